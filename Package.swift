@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PrecisionLab",
+    products: [
+        // The bit-exact soft-float engine: formats as data, one rounding core. No dependencies,
+        // so other packages can use it in their own tests.
+        .library(name: "SoftFloat", targets: ["SoftFloat"]),
+        .executable(name: "precision-lab", targets: ["precision-lab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SoftFloat"),
+        .systemLibrary(
+            name: "CMPFR",
+            pkgConfig: "mpfr",
+            providers: [.apt(["libmpfr-dev"])]
+        ),
+        .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"]),
+        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference"]),
+        .executableTarget(
+            name: "precision-lab",
+            dependencies: [
+                "PrecisionLabKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"]),
+        .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
+        .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

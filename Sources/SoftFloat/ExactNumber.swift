@@ -1,0 +1,67 @@
+/// An exact real number parsed from text: ±numerator / denominator × 2^binaryExponent, or a
+/// special value. Decimal, rational and hex-float inputs all become one of these, and are then
+/// rounded ONCE to the target format (never through Double).
+///
+///     try ExactNumber(parsing: "0.1")     // 1 / 10
+///     try ExactNumber(parsing: "1/3")     // 1 / 3
+///     try ExactNumber(parsing: "0x1.8p-3") // 3 × 2^-4 = 0.1875
+public struct ExactNumber: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case finite, zero, infinity, nan }
+
+    public let kind: Kind
+    public let isNegative: Bool
+    let numerator: BigUInt
+    let denominator: BigUInt
+    let binaryExponent: Int
+
+    init(kind: Kind, negative: Bool, numerator: BigUInt = BigUInt(), denominator: BigUInt = BigUInt.one, binaryExponent: Int = 0) {
+        self.kind = kind
+        self.isNegative = negative
+        self.numerator = numerator
+        self.denominator = denominator
+        self.binaryExponent = binaryExponent
+    }
+
+    /// The exact value of a binary number: ±significand × 2^exponent.
+    public init(negative: Bool, significand: UInt128, exponent: Int) {
+        self.init(kind: significand == 0 ? .zero : .finite, negative: negative,
+                  numerator: BigUInt(significand), binaryExponent: exponent)
+    }
+
+    /// The exact value of an integer.
+    public init(_ integer: Int64) {
+        self.init(negative: integer < 0, significand: UInt128(integer.magnitude), exponent: 0)
+    }
+
+    /// Rounds the number to `format`, once.
+    ///
+    /// - Parameter random: 64 random bits for ``RoundingMode/stochastic``.
+    public func rounded(to format: FloatFormat, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        switch kind {
+        case .zero: return RoundingCore.packZero(negative: isNegative, format: format)
+        case .infinity: return format.packInfinity(negative: isNegative, options: options)
+        case .nan: return format.packNaN(negative: isNegative, payload: 0)
+        case .finite: break
+        }
+        let (significand, exponent, sticky) = scaledSignificand()
+        return RoundingCore.roundPack(
+            negative: isNegative, exponent: exponent, significand: significand, sticky: sticky,
+            format: format, options: options, random: random)
+    }
+
+    /// The value as an integer significand of at most ~120 bits, an exponent and a sticky bit:
+    /// enough for any format of at most 53 bits of precision to round correctly.
+    func scaledSignificand() -> (UInt128, Int, Bool) {
+        if denominator == BigUInt.one {
+            let excess = max(0, numerator.bitWidth - 120)
+            let (shifted, lost) = numerator.shiftedRight(by: excess)
+            return (shifted.low128, binaryExponent + excess, lost)
+        }
+        // Scale so that the quotient has 66 or 67 bits, then divide.
+        let scale = numerator.bitWidth - denominator.bitWidth - 66
+        let dividend = scale < 0 ? numerator << -scale : numerator
+        let divisor = scale > 0 ? denominator << scale : denominator
+        let (quotient, exact) = dividend.divided(by: divisor, quotientBits: 68)
+        return (quotient, binaryExponent + scale, !exact)
+    }
+}

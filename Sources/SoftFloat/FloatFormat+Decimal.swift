@@ -1,0 +1,165 @@
+extension FloatFormat {
+    /// The exact decimal expansion of a code, in positional notation.
+    ///
+    /// Every binary float has a finite one, because 2^-k = 5^k / 10^k:
+    ///
+    ///     FloatFormat.float16.exactDecimal(0x3555)    // "0.333251953125"
+    ///     FloatFormat.float32.exactDecimal(0x3eaaaaab) // "0.3333333432674407958984375"
+    ///     FloatFormat.float16.exactDecimal(0x7bff)    // "65504"
+    ///
+    /// Special values print as `inf`, `-inf`, `nan`; zeros as `0` and `-0`.
+    public func exactDecimal(_ bits: UInt64) -> String {
+        switch decode(bits) {
+        case .nan: return "nan"
+        case .infinity(let negative): return negative ? "-inf" : "inf"
+        case .zero(let negative): return negative ? "-0" : "0"
+        case .finite(let negative, let significand, let exponent):
+            return Self.exactDecimal(negative: negative, significand: BigUInt(significand), exponent: exponent)
+        }
+    }
+
+    /// The exact decimal expansion of ±significand × 2^exponent.
+    static func exactDecimal(negative: Bool, significand: BigUInt, exponent: Int) -> String {
+        let (digits, decimalExponent) = decimalDigits(significand: significand, exponent: exponent)
+        var text: String
+        if decimalExponent >= 0 {
+            text = digits + String(repeating: "0", count: decimalExponent)
+        } else {
+            let fractionLength = -decimalExponent
+            if digits.count > fractionLength {
+                let split = digits.index(digits.endIndex, offsetBy: -fractionLength)
+                text = digits[..<split] + "." + digits[split...]
+            } else {
+                text = "0." + String(repeating: "0", count: fractionLength - digits.count) + digits
+            }
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// Significant decimal digits (no leading or trailing zeros) and the power of ten of the
+    /// last digit: `sig × 2^exp = digits × 10^decimalExponent`.
+    static func decimalDigits(significand: BigUInt, exponent: Int) -> (String, Int) {
+        var scaled: BigUInt
+        var decimalExponent: Int
+        if exponent >= 0 {
+            scaled = significand << exponent
+            decimalExponent = 0
+        } else {
+            scaled = significand
+            scaled.multiply(byPowerOfFive: -exponent)
+            decimalExponent = exponent
+        }
+        var digits = scaled.decimalString
+        while digits.count > 1, digits.last == "0" {
+            digits.removeLast()
+            decimalExponent += 1
+        }
+        return (digits, decimalExponent)
+    }
+
+    /// The shortest decimal that rounds back (nearest-even) to the same code, formatted as
+    /// Python's `repr` and Swift's `Double.description` do: positional for 1e-4 ≤ |x| < 1e16
+    /// (always with a fraction digit), scientific otherwise.
+    ///
+    ///     FloatFormat.float16.shortestDecimal(0x3555)   // "0.3333"
+    ///     FloatFormat.bfloat16.shortestDecimal(0x7f7f)  // "3.39e+38"
+    ///     FloatFormat.float64.shortestDecimal(0x3fb999999999999a) // "0.1"
+    public func shortestDecimal(_ bits: UInt64) -> String {
+        switch decode(bits) {
+        case .nan: return "nan"
+        case .infinity(let negative): return negative ? "-inf" : "inf"
+        case .zero(let negative): return negative ? "-0.0" : "0.0"
+        case .finite(let negative, let significand, let exponent):
+            let magnitude = bits & magnitudeMask
+            let (digits, decimalExponent) = Self.shortestDigits(
+                significand: significand, exponent: exponent, matching: magnitude, in: self)
+            return (negative ? "-" : "") + Self.formatDecimal(digits: digits, exponent: decimalExponent)
+        }
+    }
+
+    private static func shortestDigits(significand: UInt64, exponent: Int, matching magnitude: UInt64, in format: FloatFormat) -> (String, Int) {
+        let (exactDigits, exactExponent) = decimalDigits(significand: BigUInt(significand), exponent: exponent)
+        let digitBytes = Array(exactDigits.utf8)
+        for length in 1..<digitBytes.count {
+            let droppedCount = digitBytes.count - length
+            let candidateExponent = exactExponent + droppedCount
+            let lower = Array(digitBytes[..<length])
+            let upper = incrementDecimal(lower)
+            let lowerFits = roundsTo(magnitude, digits: lower, exponent: candidateExponent, in: format)
+            let upperFits = roundsTo(magnitude, digits: upper, exponent: candidateExponent, in: format)
+            if !lowerFits && !upperFits { continue }
+            let chosen: [UInt8]
+            if lowerFits && upperFits {
+                // Both neighbours round back: take the nearer one (the lower one on a tie).
+                let rest = digitBytes[length...]
+                let half = [UInt8(ascii: "5")] + [UInt8](repeating: UInt8(ascii: "0"), count: rest.count - 1)
+                chosen = Array(rest).lexicographicallyPrecedes(half) || Array(rest) == half ? lower : upper
+            } else {
+                chosen = lowerFits ? lower : upper
+            }
+            return trimmed(chosen, exponent: candidateExponent)
+        }
+        return (exactDigits, exactExponent)
+    }
+
+    private static func trimmed(_ digits: [UInt8], exponent: Int) -> (String, Int) {
+        var digits = digits
+        var exponent = exponent
+        while digits.count > 1, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        return (String(decoding: digits, as: UTF8.self), exponent)
+    }
+
+    private static func incrementDecimal(_ digits: [UInt8]) -> [UInt8] {
+        var result = digits
+        var index = result.count - 1
+        while index >= 0 {
+            if result[index] == UInt8(ascii: "9") {
+                result[index] = UInt8(ascii: "0")
+                index -= 1
+            } else {
+                result[index] += 1
+                return result
+            }
+        }
+        return [UInt8(ascii: "1")] + result
+    }
+
+    private static func roundsTo(_ magnitude: UInt64, digits: [UInt8], exponent: Int, in format: FloatFormat) -> Bool {
+        var value = BigUInt()
+        for digit in digits { value.multiply(by: 10, adding: UInt64(digit - UInt8(ascii: "0"))) }
+        let number: ExactNumber
+        if exponent >= 0 {
+            value.multiply(byPowerOfFive: exponent)
+            number = ExactNumber(kind: .finite, negative: false, numerator: value, binaryExponent: exponent)
+        } else {
+            var denominator = BigUInt.one
+            denominator.multiply(byPowerOfFive: -exponent)
+            number = ExactNumber(kind: .finite, negative: false, numerator: value, denominator: denominator, binaryExponent: exponent)
+        }
+        return number.rounded(to: format).bits == magnitude
+    }
+
+    /// Formats `digits × 10^exponent` in the Python-repr style.
+    static func formatDecimal(digits: String, exponent: Int) -> String {
+        let scientificExponent = exponent + digits.count - 1
+        if scientificExponent < -4 || scientificExponent >= 16 {
+            var mantissa = String(digits.first!)
+            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+            let sign = scientificExponent < 0 ? "-" : "+"
+            let magnitude = String(abs(scientificExponent))
+            return mantissa + "e" + sign + (magnitude.count < 2 ? "0" + magnitude : magnitude)
+        }
+        if exponent >= 0 {
+            return digits + String(repeating: "0", count: exponent) + ".0"
+        }
+        let fractionLength = -exponent
+        if digits.count > fractionLength {
+            let split = digits.index(digits.endIndex, offsetBy: -fractionLength)
+            return digits[..<split] + "." + digits[split...]
+        }
+        return "0." + String(repeating: "0", count: fractionLength - digits.count) + digits
+    }
+}

@@ -1,0 +1,59 @@
+extension FloatFormat {
+    /// Rounds text (decimal, rational, hex-float, inf or nan) to this format, once, from its
+    /// exact value.
+    ///
+    ///     try FloatFormat.float16.round("1/3").bits     // 0x3555 = 0.333251953125
+    ///     try FloatFormat.bfloat16.round("1e8").bits    // 0x4cbf
+    public func round(_ text: some StringProtocol, options: RoundingOptions = .standard, random: UInt64 = 0) throws(NumberSyntaxError) -> Rounded {
+        try ExactNumber(parsing: text).rounded(to: self, options: options, random: random)
+    }
+
+    /// Rounds an integer to this format.
+    public func round(_ integer: Int64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        ExactNumber(integer).rounded(to: self, options: options, random: random)
+    }
+
+    /// The value of a code as the nearest float64 (exact for every built-in format).
+    public func doubleValue(_ bits: UInt64) -> Double {
+        Double(bitPattern: convert(bits, to: .float64).bits)
+    }
+
+    /// Parses a hex bit pattern (`0x3c00` or `3c00`) and checks that it fits the format's width.
+    public func parseBitPattern(_ text: some StringProtocol) throws(NumberSyntaxError) -> UInt64 {
+        var digits = text.trimmingASCIIWhitespace()
+        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2) }
+        guard !digits.isEmpty, digits.count <= 16, let value = UInt64(digits, radix: 16) else {
+            throw NumberSyntaxError(text: String(text), reason: "expected a hex bit pattern of \(name) such as 0x\(hexDigits(0))")
+        }
+        guard value & ~codeMask == 0 else {
+            throw NumberSyntaxError(text: String(text), reason: "0x\(String(value, radix: 16)) does not fit in \(name)'s \(bitWidth) bits")
+        }
+        return value
+    }
+
+    /// A code as `0x` plus lowercase hex, zero-padded to the format's width:
+    /// 4 digits for 16-bit formats, 5 for tf32's 19 bits, 2 for 8-, 6- and 4-bit formats.
+    public func hexDigits(_ bits: UInt64) -> String {
+        let width = (bitWidth + 3) / 4
+        let digits = String(bits, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// `0x`-prefixed ``hexDigits(_:)``.
+    public func hexString(_ bits: UInt64) -> String { "0x" + hexDigits(bits) }
+
+    /// The code in binary, split as `sign | exponent | mantissa` (`0 | 01101 | 0101010101`).
+    public func binaryFields(_ bits: UInt64) -> String {
+        func binary(_ value: UInt64, width: Int) -> String {
+            guard width > 0 else { return "" }
+            let text = String(value, radix: 2)
+            return String(repeating: "0", count: width - text.count) + text
+        }
+        let parts = fields(of: bits)
+        var pieces: [String] = []
+        if isSigned { pieces.append(parts.negative ? "1" : "0") }
+        pieces.append(binary(parts.biasedExponent, width: exponentBits))
+        if mantissaBits > 0 { pieces.append(binary(parts.mantissa, width: mantissaBits)) }
+        return pieces.joined(separator: " | ")
+    }
+}

@@ -1,0 +1,205 @@
+/// The one rounding core. Every conversion and every arithmetic operation ends here.
+///
+/// This is Berkeley SoftFloat's `roundPack` idea, generalised to any ``FloatFormat`` and with
+/// the mode, policies and flags passed explicitly: the caller supplies the exact value as
+/// `(−1)^sign × (significand + tail) × 2^exponent`, where `tail` is some number strictly
+/// between 0 and 1 when `sticky` is set (bits shifted out earlier, "jammed"), and gets back
+/// the code plus the IEEE flags.
+///
+///     // 464 = 29 × 2^4 into float8_e4m3fn: a tie between 448 and 480 → 448 (even mantissa).
+///     RoundingCore.roundPack(negative: false, exponent: 4, significand: 29, sticky: false,
+///                            format: .float8_e4m3fn, options: .standard)
+///     // Rounded(bits: 0x7e, flags: .inexact)
+public enum RoundingCore {
+    /// Rounds an exact nonzero value (or zero, when `significand == 0 && !sticky`) to `format`.
+    ///
+    /// - Parameters:
+    ///   - negative: the sign of the value.
+    ///   - exponent: the scale of the significand's least significant bit.
+    ///   - significand: the integer significand, any width up to 128 bits.
+    ///   - sticky: true when a nonzero tail below the significand's last bit was discarded.
+    ///   - random: 64 uniformly random bits, read only by ``RoundingMode/stochastic``.
+    /// - Returns: the code and flags. Overflow is checked after rounding, tininess after
+    ///   rounding, and the subnormal and overflow policies of `options` are applied.
+    public static func roundPack(
+        negative: Bool, exponent: Int, significand: UInt128, sticky: Bool,
+        format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
+    ) -> Rounded {
+        guard significand != 0 else {
+            // Callers jam a tail into a nonzero significand; a bare tail has no defined scale.
+            return sticky ? packTinyTail(negative: negative, exponent: exponent, format: format, options: options, random: random)
+                          : packZero(negative: negative, format: format)
+        }
+        if negative && !format.isSigned {
+            return Rounded(bits: format.nanBits!, flags: .invalid)
+        }
+        let mantissaBits = format.mantissaBits
+        let minNormalExponent = format.minNormalExponent
+        let leadingBit = 127 - significand.leadingZeroBitCount
+        // The value lies in [2^valueExponent, 2^(valueExponent + 1)).
+        let valueExponent = exponent + leadingBit
+        let isBelowNormalRange = valueExponent < minNormalExponent
+        let keepsSubnormals = format.hasZero && options.subnormals == .keep
+        let fullPrecisionLSB = valueExponent - mantissaBits
+        let lsbExponent = isBelowNormalRange && keepsSubnormals ? minNormalExponent - mantissaBits : fullPrecisionLSB
+
+        var (kept, inexact) = roundSignificand(
+            significand, sticky: sticky, shift: lsbExponent - exponent,
+            negative: negative, mode: options.rounding, random: random)
+        var resultLSB = lsbExponent
+        if kept >> UInt128(mantissaBits + 1) != 0 {  // carried into the next binade
+            kept >>= 1
+            resultLSB += 1
+        }
+        var flags: FloatFlags = inexact ? .inexact : []
+
+        if isBelowNormalRange {
+            // Tininess after rounding: would rounding to full precision reach 2^minNormalExponent?
+            let tiny: Bool
+            if lsbExponent == fullPrecisionLSB {
+                tiny = kept == 0 || resultLSB + mantissaBits < minNormalExponent
+            } else if valueExponent == minNormalExponent - 1 {
+                let (fullKept, _) = roundSignificand(
+                    significand, sticky: sticky, shift: fullPrecisionLSB - exponent,
+                    negative: negative, mode: options.rounding, random: random)
+                tiny = fullKept >> UInt128(mantissaBits + 1) == 0
+            } else {
+                tiny = true
+            }
+            if tiny {
+                if !format.hasZero {
+                    // No zero and no subnormals (E8M0): every tiny value becomes the smallest code.
+                    return Rounded(bits: 0, flags: [.underflow, .inexact])
+                }
+                if !keepsSubnormals {
+                    return Rounded(bits: packZero(negative: negative, format: format).bits, flags: [.underflow, .inexact])
+                }
+                if inexact { flags.insert(.underflow) }
+            }
+            if kept == 0 {
+                return Rounded(bits: packZero(negative: negative, format: format).bits, flags: flags)
+            }
+        }
+
+        let implicitBit = UInt128(1) << UInt128(mantissaBits)
+        let signBit = negative ? format.signMask : 0
+        if kept < implicitBit {  // subnormal: biased exponent 0
+            return Rounded(bits: signBit | UInt64(kept), flags: flags)
+        }
+        let biasedExponent = resultLSB + mantissaBits + format.bias
+        let mantissa = UInt64(kept - implicitBit)
+        if biasedExponent > format.maxFiniteBiasedExponent
+            || (biasedExponent == format.maxFiniteBiasedExponent
+                && UInt64(biasedExponent) << UInt64(mantissaBits) | mantissa > format.maxFiniteBits)
+        {
+            return packOverflow(negative: negative, format: format, options: options)
+        }
+        return Rounded(bits: signBit | UInt64(biasedExponent) << UInt64(mantissaBits) | mantissa, flags: flags)
+    }
+
+    /// Shifts `significand` right by `shift` bits and rounds the result according to `mode`.
+    ///
+    /// Returns the rounded integer (possibly one bit wider after a carry) and whether any
+    /// nonzero bits were discarded.
+    @inlinable
+    static func roundSignificand(
+        _ significand: UInt128, sticky: Bool, shift: Int,
+        negative: Bool, mode: RoundingMode, random: UInt64
+    ) -> (UInt128, Bool) {
+        if shift <= 0 {
+            let kept = significand << UInt128(-shift)
+            guard sticky else { return (kept, false) }
+            // Only the tail is discarded: below half an ulp, but not zero.
+            return (adjust(kept, discardedAboveHalf: false, tie: false, inexact: true,
+                           fraction64: 0, negative: negative, mode: mode, random: random), true)
+        }
+        let kept: UInt128
+        let discarded: UInt128
+        let half: UInt128
+        if shift >= 128 {
+            kept = 0
+            discarded = significand
+            half = shift == 128 ? UInt128(1) << 127 : 0
+        } else {
+            kept = significand >> UInt128(shift)
+            discarded = significand & ((UInt128(1) << UInt128(shift)) &- 1)
+            half = UInt128(1) << UInt128(shift - 1)
+        }
+        let inexact = discarded != 0 || sticky
+        guard inexact else { return (kept, false) }
+        let aboveHalf: Bool
+        let tie: Bool
+        if shift > 128 {
+            aboveHalf = false  // discarded < 2^128 ≤ half an ulp
+            tie = false
+        } else {
+            aboveHalf = discarded > half || (discarded == half && sticky)
+            tie = discarded == half && !sticky
+        }
+        var fraction64: UInt64 = 0
+        if mode == .stochastic {
+            if shift <= 64 {
+                fraction64 = UInt64(discarded) << UInt64(64 - shift)
+            } else if shift - 64 < 128 {
+                fraction64 = UInt64(truncatingIfNeeded: discarded >> UInt128(shift - 64))
+            }
+        }
+        return (adjust(kept, discardedAboveHalf: aboveHalf, tie: tie, inexact: true,
+                       fraction64: fraction64, negative: negative, mode: mode, random: random), true)
+    }
+
+    @inlinable
+    static func adjust(
+        _ kept: UInt128, discardedAboveHalf: Bool, tie: Bool, inexact: Bool,
+        fraction64: UInt64, negative: Bool, mode: RoundingMode, random: UInt64
+    ) -> UInt128 {
+        let increment: Bool
+        switch mode {
+        case .nearestEven: increment = discardedAboveHalf || (tie && kept & 1 == 1)
+        case .nearestAway: increment = discardedAboveHalf || tie
+        case .towardZero: increment = false
+        case .up: increment = inexact && !negative
+        case .down: increment = inexact && negative
+        case .odd: return inexact ? kept | 1 : kept
+        case .stochastic: increment = random < fraction64
+        }
+        return increment ? kept + 1 : kept
+    }
+
+    /// The code of ±0 in `format`: +0 in fnuz formats (they have no −0), NaN with `invalid`
+    /// in formats without zero (float8_e8m0fnu, matching ml_dtypes).
+    public static func packZero(negative: Bool, format: FloatFormat) -> Rounded {
+        guard format.hasZero else { return Rounded(bits: format.nanBits!, flags: .invalid) }
+        return Rounded(bits: negative && format.hasNegativeZero ? format.signMask : 0)
+    }
+
+    /// The result of an overflow under `options`: ±infinity, NaN (fn/fnuz) or ±max finite.
+    public static func packOverflow(negative: Bool, format: FloatFormat, options: RoundingOptions) -> Rounded {
+        let flags: FloatFlags = [.overflow, .inexact]
+        let signBit = negative ? format.signMask : 0
+        if options.overflow == .saturate || format.nonFinite == .finiteOnly
+            || options.rounding.overflowsToMaxFinite(negative: negative)
+        {
+            return Rounded(bits: signBit | format.maxFiniteBits, flags: flags)
+        }
+        if let infinity = format.infinityBits { return Rounded(bits: signBit | infinity, flags: flags) }
+        return Rounded(bits: nanCode(negative: negative, format: format), flags: flags)
+    }
+
+    /// The canonical NaN of `format` with the given sign where the format can carry one
+    /// (IEEE: 0x7e00/0xfe00 for float16; fn: 0x7f/0xff; fnuz: always 0x80).
+    public static func nanCode(negative: Bool, format: FloatFormat) -> UInt64 {
+        guard let nan = format.nanBits else { return 0 }
+        switch format.nonFinite {
+        case .ieee, .nanAllOnes: return nan | (negative ? format.signMask : 0)
+        case .nanNegativeZero, .finiteOnly: return nan
+        }
+    }
+
+    /// A value known only to be a nonzero tail below 2^exponent: treated as 2^(exponent − 1)
+    /// plus a sticky remainder, which rounds identically whenever 2^exponent is below half an ulp.
+    static func packTinyTail(negative: Bool, exponent: Int, format: FloatFormat, options: RoundingOptions, random: UInt64) -> Rounded {
+        roundPack(negative: negative, exponent: exponent - 2, significand: 1, sticky: true,
+                  format: format, options: options, random: random)
+    }
+}

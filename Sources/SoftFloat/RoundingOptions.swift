@@ -1,0 +1,16 @@
+/// Everything that decides how an exact value becomes a code: rounding mode, overflow policy
+/// and subnormal policy. Passed explicitly to every operation; there is no global state.
+public struct RoundingOptions: Sendable, Hashable {
+    public var rounding: RoundingMode
+    public var overflow: OverflowPolicy
+    public var subnormals: SubnormalPolicy
+
+    public init(rounding: RoundingMode = .nearestEven, overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep) {
+        self.rounding = rounding
+        self.overflow = overflow
+        self.subnormals = subnormals
+    }
+
+    /// nearest-even, the format's own overflow behaviour, gradual underflow.
+    public static let standard = RoundingOptions()
+}
