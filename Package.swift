@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"]),
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
     ],
