@@ -32,13 +32,11 @@ struct MLDtypesFixtureTests {
             guard !Float(bitPattern: UInt32(input)).isNaN else { continue }
             var expected = row[column]
             let result = FloatFormat.float32.convert(input, to: format)
-            // ml_dtypes 0.6 bug, where we are right instead: a float32 subnormal in
-            // [2^-127, 1.5 × 2^-127) goes to e8m0 2^-126 (code 0x01), though 2^-127 (0x00) is
-            // nearer. Found by this test; checked by hand: 1.01 × 2^-127 → ml_dtypes 0x01.
-            if format == .float8_e8m0fnu, input & 0x7f80_0000 == 0, input & 0x7f_ffff >= 0x40_0000,
-               input & 0x7f_ffff < 0x60_0000 {
-                expected = 0x00
-            }
+            // ml_dtypes 0.6 is wrong, and inconsistent, for float32 subnormal inputs to e8m0:
+            // 1.01 × 2^-127 gives 2^-126 (code 0x01) though 2^-127 (0x00) is nearer, and some
+            // negative subnormals give 0x00 instead of NaN depending on the array. We are
+            // right instead (the MPFR oracle tests cover these inputs); here they are skipped.
+            if format == .float8_e8m0fnu, input & 0x7f80_0000 == 0 { continue }
             if result.bits != expected {
                 mismatches += 1
                 if mismatches <= 5 {
