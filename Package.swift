@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "SoftFloat"),
@@ -21,16 +22,27 @@ let package = Package(
         ),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"]),
         .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference"]),
+        // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
+        .target(name: "ReportKit"),
+        // Experiment specs (TOML), the runner and the experiments behind Reports/.
+        .target(
+            name: "ExperimentRunner",
+            dependencies: [
+                "SoftFloat", "MPFRReference", "PrecisionLabKit", "ReportKit",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "PrecisionLabKit",
+                "PrecisionLabKit", "ExperimentRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "ReportKit", "SoftFloat"]),
     ],
     swiftLanguageModes: [.v6]
 )

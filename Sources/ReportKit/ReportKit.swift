@@ -1,0 +1,1 @@
+// ReportKit: deterministic report writers.
