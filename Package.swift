@@ -22,26 +22,30 @@ let package = Package(
         ),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"]),
         .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference"]),
+        // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 matmul,
+        // error metrics; every arithmetic step in a chosen compute format.
+        .target(name: "Quantization", dependencies: ["SoftFloat"]),
         // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
         .target(name: "ReportKit"),
         // Experiment specs (TOML), the runner and the experiments behind Reports/.
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "MPFRReference", "PrecisionLabKit", "ReportKit",
+                "SoftFloat", "MPFRReference", "PrecisionLabKit", "ReportKit", "Quantization",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "PrecisionLabKit", "ExperimentRunner",
+                "PrecisionLabKit", "ExperimentRunner", "Quantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "ReportKit", "SoftFloat"]),
     ],
     swiftLanguageModes: [.v6]
