@@ -1,0 +1,190 @@
+/// A fast, bit-exact float32 → `target` converter for bulk data: nearest-even, the target's
+/// default overflow policy, gradual underflow — exactly what the scalar engine gives
+/// (`precision-lab verify float32->F` checks all 2^32 inputs).
+///
+/// Why it is fast: every element takes the same branch-free path, so the loop vectorizes.
+/// - Normal results: rebias the float32 exponent and round the mantissa to nearest-even with
+///   the integer trick `(a + (half − 1) + lsb) >> shift`; a carry ripples into the exponent,
+///   which is exactly what rounding up to the next binade means.
+/// - Subnormal results: one float32 addition of a "magic" power of two whose ulp equals the
+///   target's subnormal spacing, `2^(emin − m + 23)`. The hardware addition rounds once, to
+///   nearest-even (the default MXCSR mode, which Swift never changes), so the low bits of the
+///   sum are the target's subnormal code (the float-to-half trick of F. Giesen). For float16:
+///   magic = 2^(−14 − 10 + 23) = 0.5, and 2^-25 + 0.5 rounds to 0.5 (a tie, even) → code 0.
+/// - Overflow: magnitudes at or above the smallest float32 that rounds past the largest
+///   finite value (found once with the scalar engine) take the overflow code: ±inf, NaN
+///   (fn/fnuz) or ±max (finite-only formats). Infinity falls in the same branch.
+/// - NaN: the scalar engine's NaN (sign and top payload bits kept for IEEE targets).
+///
+/// float8_e8m0fnu has a kernel of its own; unusual user-defined formats (ranges beyond
+/// float32's) fall back to the scalar engine.
+public struct Float32Narrowing: Sendable {
+    public let target: FloatFormat
+    @usableFromInline let shift: UInt32
+    @usableFromInline let rebias: UInt32
+    @usableFromInline let normalThreshold: UInt32
+    @usableFromInline let overflowThreshold: UInt32
+    @usableFromInline let magic: Float
+    @usableFromInline let overflowCode: UInt32
+    @usableFromInline let signShift: UInt32
+    @usableFromInline let nanMantissaShift: UInt32
+    @usableFromInline let nanBase: UInt32
+    @usableFromInline let nanKeepsPayload: Bool
+    @usableFromInline let nanHasSign: Bool
+    @usableFromInline let zeroHasSign: Bool
+    /// fnuz formats overflow to their single NaN, 0x80, whatever the sign.
+    @usableFromInline let overflowIsUnsignedNaN: Bool
+    /// False when the format needs the scalar engine (unusual unsigned or zero-less formats).
+    public let isVectorizable: Bool
+    /// True for E8M0 with float32's bias (float8_e8m0fnu), which has its own kernel.
+    @usableFromInline let isE8M0: Bool
+
+    public init(target: FloatFormat) {
+        self.target = target
+        let m = target.mantissaBits
+        isE8M0 = !target.isSigned && !target.hasZero && m == 0 && target.exponentBits == 8 && target.bias == 127
+            && target.nonFinite == .nanAllOnes
+        isVectorizable = isE8M0 || (target.isSigned && target.hasZero && m <= 23
+            && target.minNormalExponent >= -126 && target.maxExponent <= 127)
+        shift = UInt32(max(0, 23 - m))
+        rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
+        let smallestNormal = Float(sign: .plus, exponent: max(-126, target.minNormalExponent), significand: 1)
+        normalThreshold = smallestNormal.bitPattern
+        magic = Float(sign: .plus, exponent: max(-126, target.minNormalExponent - m + 23), significand: 1)
+        // Binary search for the smallest magnitude whose conversion overflows.
+        var low: UInt32 = 0
+        var high: UInt32 = 0x7f80_0000
+        while low < high {
+            let middle = low + (high - low) / 2
+            let result = FloatFormat.float32.convert(UInt64(middle), to: target)
+            if result.flags.contains(.overflow) { high = middle } else { low = middle + 1 }
+        }
+        overflowThreshold = low
+        let overflow = FloatFormat.float32.convert(0x7f7f_ffff, to: target)
+        overflowCode = UInt32(truncatingIfNeeded: overflow.bits & target.magnitudeMask)
+        signShift = UInt32(target.exponentBits + m)
+        nanMantissaShift = shift
+        nanKeepsPayload = target.nonFinite == .ieee
+        nanBase = UInt32(truncatingIfNeeded: FloatFormat.float32.convert(0x7fc0_0000, to: target).bits & target.magnitudeMask)
+        nanHasSign = target.nonFinite == .ieee || target.nonFinite == .nanAllOnes
+        zeroHasSign = target.hasNegativeZero
+        overflowIsUnsignedNaN = target.nonFinite == .nanNegativeZero
+    }
+
+    /// The per-element constants, copied into registers before a loop.
+    @usableFromInline struct Constants {
+        @usableFromInline var shift, rebias, roundingBias, normalThreshold, overflowThreshold: UInt32
+        @usableFromInline var magicBits, overflowCode, signShift, nanBase, nanPayloadMask: UInt32
+        @usableFromInline var nanSignMask, zeroSignMask, unsignedNaNMask: UInt32
+    }
+
+    @usableFromInline var constants: Constants {
+        Constants(
+            shift: shift, rebias: rebias,
+            roundingBias: shift == 0 ? 0 : (1 << (shift - 1)) - 1,
+            normalThreshold: normalThreshold, overflowThreshold: overflowThreshold,
+            magicBits: magic.bitPattern, overflowCode: overflowCode, signShift: signShift,
+            nanBase: nanBase, nanPayloadMask: nanKeepsPayload ? 0x7f_ffff : 0,
+            nanSignMask: nanHasSign ? ~0 : 0, zeroSignMask: zeroHasSign ? ~0 : 0,
+            unsignedNaNMask: overflowIsUnsignedNaN ? ~0 : 0)
+    }
+
+    /// Converts one float32 bit pattern (nearest-even, default policies).
+    @inlinable public func narrow(_ x: UInt32) -> UInt32 {
+        guard isVectorizable else { return UInt32(truncatingIfNeeded: FloatFormat.float32.convert(UInt64(x), to: target).bits) }
+        return isE8M0 ? Self.narrowE8M0(x) : Self.narrow(x, constants)
+    }
+
+    /// float32 → float8_e8m0fnu: the code is float32's biased exponent, plus one when the
+    /// mantissa is at least half (a tie rounds up: the one-bit significand 1 is odd). float32
+    /// subnormals lie between 2^-127 (code 0) and 2^-126 (code 1), with the midpoint at
+    /// mantissa 0x600000. Zero, negatives, NaN and overflow (code 255) give NaN 0xff.
+    @inlinable @inline(__always)
+    static func narrowE8M0(_ x: UInt32) -> UInt32 {
+        let exponent = (x &>> 23) & 0xff
+        let mantissa = x & 0x7f_ffff
+        let normal = exponent &+ (mantissa >= 0x40_0000 ? 1 : 0)
+        let code = exponent == 0 ? (mantissa >= 0x60_0000 ? 1 : 0) : normal
+        let isNaN = x & 0x8000_0000 != 0 || x == 0 || code >= 0xff
+        return isNaN ? 0xff : code
+    }
+
+    /// The branch-free body: masking shifts (`&>>`, no range checks) and selects only, so
+    /// LLVM turns a loop over it into SIMD code (psrld/paddd/addps/pblendvb on x86-64).
+    @inlinable @inline(__always)
+    static func narrow(_ x: UInt32, _ c: Constants) -> UInt32 {
+        let sign = x &>> 31
+        let magnitude = x & 0x7fff_ffff
+        // Normal path (wrapping arithmetic: out-of-range lanes are discarded by the selects).
+        let rebased = magnitude &- c.rebias
+        let lsb = (rebased &>> c.shift) & 1
+        let normal = (rebased &+ c.roundingBias &+ lsb) &>> c.shift
+        // Subnormal path: one correctly rounded float32 addition.
+        let sum = Float(bitPattern: magnitude) + Float(bitPattern: c.magicBits)
+        let subnormal = sum.bitPattern &- c.magicBits
+        var code = magnitude < c.normalThreshold ? subnormal : normal
+        let overflows = magnitude >= c.overflowThreshold
+        code = overflows ? c.overflowCode : code
+        let isNaN = magnitude > 0x7f80_0000
+        let nanCode = c.nanBase | ((magnitude & c.nanPayloadMask) &>> c.shift)
+        code = isNaN ? nanCode : code
+        let signKeep = isNaN ? c.nanSignMask : (code != 0 ? ~0 : c.zeroSignMask)
+        let result = code | ((sign &<< c.signShift) & signKeep)
+        let unsignedNaN = (overflows || isNaN) ? c.unsignedNaNMask : 0
+        return (result & ~unsignedNaN) | ((1 &<< c.signShift) & unsignedNaN)
+    }
+
+    /// Converts a buffer of float32 bit patterns into 16-bit codes.
+    @inlinable
+    public func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutableBufferPointer<UInt16>) {
+        precondition(output.count >= input.count, "output buffer too small")
+        guard isVectorizable else {
+            for index in input.indices {
+                output[index] = UInt16(truncatingIfNeeded: FloatFormat.float32.convert(UInt64(input[index]), to: target).bits)
+            }
+            return
+        }
+        if isE8M0 {
+            for index in input.indices { output[index] = UInt16(truncatingIfNeeded: Self.narrowE8M0(input[index])) }
+            return
+        }
+        let c = constants
+        for index in input.indices { output[index] = UInt16(truncatingIfNeeded: Self.narrow(input[index], c)) }
+    }
+
+    /// Converts a buffer of float32 bit patterns into 8-bit (or narrower) codes.
+    @inlinable
+    public func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(output.count >= input.count, "output buffer too small")
+        guard isVectorizable else {
+            for index in input.indices {
+                output[index] = UInt8(truncatingIfNeeded: FloatFormat.float32.convert(UInt64(input[index]), to: target).bits)
+            }
+            return
+        }
+        if isE8M0 {
+            for index in input.indices { output[index] = UInt8(truncatingIfNeeded: Self.narrowE8M0(input[index])) }
+            return
+        }
+        let c = constants
+        for index in input.indices { output[index] = UInt8(truncatingIfNeeded: Self.narrow(input[index], c)) }
+    }
+
+    /// Converts into 32-bit codes (for tf32 and other formats wider than 16 bits).
+    @inlinable
+    public func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutableBufferPointer<UInt32>) {
+        precondition(output.count >= input.count, "output buffer too small")
+        guard isVectorizable else {
+            for index in input.indices {
+                output[index] = UInt32(truncatingIfNeeded: FloatFormat.float32.convert(UInt64(input[index]), to: target).bits)
+            }
+            return
+        }
+        if isE8M0 {
+            for index in input.indices { output[index] = Self.narrowE8M0(input[index]) }
+            return
+        }
+        let c = constants
+        for index in input.indices { output[index] = Self.narrow(input[index], c) }
+    }
+}
