@@ -42,8 +42,28 @@ extension FloatFormat {
         float8_e3m4, float8_e4m3, float8_e8m0fnu, float6_e2m3fn, float6_e3m2fn, float4_e2m1fn,
     ]
 
-    /// The canonical (ml_dtypes) names of the built-in formats.
-    public static var builtInNames: [String] { builtIn.map(\.name) }
+    /// The canonical (ml_dtypes) names of the built-in formats, in ``builtIn`` order.
+    public static let builtInNames: [String] = [
+        "float64", "float32", "tf32", "float16", "bfloat16",
+        "float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e4m3b11fnuz",
+        "float8_e3m4", "float8_e4m3", "float8_e8m0fnu", "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn",
+    ]
+
+    /// The canonical name: the ml_dtypes name of a built-in layout (a user-defined `e5m10` is
+    /// `float16`), otherwise `eXmY` with its `fn`/`fnuz` suffix and a non-default bias.
+    public var name: String {
+        if let index = Self.builtIn.firstIndex(of: self) { return Self.builtInNames[index] }
+        var text = "e\(exponentBits)m\(mantissaBits)"
+        switch nonFinite {
+        case .ieee: break
+        case .nanAllOnes: text += "fn"
+        case .nanNegativeZero: text += "fnuz"
+        case .finiteOnly: text += "fo"
+        }
+        let defaultBias = nonFinite == .nanNegativeZero ? 1 << (exponentBits - 1) : (1 << (exponentBits - 1)) - 1
+        if bias != defaultBias { text += ":bias=\(bias)" }
+        return text
+    }
 
     /// Short aliases accepted wherever a format name is.
     public static let aliases: [String: String] = [

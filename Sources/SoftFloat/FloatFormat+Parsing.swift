@@ -12,9 +12,9 @@ extension FloatFormat {
     ///   ``FormatError/invalid(_:_:)`` for an impossible `eXmY`.
     public static func named(_ rawName: String) throws(FormatError) -> FloatFormat {
         let name = rawName.lowercased()
-        if let format = builtIn.first(where: { $0.name == name }) { return format }
-        if let canonical = aliases[name], let format = builtIn.first(where: { $0.name == canonical }) {
-            return format
+        if let index = builtInNames.firstIndex(of: name) { return builtIn[index] }
+        if let canonical = aliases[name], let index = builtInNames.firstIndex(of: canonical) {
+            return builtIn[index]
         }
         return try parseUserDefined(rawName)
     }
@@ -50,7 +50,7 @@ extension FloatFormat {
             throw .invalid(rawName, "zero exponent bits leave no room for a binary exponent (and none for IEEE specials)")
         }
         return try FloatFormat(
-            name: bias == nil ? String(layout) + (nonFinite == .ieee ? "" : nonFinite.rawValue) : lowered, exponentBits: exponentBits, mantissaBits: mantissaBits,
+            name: lowered, exponentBits: exponentBits, mantissaBits: mantissaBits,
             bias: bias, nonFinite: nonFinite)
     }
 }

@@ -11,8 +11,6 @@
 /// Bit layout, most significant first: an optional sign bit, `exponentBits` of biased
 /// exponent, `mantissaBits` of fraction. Codes sit in the low bits of a `UInt64`.
 public struct FloatFormat: Sendable, Hashable {
-    /// The canonical name (ml_dtypes spelling for built-in formats, `eXmY…` otherwise).
-    public let name: String
     /// Width of the biased-exponent field.
     public let exponentBits: Int
     /// Width of the stored fraction (the precision is `mantissaBits + 1`).
@@ -28,6 +26,9 @@ public struct FloatFormat: Sendable, Hashable {
     public let hasZero: Bool
 
     /// Creates a descriptor after checking that the engine can represent it.
+    ///
+    /// The descriptor holds plain integers only, so it is free to copy in hot loops; its
+    /// ``name`` is derived from the fields (`name` here is only used in error messages).
     ///
     /// - Throws: ``FormatError`` naming the impossible field, for example IEEE specials
     ///   with fewer than two exponent bits, or more than 64 bits in all.
@@ -64,7 +65,6 @@ public struct FloatFormat: Sendable, Hashable {
         guard abs(chosenBias) <= 1 << 14 else {
             throw .invalid(name, "bias \(chosenBias) is out of the supported range ±16384")
         }
-        self.name = name
         self.exponentBits = exponentBits
         self.mantissaBits = mantissaBits
         self.bias = chosenBias
