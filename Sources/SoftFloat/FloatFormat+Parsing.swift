@@ -2,7 +2,8 @@ extension FloatFormat {
     /// Looks up a format by name.
     ///
     /// Accepts the ml_dtypes names (`float8_e4m3fn`), the aliases `fp64 fp32 fp16 bf16`, and
-    /// user-defined `eXmY` with an optional `fn` or `fnuz` suffix and an optional bias:
+    /// user-defined `eXmY` with an optional `fn`, `fnuz` or `fo` (finite-only: no inf, no NaN,
+    /// like the OCP FP6/FP4 formats) suffix and an optional bias:
     ///
     ///     try FloatFormat.named("e6m9")            // IEEE-style, bias 31
     ///     try FloatFormat.named("e4m3fn")          // same layout as float8_e4m3fn
@@ -37,6 +38,9 @@ extension FloatFormat {
             layout = layout.dropLast(4)
         } else if layout.hasSuffix("fn") {
             nonFinite = .nanAllOnes
+            layout = layout.dropLast(2)
+        } else if layout.hasSuffix("fo") {
+            nonFinite = .finiteOnly
             layout = layout.dropLast(2)
         }
         guard layout.first == "e", let mIndex = layout.firstIndex(of: "m"),
