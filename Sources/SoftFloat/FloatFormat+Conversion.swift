@@ -9,11 +9,11 @@ extension FloatFormat {
     /// NaN gets +0 with `invalid`. Infinity becomes the target's infinity; without one it is NaN
     /// (fn/fnuz) or ±max (finite-only formats and the saturate policy), with `invalid`. Negative
     /// values, zero and NaN into the unsigned, zero-less float8_e8m0fnu give its NaN with `invalid`.
-    public func convert(_ bits: UInt64, to target: FloatFormat, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+    @inlinable public func convert(_ bits: UInt64, to target: FloatFormat, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
         switch decode(bits) {
         case .finite(let negative, let significand, let exponent):
             return RoundingCore.roundPack(
-                negative: negative, exponent: exponent, significand: UInt128(significand), sticky: false,
+                negative: negative, exponent: exponent, significand: significand, sticky: false,
                 format: target, options: options, random: random)
         case .zero(let negative):
             return RoundingCore.packZero(negative: negative, format: target)

@@ -26,7 +26,7 @@ extension FloatFormat {
     }
 
     /// Classifies a code: float16 0x0001 is subnormal, 0x7c00 infinity, e4m3fn 0x7f NaN.
-    public func classify(_ bits: UInt64) -> FloatClass {
+    @inlinable public func classify(_ bits: UInt64) -> FloatClass {
         if isNaN(bits) { return .nan }
         let magnitude = bits & magnitudeMask
         if let infinity = infinityBits, magnitude == infinity { return .infinity }
@@ -36,7 +36,7 @@ extension FloatFormat {
     }
 
     /// The exact value of a code.
-    public func decode(_ bits: UInt64) -> DecodedValue {
+    @inlinable public func decode(_ bits: UInt64) -> DecodedValue {
         let parts = fields(of: bits & codeMask)
         switch classify(bits) {
         case .nan: return .nan(negative: nonFinite == .nanNegativeZero ? false : parts.negative, payload: nonFinite == .ieee ? parts.mantissa : 0)

@@ -25,6 +25,32 @@ public enum RoundingCore {
         negative: Bool, exponent: Int, significand: UInt128, sticky: Bool,
         format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
     ) -> Rounded {
+        if significand >> 64 == 0 {
+            return roundPackAnyWidth(negative: negative, exponent: exponent, significand: UInt64(significand),
+                                     sticky: sticky, format: format, options: options, random: random)
+        }
+        return roundPackAnyWidth(negative: negative, exponent: exponent, significand: significand,
+                                 sticky: sticky, format: format, options: options, random: random)
+    }
+
+    /// ``roundPack(negative:exponent:significand:sticky:format:options:random:)`` for a
+    /// significand that fits in 64 bits (conversions, and products of formats up to 32 bits).
+    @inlinable
+    public static func roundPack(
+        negative: Bool, exponent: Int, significand: UInt64, sticky: Bool,
+        format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
+    ) -> Rounded {
+        roundPackAnyWidth(negative: negative, exponent: exponent, significand: significand,
+                          sticky: sticky, format: format, options: options, random: random)
+    }
+
+    /// The rounding itself, for any unsigned significand width. It is generic only so that
+    /// the common ≤ 64-bit significands run in 64-bit registers; there is one algorithm.
+    @inlinable
+    static func roundPackAnyWidth<Significand: FixedWidthInteger & UnsignedInteger>(
+        negative: Bool, exponent: Int, significand: Significand, sticky: Bool,
+        format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
+    ) -> Rounded {
         guard significand != 0 else {
             // Callers jam a tail into a nonzero significand; a bare tail has no defined scale.
             return sticky ? packTinyTail(negative: negative, exponent: exponent, format: format, options: options, random: random)
@@ -35,7 +61,7 @@ public enum RoundingCore {
         }
         let mantissaBits = format.mantissaBits
         let minNormalExponent = format.minNormalExponent
-        let leadingBit = 127 - significand.leadingZeroBitCount
+        let leadingBit = Significand.bitWidth - 1 - significand.leadingZeroBitCount
         // The value lies in [2^valueExponent, 2^(valueExponent + 1)).
         let valueExponent = exponent + leadingBit
         let isBelowNormalRange = valueExponent < minNormalExponent
@@ -47,7 +73,7 @@ public enum RoundingCore {
             significand, sticky: sticky, shift: lsbExponent - exponent,
             negative: negative, mode: options.rounding, random: random)
         var resultLSB = lsbExponent
-        if kept >> UInt128(mantissaBits + 1) != 0 {  // carried into the next binade
+        if kept >> (mantissaBits + 1) != 0 {  // carried into the next binade
             kept >>= 1
             resultLSB += 1
         }
@@ -62,7 +88,7 @@ public enum RoundingCore {
                 let (fullKept, _) = roundSignificand(
                     significand, sticky: sticky, shift: fullPrecisionLSB - exponent,
                     negative: negative, mode: options.rounding, random: random)
-                tiny = fullKept >> UInt128(mantissaBits + 1) == 0
+                tiny = fullKept >> (mantissaBits + 1) == 0
             } else {
                 tiny = true
             }
@@ -81,7 +107,7 @@ public enum RoundingCore {
             }
         }
 
-        let implicitBit = UInt128(1) << UInt128(mantissaBits)
+        let implicitBit = Significand(1) << mantissaBits
         let signBit = negative ? format.signMask : 0
         if kept < implicitBit {  // subnormal: biased exponent 0
             return Rounded(bits: signBit | UInt64(kept), flags: flags)
@@ -102,35 +128,36 @@ public enum RoundingCore {
     /// Returns the rounded integer (possibly one bit wider after a carry) and whether any
     /// nonzero bits were discarded.
     @inlinable
-    static func roundSignificand(
-        _ significand: UInt128, sticky: Bool, shift: Int,
+    static func roundSignificand<Significand: FixedWidthInteger & UnsignedInteger>(
+        _ significand: Significand, sticky: Bool, shift: Int,
         negative: Bool, mode: RoundingMode, random: UInt64
-    ) -> (UInt128, Bool) {
+    ) -> (Significand, Bool) {
+        let width = Significand.bitWidth
         if shift <= 0 {
-            let kept = significand << UInt128(-shift)
+            let kept = significand << -shift
             guard sticky else { return (kept, false) }
             // Only the tail is discarded: below half an ulp, but not zero.
             return (adjust(kept, discardedAboveHalf: false, tie: false, inexact: true,
                            fraction64: 0, negative: negative, mode: mode, random: random), true)
         }
-        let kept: UInt128
-        let discarded: UInt128
-        let half: UInt128
-        if shift >= 128 {
+        let kept: Significand
+        let discarded: Significand
+        let half: Significand
+        if shift >= width {
             kept = 0
             discarded = significand
-            half = shift == 128 ? UInt128(1) << 127 : 0
+            half = shift == width ? Significand(1) << (width - 1) : 0
         } else {
-            kept = significand >> UInt128(shift)
-            discarded = significand & ((UInt128(1) << UInt128(shift)) &- 1)
-            half = UInt128(1) << UInt128(shift - 1)
+            kept = significand >> shift
+            discarded = significand & ((Significand(1) << shift) &- 1)
+            half = Significand(1) << (shift - 1)
         }
         let inexact = discarded != 0 || sticky
         guard inexact else { return (kept, false) }
         let aboveHalf: Bool
         let tie: Bool
-        if shift > 128 {
-            aboveHalf = false  // discarded < 2^128 ≤ half an ulp
+        if shift > width {
+            aboveHalf = false  // discarded < 2^width ≤ half an ulp
             tie = false
         } else {
             aboveHalf = discarded > half || (discarded == half && sticky)
@@ -139,9 +166,9 @@ public enum RoundingCore {
         var fraction64: UInt64 = 0
         if mode == .stochastic {
             if shift <= 64 {
-                fraction64 = UInt64(discarded) << UInt64(64 - shift)
-            } else if shift - 64 < 128 {
-                fraction64 = UInt64(truncatingIfNeeded: discarded >> UInt128(shift - 64))
+                fraction64 = UInt64(truncatingIfNeeded: discarded) << UInt64(64 - shift)
+            } else if shift - 64 < width {
+                fraction64 = UInt64(truncatingIfNeeded: discarded >> (shift - 64))
             }
         }
         return (adjust(kept, discardedAboveHalf: aboveHalf, tie: tie, inexact: true,
@@ -149,10 +176,10 @@ public enum RoundingCore {
     }
 
     @inlinable
-    static func adjust(
-        _ kept: UInt128, discardedAboveHalf: Bool, tie: Bool, inexact: Bool,
+    static func adjust<Significand: FixedWidthInteger & UnsignedInteger>(
+        _ kept: Significand, discardedAboveHalf: Bool, tie: Bool, inexact: Bool,
         fraction64: UInt64, negative: Bool, mode: RoundingMode, random: UInt64
-    ) -> UInt128 {
+    ) -> Significand {
         let increment: Bool
         switch mode {
         case .nearestEven: increment = discardedAboveHalf || (tie && kept & 1 == 1)
@@ -198,8 +225,9 @@ public enum RoundingCore {
 
     /// A value known only to be a nonzero tail below 2^exponent: treated as 2^(exponent − 1)
     /// plus a sticky remainder, which rounds identically whenever 2^exponent is below half an ulp.
+    @usableFromInline
     static func packTinyTail(negative: Bool, exponent: Int, format: FloatFormat, options: RoundingOptions, random: UInt64) -> Rounded {
-        roundPack(negative: negative, exponent: exponent - 2, significand: 1, sticky: true,
+        roundPack(negative: negative, exponent: exponent - 2, significand: 1 as UInt64, sticky: true,
                   format: format, options: options, random: random)
     }
 }
