@@ -1,0 +1,11 @@
+/// A benchmark that must not report a time.
+public enum BenchmarkError: Error, CustomStringConvertible {
+    /// A fast path disagreed with the scalar engine on its own benchmark input.
+    case mismatch(String)
+
+    public var description: String {
+        switch self {
+        case .mismatch(let detail): return "SELF-CHECK FAILED: \(detail)"
+        }
+    }
+}
