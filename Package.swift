@@ -14,19 +14,19 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "SoftFloat"),
+        .target(name: "SoftFloat", exclude: ["README.md"]),
         .systemLibrary(
             name: "CMPFR",
             pkgConfig: "mpfr",
             providers: [.apt(["libmpfr-dev"])]
         ),
-        .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"]),
+        .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"], exclude: ["README.md"]),
         .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference"]),
         // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 matmul,
         // error metrics; every arithmetic step in a chosen compute format.
-        .target(name: "Quantization", dependencies: ["SoftFloat"]),
+        .target(name: "Quantization", dependencies: ["SoftFloat"], exclude: ["README.md"]),
         // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
-        .target(name: "ReportKit"),
+        .target(name: "ReportKit", exclude: ["README.md"]),
         // Experiment specs (TOML), the runner and the experiments behind Reports/.
         .target(
             name: "ExperimentRunner",
