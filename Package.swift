@@ -33,7 +33,8 @@ let package = Package(
             dependencies: [
                 "SoftFloat", "MPFRReference", "PrecisionLabKit", "ReportKit", "Quantization",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "precision-lab",
