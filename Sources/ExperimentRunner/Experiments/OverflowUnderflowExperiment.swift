@@ -1,0 +1,380 @@
+import Foundation
+import ReportKit
+import SoftFloat
+
+/// `kind = "overflow-underflow"`: where each format's range ends.
+///
+/// - Limits per format: max finite; the overflow threshold max + ½ulp and what nearest-even
+///   makes of it (float16: 65504 + 16 = 65520 ties to the even neighbour, which is +inf);
+///   smallest normal and subnormal; and the largest value that flushes to zero, half the
+///   smallest subnormal (a tie between 0 and the smallest subnormal, which goes to the even 0).
+/// - The seed's cases: products (`10000*10000`) and casts (`1e8`) in a few formats.
+/// - A sweep of x·x and x + x over a decimal log grid, classified normal / subnormal / zero /
+///   overflow, drawn as a strip chart.
+/// - The precision staircase ulp(x)/|x| against |x|, log-log, with range boundaries marked.
+///
+/// Cells: one per limits format, seed case, sweep format and staircase format.
+struct OverflowUnderflowExperiment: Experiment {
+    static let kind = "overflow-underflow"
+    static let about = "range limits, overflow/underflow thresholds, x·x and x+x sweeps, the precision staircase"
+
+    let spec: ExperimentSpec
+    let formats: [FloatFormat]
+    let seedFormats: [FloatFormat]
+    let products: [(String, String)]
+    let casts: [String]
+    let sweepFormats: [FloatFormat]
+    let gridDecades: ClosedRange<Int>
+    let gridMantissas: [Int]
+    let zoomDecades: ClosedRange<Int>
+    let staircaseFormats: [FloatFormat]
+
+    init(spec: ExperimentSpec) throws(SpecError) {
+        self.spec = spec
+        let p = spec.parameters
+        try p.requireOnly(["formats", "seed_formats", "products", "casts", "sweep_formats", "grid_decades", "grid_mantissas", "zoom_decades", "staircase_formats"])
+        formats = try p.formats("formats", default: FloatFormat.builtIn)
+        seedFormats = try p.formats("seed_formats", default: [.float16, .bfloat16, .float32])
+        var parsedProducts: [(String, String)] = []
+        for (index, text) in try p.strings("products", default: ["10000*10000"]).enumerated() {
+            let operands = text.split(separator: "*").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard operands.count == 2, operands.allSatisfy({ (try? ExactNumber(parsing: $0)) != nil }) else {
+                throw p.error("products", "element \(index): expected 'a*b' with two numbers, got '\(text)'")
+            }
+            parsedProducts.append((operands[0], operands[1]))
+        }
+        products = parsedProducts
+        casts = try p.numbers("casts", default: ["1e8"])
+        sweepFormats = try p.formats("sweep_formats", default: [.float32, .tf32, .bfloat16, .float16, .float8_e5m2, .float8_e4m3fn, .float6_e3m2fn, .float4_e2m1fn])
+        let decades = try p.integers("grid_decades", default: [-30, 30], range: -400...400)
+        guard decades.count == 2, decades[0] < decades[1] else { throw p.error("grid_decades", "expected [lowest, highest] decade exponents, lowest < highest") }
+        gridDecades = decades[0]...decades[1]
+        gridMantissas = try p.integers("grid_mantissas", default: [1, 2, 5], range: 1...9)
+        guard gridMantissas == gridMantissas.sorted(), Set(gridMantissas).count == gridMantissas.count else {
+            throw p.error("grid_mantissas", "expected distinct digits in increasing order, such as [1, 2, 5]")
+        }
+        let zoom = try p.integers("zoom_decades", default: [-6, 6], range: -400...400)
+        guard zoom.count == 2, zoom[0] < zoom[1] else { throw p.error("zoom_decades", "expected [lowest, highest] decade exponents, lowest < highest") }
+        zoomDecades = zoom[0]...zoom[1]
+        staircaseFormats = try p.formats("staircase_formats", default: [.float32, .tf32, .bfloat16, .float16, .float8_e5m2, .float8_e4m3fn])
+        try spec.checks.requireOnly(["first_overflow", "seed"])
+    }
+
+    var tables: [TableSchema] {
+        [
+            TableSchema(suffix: nil, names: Self.limitColumns, textColumns: ["format", "threshold_rounds_to", "first_overflow", "beyond_threshold", "flush_to_zero_power", "flush_result"],
+                        about: "one row per format: max finite, overflow threshold, underflow limits"),
+            TableSchema(suffix: "seed", names: ["case", "format", "operands_stored", "result", "result_exact", "flags"],
+                        textColumns: ["case", "format", "operands_stored", "flags"],
+                        about: "the seed's cases: products and casts in several formats"),
+            TableSchema(suffix: "sweep", names: ["format", "x", "x_stored", "x_squared", "x_squared_status", "x_squared_flags", "x_doubled", "x_doubled_status", "x_doubled_flags"],
+                        textColumns: ["format", "x_squared_status", "x_squared_flags", "x_doubled_status", "x_doubled_flags"],
+                        about: "x·x and x + x (nearest-even) over the decimal grid, per format"),
+            TableSchema(suffix: "staircase", names: ["format", "x", "ulp", "relative_spacing", "region"], textColumns: ["format", "region"],
+                        about: "ulp(x)/x at the ends of every binade (and across the subnormals), per format"),
+        ]
+    }
+
+    static let limitColumns = ["format", "max_finite", "max_finite_exact", "overflow_threshold", "overflow_threshold_exact",
+                               "threshold_rounds_to", "first_overflow", "beyond_threshold", "smallest_normal", "smallest_subnormal",
+                               "flush_to_zero_max", "flush_to_zero_power", "flush_result"]
+
+    var cellCount: Int { formats.count + products.count + casts.count + sweepFormats.count + staircaseFormats.count }
+
+    func computeCell(_ index: Int) throws -> CellResult {
+        var result = CellResult(tableCount: 4)
+        var i = index
+        if i < formats.count { result.append(Self.limits(formats[i]), to: 0); return result }
+        i -= formats.count
+        if i < products.count {
+            let (a, b) = products[i]
+            for format in seedFormats {
+                let x = try format.round(a), y = try format.round(b)
+                let product = format.multiply(x.bits, y.bits)
+                result.append(["\(a)*\(b)", format.name, "\(NumberText.value(x.bits, in: format)) × \(NumberText.value(y.bits, in: format))",
+                               NumberText.value(product.bits, in: format), format.exactDecimal(product.bits), product.flags.description], to: 1)
+            }
+            return result
+        }
+        i -= products.count
+        if i < casts.count {
+            for format in seedFormats {
+                let stored = try format.round(casts[i])
+                result.append(["cast \(casts[i])", format.name, casts[i], NumberText.value(stored.bits, in: format),
+                               format.exactDecimal(stored.bits), stored.flags.description], to: 1)
+            }
+            return result
+        }
+        i -= casts.count
+        if i < sweepFormats.count {
+            let format = sweepFormats[i]
+            for text in grid {
+                let x = try format.round(text)
+                let square = format.multiply(x.bits, x.bits)
+                let double = format.add(x.bits, x.bits)
+                let inRange = Self.storedInRange(format, x)
+                result.append([format.name, text, NumberText.value(x.bits, in: format),
+                               NumberText.value(square.bits, in: format), inRange ?? Self.status(format, square), square.flags.description,
+                               NumberText.value(double.bits, in: format), inRange ?? Self.status(format, double), double.flags.description], to: 2)
+            }
+            return result
+        }
+        i -= sweepFormats.count
+        for row in Self.staircase(staircaseFormats[i]) { result.append(row, to: 3) }
+        return result
+    }
+
+    /// The grid as exact decimal text: m e k for every decade k and mantissa digit m.
+    var grid: [String] {
+        gridDecades.flatMap { decade in gridMantissas.map { "\($0)e\(decade)" } }
+    }
+
+    // MARK: Limits
+
+    static func limits(_ format: FloatFormat) -> [String] {
+        let info = FormatProperties(format)
+        guard case .finite(_, let significand, let exponent) = format.decode(format.maxFiniteBits) else {
+            return [format.name] + Array(repeating: "n/a", count: limitColumns.count - 1)
+        }
+        // T = max + ½ulp = (2s + 1) · 2^(e − 1); just above it: (2^64 (2s+1) + 1) · 2^(e − 65).
+        let thresholdSignificand = 2 * UInt128(significand) + 1
+        let threshold = ExactNumber(negative: false, significand: thresholdSignificand, exponent: exponent - 1)
+        let atThreshold = threshold.rounded(to: format)
+        let above = ExactNumber(negative: false, significand: thresholdSignificand << 64 | 1, exponent: exponent - 65).rounded(to: format)
+        let thresholdExact = NumberText.dyadic(significand: thresholdSignificand, exponent: exponent - 1)
+        let thresholdShown = shortestIfExact(thresholdExact)
+        let overflowsAtThreshold = atThreshold.flags.contains(.overflow) || !isFinite(format, atThreshold.bits)
+        let firstOverflow = overflowsAtThreshold ? thresholdShown : "> " + thresholdShown
+        let thresholdResult = describe(format, atThreshold)
+        let beyond = describe(format, above)
+
+        // Half the smallest subnormal (or of the smallest value, without zero).
+        let smallestExponent = format.hasZero ? format.minNormalExponent - format.mantissaBits : format.minNormalExponent
+        let half = ExactNumber(negative: false, significand: 1, exponent: smallestExponent - 1).rounded(to: format)
+        let halfExact = NumberText.dyadic(significand: 1, exponent: smallestExponent - 1)
+        return [
+            format.name, NumberText.shortest(info.max), format.exactDecimal(format.maxFiniteBits), thresholdShown, thresholdExact,
+            thresholdResult, firstOverflow, beyond, NumberText.shortest(info.smallestNormal), NumberText.shortest(info.smallestSubnormal),
+            shortestIfExact(halfExact), "2^\(smallestExponent - 1)", describe(format, half),
+        ]
+    }
+
+    /// The float64 shortest decimal when the exact value is a float64, else 17 significant digits.
+    static func shortestIfExact(_ exact: String) -> String {
+        if let value = NumberText.double(exact), value.isFinite, value != 0, NumberText.exact(value) == exact {
+            return NumberText.shortest(value)
+        }
+        return NumberText.significant(decimal: exact, digits: 17)
+    }
+
+    static func isFinite(_ format: FloatFormat, _ bits: UInt64) -> Bool {
+        let kind = format.classify(bits)
+        return kind != .infinity && kind != .nan
+    }
+
+    /// "inf (overflow,inexact)", "448 (inexact)", "0 (underflow,inexact)".
+    static func describe(_ format: FloatFormat, _ rounded: Rounded) -> String {
+        "\(NumberText.value(rounded.bits, in: format)) (\(rounded.flags))"
+    }
+
+    // MARK: Sweep
+
+    /// nil when x itself is representable, else why not.
+    static func storedInRange(_ format: FloatFormat, _ x: Rounded) -> String? {
+        if x.flags.contains(.overflow) || !isFinite(format, x.bits) { return "x overflows" }
+        if format.classify(x.bits) == .zero { return "x flushes to 0" }
+        return nil
+    }
+
+    static func status(_ format: FloatFormat, _ result: Rounded) -> String {
+        if result.flags.contains(.overflow) { return "overflow" }
+        switch format.classify(result.bits) {
+        case .infinity, .nan: return "overflow"
+        case .zero: return "zero"
+        case .subnormal: return "subnormal"
+        case .normal: return result.flags.contains(.underflow) ? "subnormal" : "normal"
+        }
+    }
+
+    // MARK: Staircase
+
+    /// Rows (format, x, ulp, ulp/x, region) at both ends of every binade, and at powers of two
+    /// across the subnormals (where the ulp is fixed and ulp/x = 2^-j).
+    static func staircase(_ format: FloatFormat) -> [[String]] {
+        var rows: [[String]] = []
+        let m = format.mantissaBits
+        func power(_ exponent: Int) -> Double { Double(sign: .plus, exponent: exponent, significand: 1) }
+        func add(_ x: Double, _ ulp: Double, _ region: String) {
+            let spacing = ulp / x  // both powers of two or exact: the quotient is correctly rounded
+            if let last = rows.last, last[1] == NumberText.shortest(x) { return }
+            rows.append([format.name, NumberText.shortest(x), NumberText.shortest(ulp), NumberText.shortest(spacing), region])
+        }
+        if format.hasZero && m > 0 {
+            let smallest = format.minNormalExponent - m
+            for j in 0..<m { add(power(smallest + j), power(smallest), "subnormal") }
+        }
+        for exponent in format.minNormalExponent...format.maxExponent {
+            let ulp = power(exponent - m)
+            add(power(exponent), ulp, "normal")
+            let top = exponent == format.maxExponent ? FormatProperties(format).max : power(exponent + 1) - ulp
+            add(top, ulp, "normal")
+        }
+        return rows
+    }
+
+    // MARK: Report
+
+    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
+        let limits = tables[0], seed = tables[1], sweep = tables[2], staircase = tables[3]
+        var checks = CheckList()
+        if let table = try spec.checks.table("first_overflow") {
+            for (name, expected) in try spec.checks.stringPairs("first_overflow") {
+                let computed = limits.rows.first { $0[0] == name }?[6] ?? "absent"
+                try checks.expectEqual(computed: computed, expected: expected, at: table, key: name, what: "first value that overflows \(name)")
+            }
+        }
+        if let table = try spec.checks.table("seed") {
+            for (key, expected) in try spec.checks.stringPairs("seed") {
+                let parts = key.split(separator: " ")
+                let computed = parts.count >= 2 ? (seed.rows.first { $0[0] == parts.dropLast().joined(separator: " ") && $0[1] == parts.last! }?[3] ?? "absent") : "absent"
+                try checks.expectEqual(computed: computed, expected: expected, at: table, key: key, what: "\(parts.dropLast().joined(separator: " ")) in \(parts.last ?? "")")
+            }
+        }
+
+        var body = MarkdownDocument()
+        body.heading("Range limits (nearest-even)", level: 3)
+        body.paragraph("The overflow threshold is max + ½ulp: values below it round to max, values above it overflow, and the threshold itself is a tie that goes to the neighbour with an even last bit — +inf for IEEE formats, whose max has an odd (all-ones) mantissa. Half the smallest subnormal is the tie between 0 and the smallest subnormal, so it and everything below it flush to 0.")
+        body.table(DataTable(columns: [DataColumn("format"), DataColumn("max finite", alignment: .right), DataColumn("first overflow", alignment: .right),
+                                       DataColumn("max + ½ulp rounds to"), DataColumn("smallest normal", alignment: .right),
+                                       DataColumn("smallest subnormal", alignment: .right), DataColumn("flushes to 0 at or below", alignment: .right)],
+                             rows: limits.rows.map { [$0[0], $0[1], $0[6], $0[5], $0[8], $0[9], "\($0[10]) = \($0[11])"] }))
+        body.heading("The seed's cases", level: 3)
+        body.table(seed.selecting(["case", "format", "operands_stored", "result", "flags"]))
+        body.heading("x·x and x + x across the grid", level: 3)
+        body.image("\(spec.name)-sweep.svg", alt: "Where x·x and x+x are normal, subnormal, zero or overflow")
+        body.image("\(spec.name)-sweep-zoom.svg", alt: "The same, zoomed to the narrow formats")
+        var sweepSummary = DataTable(columns: [DataColumn("format"), DataColumn("x·x overflows from x =", alignment: .right),
+                                               DataColumn("x·x subnormal for x ≤", alignment: .right), DataColumn("x·x flushes to 0 for x ≤", alignment: .right),
+                                               DataColumn("x + x overflows from x =", alignment: .right)])
+        for format in sweepFormats {
+            let rows = sweep.rows.filter { $0[0] == format.name }
+            let firstSquareOverflow = rows.first { $0[4] == "overflow" }?[1] ?? "not on the grid"
+            let lastSubnormal = rows.last { $0[4] == "subnormal" }?[1] ?? "—"
+            let lastZero = rows.last { $0[4] == "zero" }?[1] ?? "—"
+            let firstDoubleOverflow = rows.first { $0[7] == "overflow" }?[1] ?? "not on the grid"
+            sweepSummary.append([format.name, firstSquareOverflow, lastSubnormal, lastZero, firstDoubleOverflow])
+        }
+        body.paragraph("Grid points only (\(gridMantissas.map(String.init).joined(separator: ", ")) × 10^k for k in \(gridDecades.lowerBound)…\(gridDecades.upperBound)); x is first rounded into the format. x + x never underflows: doubling a subnormal is exact.")
+        body.table(sweepSummary)
+        body.heading("The precision staircase", level: 3)
+        body.image("\(spec.name)-staircase.svg", alt: "ulp(x)/|x| against |x|, log-log, per format")
+
+        let staircasePlot = staircaseSVG(staircase: staircase, limits: limits)
+        let sweepChart = sweepSVG(sweep: sweep, decades: nil)
+        let zoomChart = sweepSVG(sweep: sweep, decades: zoomDecades)
+
+        func limit(_ name: String, _ column: Int) -> String { limits.rows.first { $0[0] == name }?[column] ?? "n/a" }
+        func seedResult(_ casePrefix: String, _ format: String) -> String {
+            seed.rows.first { $0[0].hasPrefix(casePrefix) && $0[1] == format }?[3] ?? "n/a"
+        }
+        let productCase = products.first.map { "\($0.0)*\($0.1)" } ?? ""
+        let castCase = casts.first.map { "cast \($0)" } ?? ""
+        let finding = "float16 overflows from \(limit("float16", 6)) = 65504 + ½ulp on: \(productCase.replacingOccurrences(of: "*", with: " × ")) is \(seedResult(productCase, "float16")) in float16 but \(seedResult(productCase, "float32")) in float32, \(castCase.replacingOccurrences(of: "cast ", with: "")) casts to \(seedResult(castCase, "float16")); values at or below \(limit("float16", 11)) ≈ \(NumberText.double(limit("float16", 10)).map { NumberText.general($0, digits: 3) } ?? "n/a") flush to 0."
+        let fp16Rows = sweep.rows.filter { $0[0] == "float16" }
+        let discussion = """
+            Each format's range is set by its exponent bits: float16 and the FP8 formats overflow long before float32, \
+            while bfloat16 shares float32's limits (max \(limit("bfloat16", 1)), smallest normal \(limit("bfloat16", 8))). \
+            In float16, x·x overflows from x = \(fp16Rows.first { $0[4] == "overflow" }?[1] ?? "n/a") on the grid and drops \
+            into the subnormals below x ≈ \(fp16Rows.last { $0[4] == "subnormal" }?[1] ?? "n/a"), losing relative precision \
+            until it flushes to 0 at x ≤ \(fp16Rows.last { $0[4] == "zero" }?[1] ?? "n/a"). The staircase shows why: \
+            ulp(x)/x is flat at 2^-p to 2^-(p+1) across the normal range, rises to 1 through the subnormals, and ends at \
+            each format's overflow threshold.
+            """
+        return ExperimentReport(
+            finding: finding, body: body, discussion: discussion, checks: checks.passed,
+            files: [ReportFile(name: "\(spec.name)-staircase.svg", contents: staircasePlot),
+                    ReportFile(name: "\(spec.name)-sweep.svg", contents: sweepChart),
+                    ReportFile(name: "\(spec.name)-sweep-zoom.svg", contents: zoomChart)],
+            fileNotes: ["\(spec.name)-staircase.svg": "the precision staircase ulp(x)/|x| with overflow thresholds and smallest normals",
+                        "\(spec.name)-sweep.svg": "strip chart of the x·x and x + x classes over the grid",
+                        "\(spec.name)-sweep-zoom.svg": "the same strip chart over zoom_decades, where the narrow formats live"])
+    }
+
+    func staircaseSVG(staircase: DataTable, limits: DataTable) -> String {
+        var plot = Plot(title: "The precision staircase: relative spacing ulp(x)/|x|",
+                        subtitle: "flat (2^-p … 2^-(p+1)) in the normal range, rising to 1 through the subnormals",
+                        x: PlotAxis(label: "|x|", scale: .log10), y: PlotAxis(label: "ulp(x) / |x|", scale: .log10))
+        plot.identifier = "staircase"
+        plot.legend = .outsideRight
+        for (index, format) in staircaseFormats.enumerated() {
+            let rows = staircase.rows.filter { $0[0] == format.name }
+            let points = rows.compactMap { row -> PlotPoint? in
+                guard let x = NumberText.double(row[1]), let y = NumberText.double(row[3]) else { return nil }
+                return PlotPoint(x, y)
+            }
+            let color = Palette.color(index)
+            plot.series.append(PlotSeries(name: format.name, points: points, style: SeriesStyle(color: color, lineWidth: 1.8)))
+            if let limitRow = limits.rows.first(where: { $0[0] == format.name }) {
+                if let threshold = NumberText.double(limitRow[4]), threshold.isFinite {
+                    plot.referenceLines.append(ReferenceLine(.vertical, at: threshold, style: SeriesStyle(color: color, lineWidth: 1.2, dash: "7 4")))
+                }
+                if let normal = NumberText.double(limitRow[8]) {
+                    plot.referenceLines.append(ReferenceLine(.vertical, at: normal, style: SeriesStyle(color: color, lineWidth: 1.2, dash: "2 3")))
+                }
+            }
+        }
+        plot.series.append(PlotSeries(name: "overflow: max + ½ulp", points: [], style: SeriesStyle(color: "#555555", lineWidth: 1.2, dash: "7 4")))
+        plot.series.append(PlotSeries(name: "smallest normal", points: [], style: SeriesStyle(color: "#555555", lineWidth: 1.2, dash: "2 3")))
+        return plot.svg()
+    }
+
+    /// The strip chart over the whole grid, or over 10^decades.lowerBound … 10^decades.upperBound.
+    func sweepSVG(sweep: DataTable, decades: ClosedRange<Int>?) -> String {
+        let categories = [
+            StripCategory("normal", color: "#009E73"), StripCategory("subnormal", color: "#E69F00"),
+            StripCategory("flushed to 0", color: "#56B4E9"), StripCategory("overflow", color: "#D55E00"),
+            StripCategory("x itself out of range", color: "#d9d9d9"),
+        ]
+        func category(_ status: String) -> Int {
+            switch status {
+            case "normal": return 0
+            case "subnormal": return 1
+            case "zero": return 2
+            case "overflow": return 3
+            default: return 4
+            }
+        }
+        let gridValues = grid.compactMap(NumberText.double)
+        let range: ClosedRange<Double>
+        if let decades, let low = NumberText.double("1e\(decades.lowerBound)"), let high = NumberText.double("1e\(decades.upperBound)") {
+            range = low...high
+        } else {
+            range = (gridValues.first ?? 1e-30)...(gridValues.last ?? 1e30)
+        }
+        var chart = StripChart(title: decades == nil ? "x·x and x + x, nearest-even" : "x·x and x + x, nearest-even (zoom)",
+                               subtitle: "x on a \(gridMantissas.map(String.init).joined(separator: "-")) grid per decade, rounded into each format first",
+                               x: PlotAxis(label: "x", scale: .log10, range: range),
+                               categories: categories)
+        chart.markers = [(1.0, "x = 1")]
+        for format in sweepFormats {
+            let rows = sweep.rows.filter { $0[0] == format.name }
+            for (label, column) in [("x·x", 4), ("x + x", 7)] {
+                var segments: [StripSegment] = []
+                for (index, row) in rows.enumerated() {
+                    guard let x = NumberText.double(row[1]) else { continue }
+                    // Each grid point owns the interval between the geometric midpoints to its neighbours.
+                    let lower = index == 0 ? x : (NumberText.double(rows[index - 1][1]).map { ($0 * x).squareRoot() } ?? x)
+                    let upper = index == rows.count - 1 ? x : (NumberText.double(rows[index + 1][1]).map { ($0 * x).squareRoot() } ?? x)
+                    let kind = category(row[column])
+                    if let last = segments.last, last.category == kind {
+                        segments[segments.count - 1].upper = upper
+                    } else {
+                        segments.append(StripSegment(lower: lower, upper: upper, category: kind))
+                    }
+                }
+                chart.rows.append(StripRow(group: format.name, label: label, segments: segments))
+            }
+        }
+        return chart.svg()
+    }
+}

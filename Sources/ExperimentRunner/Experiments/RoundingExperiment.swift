@@ -1,0 +1,186 @@
+import ReportKit
+import SoftFloat
+
+/// `kind = "rounding"`: each value (exact text such as `1/3`) rounded once into every format
+/// under every rounding mode, with bits, exact decimal expansion and exact errors.
+///
+/// Cells: one per (value, format), holding one row per mode. Stochastic rounding draws one
+/// 64-bit number per cell from `StochasticRandom(seed: stochastic_seed ^ FNV-1a("value|format"))`,
+/// so a cell's draw depends on its value and format names only, never on the sweep order.
+struct RoundingExperiment: Experiment {
+    static let kind = "rounding"
+    static let about = "values rounded into every format under every rounding mode, with exact errors"
+
+    let spec: ExperimentSpec
+    let values: [String]
+    let exactValues: [ExactRational]
+    let formats: [FloatFormat]
+    let modes: [RoundingMode]
+    let stochasticSeed: UInt64
+
+    static let columns = ["value", "format", "mode", "bits", "fields", "class", "exact_decimal", "shortest",
+                          "abs_error", "rel_error", "ulp_error", "flags", "precision_bits"]
+
+    init(spec: ExperimentSpec) throws(SpecError) {
+        self.spec = spec
+        let parameters = spec.parameters
+        try parameters.requireOnly(["values", "formats", "modes", "stochastic_seed"])
+        values = try parameters.numbers("values", default: ["1/3", "0.1", "2/3", "1e-5"])
+        var exact: [ExactRational] = []
+        for (index, value) in values.enumerated() {
+            guard let rational = ExactRational(parsing: value) else {
+                throw parameters.error("values", "element \(index): '\(value)' must be a finite decimal or a rational a/b (hex-floats, inf and nan are not measured)")
+            }
+            exact.append(rational)
+        }
+        exactValues = exact
+        formats = try parameters.formats("formats", default: FloatFormat.builtIn)
+        modes = try parameters.roundingModes("modes", default: RoundingMode.allCases)
+        stochasticSeed = try parameters.seed("stochastic_seed", default: 0)
+        try spec.checks.requireOnly(["nearest_even"])
+    }
+
+    var tables: [TableSchema] {
+        [TableSchema(suffix: nil, names: Self.columns, textColumns: ["value", "format", "mode", "bits", "fields", "class", "flags"],
+                     about: "one row per value × format × rounding mode")]
+    }
+
+    var cellCount: Int { values.count * formats.count }
+
+    func cellSeed(value: String, format: FloatFormat) -> UInt64 {
+        stochasticSeed ^ Fingerprint.fnv1a64("\(value)|\(format.name)")
+    }
+
+    func computeCell(_ index: Int) throws -> CellResult {
+        let valueIndex = index / formats.count
+        let format = formats[index % formats.count]
+        let value = values[valueIndex]
+        var random = StochasticRandom(seed: cellSeed(value: value, format: format))
+        let draw = random.next()
+        var result = CellResult(tableCount: 1)
+        for mode in modes {
+            let rounded = try format.round(value, options: RoundingOptions(rounding: mode), random: mode == .stochastic ? draw : 0)
+            let bits = rounded.bits
+            let error = RoundingMeasurement(bits: bits, format: format, exact: exactValues[valueIndex])
+            result.append([
+                value, format.name, mode.rawValue, format.hexString(bits), format.binaryFields(bits),
+                format.classify(bits).rawValue, format.exactDecimal(bits), format.shortestDecimal(bits),
+                error.absolute, error.relative, error.ulps, rounded.flags.description, String(format.precision),
+            ], to: 0)
+        }
+        return result
+    }
+
+    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
+        let table = tables[0]
+        let nearest = table.filter("mode") { $0 == RoundingMode.nearestEven.rawValue }
+        func row(_ value: String, _ format: String, _ mode: String = "nearest-even") -> [String]? {
+            table.rows.first { $0[0] == value && $0[1] == format && $0[2] == mode }
+        }
+        func cell(_ row: [String]?, _ column: String) -> String {
+            guard let row, let index = table.columnIndex(column) else { return "n/a" }
+            return row[index]
+        }
+
+        var checks = CheckList()
+        if let expected = try spec.checks.table("nearest_even") {
+            for entry in expected.entries {
+                let pairs = try expected.stringPairs(entry.key)
+                let location = try expected.table(entry.key)!
+                for (format, digits) in pairs {
+                    try checks.expectEqual(computed: cell(row(entry.key, format), "exact_decimal"), expected: digits,
+                                           at: location, key: format, what: "\(entry.key) in \(format), nearest-even")
+                }
+            }
+        }
+
+        var body = MarkdownDocument()
+        let first = values[0]
+        body.heading("\(first) in every format (nearest-even)", level: 3)
+        body.paragraph("The exact decimal expansion is the stored value itself, digit for digit (every binary float has a finite one). Errors are stored − exact, exact in rational arithmetic, printed with 6 significant digits; ulp errors count ulps of the stored value.")
+        var firstTable = DataTable(columns: [DataColumn("format"), DataColumn("bits"), DataColumn("exact decimal of the stored value"),
+                                             DataColumn("rel error", alignment: .right), DataColumn("ulp error", alignment: .right)])
+        for format in formats {
+            let r = row(first, format.name)
+            firstTable.append([format.name, "`\(cell(r, "bits"))`", cell(r, "exact_decimal"), cell(r, "rel_error"), cell(r, "ulp_error")])
+        }
+        body.table(firstTable)
+
+        if let mid = formats.first(where: { $0.name == "float16" }) ?? formats.first {
+            body.heading("\(first) in \(mid.name) under every rounding mode", level: 3)
+            var modeTable = DataTable(columns: [DataColumn("mode"), DataColumn("bits"), DataColumn("stored value"),
+                                                DataColumn("abs error", alignment: .right), DataColumn("ulp error", alignment: .right),
+                                                DataColumn("flags")])
+            for mode in modes {
+                let r = row(first, mid.name, mode.rawValue)
+                modeTable.append([mode.rawValue, "`\(cell(r, "bits"))`", cell(r, "exact_decimal"), cell(r, "abs_error"), cell(r, "ulp_error"), cell(r, "flags")])
+            }
+            body.table(modeTable)
+            body.paragraph("`stochastic` rounds up with probability equal to the distance to the lower neighbour in ulps; its one draw per cell comes from SplitMix64 seeded with `stochastic_seed` XOR FNV-1a(\"value|format\").")
+        }
+
+        body.heading("Every value, nearest-even", level: 3)
+        var summary = DataTable(columns: [DataColumn("format")] + values.map { DataColumn($0, alignment: .right) })
+        for format in formats {
+            summary.append([format.name] + values.map { value in
+                let r = row(value, format.name)
+                return "\(cell(r, "shortest")) (\(cell(r, "rel_error")))"
+            })
+        }
+        body.paragraph("Each cell: the stored value as the shortest decimal that round-trips in that format, and (relative error).")
+        body.table(summary)
+        body.image("\(spec.name)-error.svg", alt: "Relative error against precision")
+
+        // Plot: |relative error| against precision, one series per value, and the unit roundoff 2^-p.
+        var plot = Plot(title: "Relative rounding error, nearest-even",
+                        subtitle: "every format; values side by side at each p; the line is the unit roundoff 2^-p",
+                        x: PlotAxis(label: "significand precision p (bits, including the implicit bit)"),
+                        y: PlotAxis(label: "|stored − exact| / |exact|", scale: .log10))
+        plot.identifier = "rounding"
+        let markers: [MarkerShape] = [.circle, .square, .triangle, .diamond, .cross]
+        var exceeding: [String] = []
+        let precisions = formats.map(\.precision)
+        for (index, value) in values.enumerated() {
+            var points: [PlotPoint] = []
+            for row in nearest.rows where row[0] == value {
+                let p = Double(Int(row[12]) ?? 0)
+                let magnitude = NumberText.double(row[9]).map(abs) ?? .nan
+                // Values side by side around each precision, so coinciding points stay visible.
+                let offset = (Double(index) - Double(values.count - 1) / 2) * 0.3
+                points.append(PlotPoint(p + offset, magnitude == 0 ? .nan : magnitude))
+                let bound = Double(sign: .plus, exponent: -Int(p), significand: 1)
+                if magnitude > bound { exceeding.append("\(value) in \(row[1]) (\(row[7]), \(row[9]))") }
+            }
+            var style = SeriesStyle(color: Palette.color(index), lineWidth: 0, marker: markers[index % markers.count], markerSize: 5)
+            style.dash = nil
+            plot.series.append(PlotSeries(name: value, points: points, style: style))
+        }
+        let pLow = precisions.min() ?? 1, pHigh = precisions.max() ?? 53
+        plot.series.append(PlotSeries(name: "2^-p (unit roundoff)",
+                                      points: (pLow...pHigh).map { PlotPoint(Double($0), Double(sign: .plus, exponent: -$0, significand: 1)) },
+                                      style: SeriesStyle(color: "#444444", lineWidth: 1.5, dash: "6 4")))
+        plot.x.range = Double(max(0, pLow - 1))...Double(pHigh + 2)
+        plot.y.range = Double(sign: .plus, exponent: -(pHigh + 4), significand: 1)...10
+        plot.legend = .bottomLeft
+
+        let exactCount = nearest.rows.filter { $0[9] == "0" }.count
+        let seedDigits = ["float64", "float32", "float16", "bfloat16"].compactMap { name -> String? in
+            guard formats.contains(where: { $0.name == name }) else { return nil }
+            return "\(cell(row(first, name), "exact_decimal")) in \(name)"
+        }
+        let finding = "Nearest-even \(first) is " + seedDigits.joined(separator: ", ") + "; every nearest-even error stays within the unit roundoff 2^-p except where the value leaves a format's normal range."
+        var discussion = "Rounding to nearest keeps the relative error below 2^-p for every normal result: the points sit under the dashed line, and the digits of \(first) run out after about p·log10 2 decimal places (float16 keeps 0.3333, bfloat16 0.334). "
+        discussion += "Directed modes (toward-zero, up, down) move the error to one side and up to a whole ulp; round-to-odd sets the last bit of every inexact result. "
+        if exceeding.isEmpty {
+            discussion += "No value exceeded the bound in this sweep."
+        } else {
+            discussion += "Above the bound: " + exceeding.prefix(6).joined(separator: "; ") + (exceeding.count > 6 ? " and \(exceeding.count - 6) more" : "") + " — results in the subnormal range (or beyond it), where the spacing no longer scales with the value. "
+        }
+        if exactCount > 0 { discussion += " \(exactCount) of \(nearest.rows.count) nearest-even results are exact." }
+
+        return ExperimentReport(
+            finding: finding, body: body, discussion: discussion, checks: checks.passed,
+            files: [ReportFile(name: "\(spec.name)-error.svg", contents: plot.svg())],
+            fileNotes: ["\(spec.name)-error.svg": "|relative error| of every value in every format (nearest-even) against precision, with 2^-p"])
+    }
+}

@@ -1,0 +1,241 @@
+/// Finds the source line of every key in a TOML document.
+///
+/// TOMLKit (toml++) reports positions only for syntax errors, not for the nodes of a parsed
+/// table, so spec errors locate keys with this small scanner instead. It understands
+/// `[table]` and `[[array.of.tables]]` headers, dotted and quoted keys, inline tables, and
+/// skips over strings (all four kinds), arrays and comments; it does not validate — TOMLKit
+/// has already done that.
+///
+///     let locator = TOMLKeyLocator(text: "kind = \"x\"\n[parameters]\ncounts = [1,\n  2]\n")
+///     locator.line(for: ["parameters", "counts"])   // 3
+///     locator.line(for: ["parameters", "missing"])  // 2 (falls back to the table header)
+struct TOMLKeyLocator {
+    private var lines: [[String]: Int] = [:]
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var arrayTableCounts: [[String]: Int] = [:]
+
+    init(text: String) {
+        bytes = Array(text.utf8)
+        scanDocument()
+    }
+
+    /// The line of `path`, or of its nearest located ancestor; array-of-tables elements are
+    /// path components like `cases[0]`.
+    func line(for path: [String]) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let line = lines[path] { return line }
+            path.removeLast()
+        }
+        return nil
+    }
+
+    // MARK: Scanner
+
+    private var atEnd: Bool { index >= bytes.count }
+    private var current: UInt8 { bytes[index] }
+
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+
+    private mutating func advance() {
+        if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+        index += 1
+    }
+
+    private mutating func skipSpaces() {
+        while !atEnd, current == UInt8(ascii: " ") || current == UInt8(ascii: "\t") { advance() }
+    }
+
+    /// Skips spaces, newlines and comments.
+    private mutating func skipBlank() {
+        while !atEnd {
+            switch current {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): advance()
+            case UInt8(ascii: "#"): while !atEnd && current != UInt8(ascii: "\n") { advance() }
+            default: return
+            }
+        }
+    }
+
+    private mutating func skipToLineEnd() {
+        while !atEnd && current != UInt8(ascii: "\n") { advance() }
+    }
+
+    private mutating func scanDocument() {
+        var table: [String] = []
+        while true {
+            skipBlank()
+            guard !atEnd else { return }
+            let startLine = line
+            if current == UInt8(ascii: "[") {
+                advance()
+                let isArray = !atEnd && current == UInt8(ascii: "[")
+                if isArray { advance() }
+                let key = scanKeyPath()
+                while !atEnd && current != UInt8(ascii: "\n") && current != UInt8(ascii: "]") { advance() }
+                skipToLineEnd()
+                if isArray {
+                    let count = arrayTableCounts[key, default: 0]
+                    arrayTableCounts[key] = count + 1
+                    var element = key
+                    element[element.count - 1] += "[\(count)]"
+                    lines[key] = lines[key] ?? startLine
+                    lines[element] = startLine
+                    table = element
+                } else {
+                    lines[key] = startLine
+                    table = key
+                }
+                continue
+            }
+            scanKeyValue(prefix: table)
+            skipToLineEnd()
+        }
+    }
+
+    /// `key.path = value`, recording the key (and keys of inline tables in the value).
+    private mutating func scanKeyValue(prefix: [String]) {
+        let startLine = line
+        let key = scanKeyPath()
+        guard !key.isEmpty else { advance(); return }
+        let path = prefix + key
+        lines[path] = startLine
+        skipSpaces()
+        guard !atEnd, current == UInt8(ascii: "=") else { return }
+        advance()
+        skipSpaces()
+        scanValue(path: path)
+    }
+
+    /// Reads `a."b c".'d'` into components; stops before `=`, `]` or end of line.
+    private mutating func scanKeyPath() -> [String] {
+        var parts: [String] = []
+        while !atEnd {
+            skipSpaces()
+            guard !atEnd else { break }
+            switch current {
+            case UInt8(ascii: "\""):
+                parts.append(scanBasicString())
+            case UInt8(ascii: "'"):
+                parts.append(scanLiteralString())
+            default:
+                var raw: [UInt8] = []
+                while !atEnd, Self.isBareKeyByte(current) {
+                    raw.append(current)
+                    advance()
+                }
+                guard !raw.isEmpty else { return parts }
+                parts.append(String(decoding: raw, as: UTF8.self))
+            }
+            skipSpaces()
+            if !atEnd && current == UInt8(ascii: ".") { advance() } else { break }
+        }
+        return parts
+    }
+
+    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    private mutating func scanValue(path: [String]) {
+        guard !atEnd else { return }
+        switch current {
+        case UInt8(ascii: "\""): _ = scanBasicString()
+        case UInt8(ascii: "'"): _ = scanLiteralString()
+        case UInt8(ascii: "["):
+            advance()
+            var element = 0
+            while true {
+                skipBlank()
+                guard !atEnd else { return }
+                if current == UInt8(ascii: "]") { advance(); return }
+                if current == UInt8(ascii: ",") { advance(); element += 1; continue }
+                var elementPath = path
+                elementPath[elementPath.count - 1] += "[\(element)]"
+                lines[elementPath] = line
+                scanValue(path: elementPath)
+            }
+        case UInt8(ascii: "{"):
+            advance()
+            while true {
+                skipSpaces()
+                guard !atEnd else { return }
+                if current == UInt8(ascii: "}") { advance(); return }
+                if current == UInt8(ascii: ",") { advance(); continue }
+                if current == UInt8(ascii: "\n") { advance(); continue }
+                let before = index
+                scanKeyValue(prefix: path)
+                if index == before { advance() }
+            }
+        default:
+            while !atEnd {
+                let byte = current
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
+                    || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "#") { return }
+                advance()
+            }
+        }
+    }
+
+    /// A `"…"` or `"""…"""` string; returns its raw contents (escapes left as written, which
+    /// is enough for the plain keys specs use).
+    private mutating func scanBasicString() -> String {
+        let multiline = peek(1) == UInt8(ascii: "\"") && peek(2) == UInt8(ascii: "\"")
+        if multiline {
+            advance(); advance(); advance()
+            var raw: [UInt8] = []
+            while !atEnd {
+                if current == UInt8(ascii: "\\") { raw.append(current); advance(); if !atEnd { raw.append(current); advance() }; continue }
+                if current == UInt8(ascii: "\""), peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
+                    advance(); advance(); advance()
+                    while !atEnd && current == UInt8(ascii: "\"") { advance() }
+                    break
+                }
+                raw.append(current)
+                advance()
+            }
+            return String(decoding: raw, as: UTF8.self)
+        }
+        advance()
+        var raw: [UInt8] = []
+        while !atEnd && current != UInt8(ascii: "\"") && current != UInt8(ascii: "\n") {
+            if current == UInt8(ascii: "\\") { advance(); guard !atEnd else { break } }
+            raw.append(current)
+            advance()
+        }
+        if !atEnd && current == UInt8(ascii: "\"") { advance() }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// A `'…'` or `'''…'''` string.
+    private mutating func scanLiteralString() -> String {
+        let multiline = peek(1) == UInt8(ascii: "'") && peek(2) == UInt8(ascii: "'")
+        if multiline {
+            advance(); advance(); advance()
+            var raw: [UInt8] = []
+            while !atEnd {
+                if current == UInt8(ascii: "'"), peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") {
+                    advance(); advance(); advance()
+                    while !atEnd && current == UInt8(ascii: "'") { advance() }
+                    break
+                }
+                raw.append(current)
+                advance()
+            }
+            return String(decoding: raw, as: UTF8.self)
+        }
+        advance()
+        var raw: [UInt8] = []
+        while !atEnd && current != UInt8(ascii: "'") && current != UInt8(ascii: "\n") {
+            raw.append(current)
+            advance()
+        }
+        if !atEnd && current == UInt8(ascii: "'") { advance() }
+        return String(decoding: raw, as: UTF8.self)
+    }
+}

@@ -1,0 +1,24 @@
+import SoftFloat
+
+/// Everything `convert` needs besides its input and output.
+public struct ConvertConfiguration: Sendable, Hashable {
+    /// The format every line is rounded to.
+    public var target: FloatFormat
+    /// When set, each line is a hex bit pattern of this format; otherwise a number.
+    public var source: FloatFormat?
+    public var options: RoundingOptions
+    /// Seeds ``StochasticRandom``; stochastic rounding draws once per line.
+    public var seed: UInt64
+    public var output: ConvertOutput
+
+    public init(
+        target: FloatFormat, source: FloatFormat? = nil, options: RoundingOptions = .standard,
+        seed: UInt64 = 0, output: ConvertOutput = .bits
+    ) {
+        self.target = target
+        self.source = source
+        self.options = options
+        self.seed = seed
+        self.output = output
+    }
+}

@@ -1,0 +1,114 @@
+import SoftFloat
+
+/// Converts one input line of `convert` into a code of the target format.
+///
+/// Plain decimals take ``DecimalFastPath``, hex bit patterns a byte-level parser; every
+/// other line goes through SoftFloat's text parser. Stochastic rounding draws one value from
+/// the seeded generator per line, whatever the line holds.
+///
+///     var converter = LineConverter(ConvertConfiguration(target: .float16))
+///     try converter.convert("1/3")   // Rounded(bits: 0x3555, flags: .inexact)
+public struct LineConverter {
+    public let configuration: ConvertConfiguration
+    private var random: StochasticRandom
+
+    public init(_ configuration: ConvertConfiguration) {
+        self.configuration = configuration
+        random = StochasticRandom(seed: configuration.seed)
+    }
+
+    /// Converts a line given as text (for tests and small inputs).
+    public mutating func convert(_ line: String) throws(LineFailure) -> Rounded {
+        var line = line
+        var result: Result<Rounded, LineFailure>!
+        line.withUTF8 { bytes in
+            do throws(LineFailure) {
+                result = .success(try convert(bytes))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Converts one line, without its `\n`. Surrounding spaces, tabs and a trailing `\r` are
+    /// ignored; an empty line is an error.
+    @inline(__always)
+    public mutating func convert(_ rawLine: UnsafeBufferPointer<UInt8>) throws(LineFailure) -> Rounded {
+        let line = Self.trimmed(rawLine)
+        let draw = configuration.options.rounding == .stochastic ? random.next() : 0
+        let target = configuration.target
+        if let source = configuration.source {
+            if let bits = DecimalFastPath.bitPattern(line, of: source) {
+                return source.convert(bits, to: target, options: configuration.options, random: draw)
+            }
+            let text = try Self.checkedText(line)
+            do {
+                let bits = try source.parseBitPattern(text)
+                return source.convert(bits, to: target, options: configuration.options, random: draw)
+            } catch {
+                throw LineFailure(reason: error.reason)
+            }
+        }
+        if let rounded = DecimalFastPath.round(line, to: target, options: configuration.options, random: draw) {
+            return rounded
+        }
+        let text = try Self.checkedText(line)
+        do {
+            return try target.round(text, options: configuration.options, random: draw)
+        } catch {
+            throw LineFailure(reason: error.reason)
+        }
+    }
+
+    /// The line without leading and trailing spaces, tabs and carriage returns.
+    @inline(__always)
+    static func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = line.count
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        }
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: line[start..<end])
+    }
+
+    /// The line as text, after rejecting empty lines and bytes that no number contains
+    /// (control characters, NUL, anything outside printable ASCII).
+    static func checkedText(_ line: UnsafeBufferPointer<UInt8>) throws(LineFailure) -> String {
+        guard !line.isEmpty else {
+            throw LineFailure(reason: "empty line (every line must hold one value)")
+        }
+        if let bad = line.first(where: { $0 < 0x20 || $0 > 0x7e }) {
+            let hex = String(bad, radix: 16)
+            throw LineFailure(reason: "unexpected byte 0x\(hex.count < 2 ? "0" + hex : hex) (numbers are printable ASCII)")
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// How a line is shown in an error message: printable ASCII as is, every other byte as
+    /// `\xNN`, and lines longer than 80 bytes cut to their first 60 with the length noted.
+    public static func displayText(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        let limit = 80
+        let shown = line.count > limit ? UnsafeBufferPointer(rebasing: line[..<60]) : line
+        var text = ""
+        for byte in shown {
+            if byte >= 0x20 && byte <= 0x7e {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16)
+                text += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            }
+        }
+        if line.count > limit { text += "... (\(line.count) bytes)" }
+        return text
+    }
+}
+
+/// Why one line could not be converted; ``ConvertStream`` adds the line number and text.
+public struct LineFailure: Error, Equatable, Sendable {
+    public let reason: String
+
+    public init(reason: String) { self.reason = reason }
+}

@@ -1,0 +1,155 @@
+import SoftFloat
+
+/// A fast ``SoftFloat/FloatFormat/shortestDecimal(_:)`` for the three formats the hardware
+/// has (float64, float32, float16), used by `convert --output value`.
+///
+/// The engine searches digit lengths with exact big-integer rounding, about 40 µs per float64
+/// value; Swift's own `description` finds the same shortest, closest digits in well under a
+/// microsecond. Only the layout differs (Swift's `Float` switches to exponent notation at
+/// 2^24), so the digits are laid out again with the engine's rule: positional for
+/// 1e-4 ≤ |x| < 1e16, always with a fraction digit, scientific otherwise.
+///
+///     ShortestDecimal.string(0x501502f9, in: .float32)   // "10000000000.0" (Swift: "1e+10")
+///     ShortestDecimal.string(0x3555, in: .float16)       // "0.3333"
+///
+/// One exception: Swift prints integers exactly when they are small (below 2^53 for `Double`,
+/// 2^24 for `Float`, and every `Float16` integer). There the ulp is at most 1 for `Double`
+/// and `Float`, so the exact digits are the shortest; but `Float16(4112)` prints `4112.0`
+/// where the engine prints `4110.0` (as numpy does), so float16 integers take the engine's own
+/// search, with exact integer rounding instead of big numbers.
+///
+/// Tests compare it with the engine on every float16 code and on samples of the others.
+enum ShortestDecimal {
+    /// The shortest decimal for `bits`, or nil when `format` is not a hardware layout or the
+    /// code is zero, infinite or NaN (the engine answers those at once).
+    static func string(_ bits: UInt64, in format: FloatFormat) -> String? {
+        guard format.nonFinite == .ieee, format.isSigned, format.hasZero else { return nil }
+        let description: String
+        switch (format.exponentBits, format.mantissaBits, format.bias) {
+        case (11, 52, 1023):
+            let value = Double(bitPattern: bits)
+            guard value.isFinite, value != 0 else { return nil }
+            description = value.description
+        case (8, 23, 127):
+            let value = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+            guard value.isFinite, value != 0 else { return nil }
+            description = value.description
+        case (5, 10, 15):
+            #if arch(x86_64) || arch(arm64) || arch(i386) || arch(arm)
+            let value = Float16(bitPattern: UInt16(truncatingIfNeeded: bits))
+            guard value.isFinite, value != 0 else { return nil }
+            if value == value.rounded(.towardZero) {  // every float16 integer is below 2^16
+                return shortestInteger(UInt64(Float(value).magnitude), negative: value < 0, code: bits, in: format)
+            }
+            description = value.description
+            #else
+            return nil
+            #endif
+        default:
+            return nil
+        }
+        return relayout(description)
+    }
+
+    /// The engine's search (shortest digits that round back; of two, the nearer, the lower on a
+    /// tie) for an integer value, which is exact in 64 bits.
+    static func shortestInteger(_ magnitude: UInt64, negative: Bool, code: UInt64, in format: FloatFormat) -> String {
+        let target = code & format.magnitudeMask
+        let exact = Array(String(magnitude).utf8)
+        func roundsBack(_ digits: [UInt8], exponent: Int) -> Bool {
+            var value: UInt128 = 0
+            for digit in digits { value = value * 10 + UInt128(digit - UInt8(ascii: "0")) }
+            for _ in 0..<exponent { value *= 10 }
+            return RoundingCore.roundPack(negative: false, exponent: 0, significand: value, sticky: false,
+                                          format: format, options: .standard).bits == target
+        }
+        var chosen = exact
+        var exponent = 0
+        for length in 1..<exact.count {
+            let dropped = exact.count - length
+            let lower = Array(exact[..<length])
+            var upper = lower
+            var index = upper.count - 1
+            while index >= 0, upper[index] == UInt8(ascii: "9") {
+                upper[index] = UInt8(ascii: "0")
+                index -= 1
+            }
+            if index >= 0 { upper[index] += 1 } else { upper.insert(UInt8(ascii: "1"), at: 0) }
+            let lowerFits = roundsBack(lower, exponent: dropped)
+            let upperFits = roundsBack(upper, exponent: dropped)
+            guard lowerFits || upperFits else { continue }
+            if lowerFits && upperFits {
+                let rest = Array(exact[length...])
+                let half = [UInt8(ascii: "5")] + [UInt8](repeating: UInt8(ascii: "0"), count: rest.count - 1)
+                chosen = rest.lexicographicallyPrecedes(half) || rest == half ? lower : upper
+            } else {
+                chosen = lowerFits ? lower : upper
+            }
+            exponent = dropped
+            break
+        }
+        while chosen.count > 1, chosen.last == UInt8(ascii: "0") {
+            chosen.removeLast()
+            exponent += 1
+        }
+        return (negative ? "-" : "") + layout(digits: chosen, exponent: exponent)
+    }
+
+    /// Re-lays out a Swift float description (`-1.5e+10`, `0.0001`, `16777216.0`). Positional
+    /// descriptions, and scientific ones with an exponent below −4 or from 16 up, already
+    /// have the engine's layout and are returned as they are.
+    static func relayout(_ description: String) -> String? {
+        let utf8 = description.utf8
+        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else { return description }
+        if let exponent = Int(Substring(description[description.index(after: marker)...])), exponent < -4 || exponent >= 16 {
+            return description
+        }
+        var bytes = Array(description.utf8)[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var exponent = 0
+        if let marker = bytes.firstIndex(of: UInt8(ascii: "e")) {
+            guard let parsed = Int(String(decoding: bytes[(marker + 1)...], as: UTF8.self)) else { return nil }
+            exponent = parsed
+            bytes = bytes[..<marker]
+        }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                digits.append(byte)
+                if seenPoint { fractionDigits += 1 }
+            }
+        }
+        exponent -= fractionDigits
+        while digits.count > 1, digits.first == UInt8(ascii: "0") { digits.removeFirst() }
+        while digits.count > 1, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        guard !digits.isEmpty, digits != [UInt8(ascii: "0")] else { return nil }
+        return (negative ? "-" : "") + layout(digits: digits, exponent: exponent)
+    }
+
+    /// `digits × 10^exponent` in the engine's layout.
+    static func layout(digits: [UInt8], exponent: Int) -> String {
+        let text = String(decoding: digits, as: UTF8.self)
+        let scientificExponent = exponent + digits.count - 1
+        if scientificExponent < -4 || scientificExponent >= 16 {
+            var mantissa = String(text.prefix(1))
+            if digits.count > 1 { mantissa += "." + text.dropFirst() }
+            let magnitude = String(abs(scientificExponent))
+            return mantissa + "e" + (scientificExponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" + magnitude : magnitude)
+        }
+        if exponent >= 0 { return text + String(repeating: "0", count: exponent) + ".0" }
+        let fractionLength = -exponent
+        if digits.count > fractionLength {
+            return text.prefix(digits.count - fractionLength) + "." + text.suffix(fractionLength)
+        }
+        return "0." + String(repeating: "0", count: fractionLength - digits.count) + text
+    }
+}

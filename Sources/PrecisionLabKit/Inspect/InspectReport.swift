@@ -1,0 +1,131 @@
+import SoftFloat
+
+/// What `precision-lab inspect` shows: one value stored in several formats, with the bits,
+/// the class, the exact stored value, the error against the exact input and the flags.
+///
+///     let report = try InspectReport(value: "1/3", formats: [.float16])
+///     report.rows[0].hex            // "0x3555"
+///     report.rows[0].binary         // "0 | 01101 | 0101010101"
+///     report.rows[0].exactDecimal   // "0.333251953125"
+///     report.rows[0].error.absolute // "-8.13802e-05"
+///     report.rows[0].flags          // "inexact"
+public struct InspectReport: Sendable {
+    /// One format's view of the value.
+    public struct Row: Sendable, Hashable {
+        public var format: String
+        public var bits: UInt64
+        /// `0x` + lowercase hex, zero-padded to the format's width.
+        public var hex: String
+        /// `sign | exponent | mantissa`.
+        public var binary: String
+        public var floatClass: String
+        /// The exact decimal expansion of the stored value.
+        public var exactDecimal: String
+        /// The shortest decimal that rounds back to the same code.
+        public var shortestDecimal: String
+        public var error: RoundingError
+        /// Flags raised by the rounding: `inexact`, `overflow,inexact`, or `none`.
+        public var flags: String
+    }
+
+    /// The formats shown when none are named.
+    public static let defaultFormats: [FloatFormat] = [
+        .float64, .float32, .tf32, .float16, .bfloat16, .float8_e4m3fn, .float8_e5m2,
+    ]
+
+    /// The input as given.
+    public var value: String
+    /// The format whose bit pattern `value` is, or nil for a number.
+    public var source: FloatFormat?
+    /// The exact value of a bit-pattern input (its exact decimal), or nil for a number.
+    public var sourceValue: String?
+    public var options: RoundingOptions
+    public var seed: UInt64
+    public var rows: [Row]
+
+    /// Rounds `value` into each format, once, from its exact value.
+    ///
+    /// - Parameters:
+    ///   - value: decimal, rational, hex-float, `inf`, `-inf` or `nan`; with `source`, a hex
+    ///     bit pattern of that format (`0x` optional).
+    ///   - formats: the formats to show, in order.
+    ///   - options: rounding mode and overflow and subnormal policies.
+    ///   - source: when set, `value` is a code of this format, converted rather than parsed.
+    ///   - seed: seeds ``StochasticRandom``; stochastic rounding draws once per format, in order.
+    /// - Throws: ``NumberSyntaxError`` when `value` is malformed.
+    public init(
+        value: String, formats: [FloatFormat] = InspectReport.defaultFormats,
+        options: RoundingOptions = .standard, source: FloatFormat? = nil, seed: UInt64 = 0
+    ) throws(NumberSyntaxError) {
+        self.value = value
+        self.source = source
+        self.options = options
+        self.seed = seed
+        var random = StochasticRandom(seed: seed)
+        let exact: ExactValue
+        let sourceBits: UInt64?
+        if let source {
+            let bits = try source.parseBitPattern(value)
+            sourceBits = bits
+            sourceValue = source.exactDecimal(bits)
+            exact = ExactValue(source.decode(bits))
+        } else {
+            _ = try ExactNumber(parsing: value)  // the engine's grammar and error messages
+            guard let parsed = ExactValue(parsing: value) else {
+                throw NumberSyntaxError(text: value, reason: "not understood by the exact-error parser")
+            }
+            sourceBits = nil
+            sourceValue = nil
+            exact = parsed
+        }
+        var rows: [Row] = []
+        for format in formats {
+            let draw = options.rounding == .stochastic ? random.next() : 0
+            let rounded: Rounded
+            if let source, let sourceBits {
+                rounded = source.convert(sourceBits, to: format, options: options, random: draw)
+            } else {
+                rounded = try format.round(value, options: options, random: draw)
+            }
+            let bits = rounded.bits
+            rows.append(Row(
+                format: format.name, bits: bits, hex: format.codeHex(bits), binary: format.binaryFields(bits),
+                floatClass: format.classify(bits).rawValue, exactDecimal: format.exactDecimal(bits),
+                shortestDecimal: format.shortestDecimal(bits),
+                error: RoundingError.measure(bits, of: format, against: exact),
+                flags: rounded.flags.description))
+        }
+        self.rows = rows
+    }
+
+    /// The report as plain text: a header, then one block per format.
+    ///
+    ///     1/3  (nearest-even, overflow default, subnormals keep)
+    ///     errors are stored − exact; ulp errors count ulps of the stored value
+    ///
+    ///     float16
+    ///       bits       0x3555
+    ///       fields     0 | 01101 | 0101010101
+    ///       ...
+    public func render() -> String {
+        var text = value
+        if let source, let sourceValue { text += " as \(source.name) bits = \(sourceValue)" }
+        var settings = "\(options.rounding.rawValue), overflow \(options.overflow.rawValue), subnormals \(options.subnormals.rawValue)"
+        if options.rounding == .stochastic { settings += ", seed \(seed)" }
+        text += "  (\(settings))\n"
+        text += "errors are stored − exact; ulp errors count ulps of the stored value\n"
+        for row in rows {
+            text += "\n\(row.format)\n"
+            let lines: [(String, String)] = [
+                ("bits", row.hex), ("fields", row.binary), ("class", row.floatClass),
+                ("exact", row.exactDecimal), ("shortest", row.shortestDecimal),
+                ("abs error", row.error.absolute), ("rel error", row.error.relative),
+                ("ulp error", row.error.ulps), ("flags", row.flags),
+            ]
+            for (label, content) in lines {
+                text += "  " + label + String(repeating: " ", count: 11 - label.count) + content + "\n"
+            }
+        }
+        return text
+    }
+}

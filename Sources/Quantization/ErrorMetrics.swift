@@ -1,0 +1,73 @@
+import Foundation
+
+/// How far an approximation x̂ is from a reference x, computed in float64 (`Double`
+/// arithmetic, sums in element order, no compensation).
+///
+///     let m = ErrorMetrics(reference: [3, 4], approximation: [3, 3])
+///     m.meanSquaredError      // (0² + 1²) / 2 = 0.5
+///     m.rootMeanSquaredError  // √0.5 ≈ 0.7071067811865476
+///     m.maxAbsoluteError      // 1
+///     m.sqnr                  // 20·log10(‖x‖ / ‖x − x̂‖) = 20·log10(5 / 1) ≈ 13.979400086720377 dB
+///     m.cosineSimilarity      // (9 + 12) / √(25 · 18) ≈ 0.9899494936611665
+///
+/// Conventions for the degenerate cases: SQNR is +∞ when x̂ = x exactly (and −∞ when x = 0
+/// but x̂ ≠ 0); the cosine similarity is 1 when both vectors are zero and 0 when exactly one is.
+public struct ErrorMetrics: Sendable, Hashable {
+    public let count: Int
+    /// MSE = Σ(x − x̂)² / n.
+    public let meanSquaredError: Double
+    /// RMSE = √MSE.
+    public let rootMeanSquaredError: Double
+    /// max |x − x̂|.
+    public let maxAbsoluteError: Double
+    /// SQNR in dB = 20·log10(‖x‖₂ / ‖x − x̂‖₂).
+    public let sqnr: Double
+    /// ⟨x, x̂⟩ / (‖x‖₂ ‖x̂‖₂), evaluated as ⟨x, x̂⟩ / √(‖x‖₂² ‖x̂‖₂²).
+    public let cosineSimilarity: Double
+    /// Values that fell outside the target's range and were clamped or saturated.
+    public var clampedCount: Int
+    /// Storage bits per element, scales and zero points included.
+    public var bitsPerParameter: Double
+
+    public init(reference: [Double], approximation: [Double], clampedCount: Int = 0, bitsPerParameter: Double = .nan) {
+        precondition(reference.count == approximation.count, "metrics need equally long vectors")
+        var squaredError = 0.0
+        var maximum = 0.0
+        var referenceSquares = 0.0
+        var approximationSquares = 0.0
+        var dot = 0.0
+        for index in reference.indices {
+            let x = reference[index]
+            let y = approximation[index]
+            let difference = x - y
+            squaredError += difference * difference
+            maximum = Swift.max(maximum, abs(difference))
+            referenceSquares += x * x
+            approximationSquares += y * y
+            dot += x * y
+        }
+        count = reference.count
+        meanSquaredError = count == 0 ? 0 : squaredError / Double(count)
+        rootMeanSquaredError = meanSquaredError.squareRoot()
+        maxAbsoluteError = maximum
+        let referenceNorm = referenceSquares.squareRoot()
+        let errorNorm = squaredError.squareRoot()
+        if errorNorm == 0 {
+            sqnr = .infinity
+        } else if referenceNorm == 0 {
+            sqnr = -.infinity
+        } else {
+            sqnr = 20 * log10(referenceNorm / errorNorm)
+        }
+        let approximationNorm = approximationSquares.squareRoot()
+        if referenceNorm == 0 && approximationNorm == 0 {
+            cosineSimilarity = 1
+        } else if referenceNorm == 0 || approximationNorm == 0 {
+            cosineSimilarity = 0
+        } else {
+            cosineSimilarity = dot / (referenceSquares * approximationSquares).squareRoot()
+        }
+        self.clampedCount = clampedCount
+        self.bitsPerParameter = bitsPerParameter
+    }
+}

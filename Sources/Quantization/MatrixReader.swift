@@ -1,0 +1,65 @@
+import Foundation
+import SoftFloat
+
+/// Reads a matrix from text, `.npy` or `.safetensors`, cast to a chosen format.
+///
+///     // "1.2 -0.5\n3 4\n" → 2 × 2, each number rounded once to float32
+///     let source = try MatrixReader.read(text: "1.2 -0.5\n3 4\n", name: "<stdin>", format: .float32)
+///
+/// The input is cast to `format` (the compute format) the way torch's `tensor(…, dtype=)` and
+/// `.to(dtype)` do: text is rounded once from its exact decimal value; binary values are
+/// converted from their stored dtype with one nearest-even rounding. A finite value that
+/// overflows `format` is an error naming its position; NaN and ±∞ are read as such.
+public enum MatrixReader {
+    /// Reads `path`, or standard input when `path` is nil. `.npy` files are recognized by
+    /// their magic bytes or extension, `.safetensors` by extension; anything else is text.
+    public static func read(path: String?, tensor: String? = nil, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
+        guard let path else {
+            var data = Data()
+            while let line = readLine(strippingNewline: false) { data.append(contentsOf: Array(line.utf8)) }
+            return try read(text: String(decoding: data, as: UTF8.self), name: "<stdin>", format: format)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw MatrixInputError(.unreadable, location: path, exists ? "cannot read the file" : "no such file")
+        }
+        return try read(bytes: [UInt8](data), name: path, tensor: tensor, format: format)
+    }
+
+    /// Reads bytes, choosing the reader by magic bytes and the name's extension.
+    public static func read(bytes: [UInt8], name: String, tensor: String? = nil, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".safetensors") {
+            let (matrix, chosen) = try SafetensorsFile.read(bytes, name: name, tensor: tensor)
+            return MatrixSource(matrix: try cast(matrix, to: format, location: "\(name): tensor '\(chosen)'"), name: name, tensor: chosen)
+        }
+        if tensor != nil {
+            throw MatrixInputError(.unsupportedLayout, location: name, "--tensor applies to .safetensors files only")
+        }
+        if lowered.hasSuffix(".npy") || bytes.starts(with: NumpyFile.magic) {
+            let (matrix, _) = try NumpyFile.read(bytes, name: name)
+            return MatrixSource(matrix: try cast(matrix, to: format, location: name), name: name)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            throw MatrixInputError(.invalidNumber, location: name, "the file is neither UTF-8 text, .npy nor .safetensors")
+        }
+        return try read(text: text, name: name, format: format)
+    }
+
+    /// Parses text: one row per line, numbers separated by blanks or commas.
+    public static func read(text: String, name: String, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
+        let (matrix, positions) = try TextMatrixParser(sourceName: name, format: format).parse(text)
+        return MatrixSource(matrix: matrix, name: name, positions: positions)
+    }
+
+    static func cast(_ matrix: Matrix, to format: FloatFormat, location: String) throws(MatrixInputError) -> Matrix {
+        do {
+            return try matrix.castKeepingNonFinite(to: format)
+        } catch {
+            if case .nonFiniteInput(let row, let column, let value, let reason) = error {
+                throw MatrixInputError(.overflow, location: "\(location) element [\(row), \(column)]", "\(value) \(reason)")
+            }
+            throw MatrixInputError(.corrupt, location: location, error.description)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import SoftFloat
+
+/// Reads a `.npy` file (format versions 1.0, 2.0 and 3.0): little-endian float16, float32 or
+/// float64 in C order.
+///
+/// Layout: the magic `\x93NUMPY`, two version bytes, a little-endian header length (2 bytes
+/// in version 1, 4 in versions 2 and 3), then a Python dict literal such as
+/// `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }` padded with spaces, then the
+/// raw data. Shapes map to matrices as: `()` → 1 × 1, `(n,)` → 1 × n, `(r, c)` → r × c, and
+/// more dimensions → (product of all but the last) × last.
+enum NumpyFile {
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
+
+    static func read(_ bytes: [UInt8], name: String) throws(MatrixInputError) -> (Matrix, [Int]) {
+        func corrupt(_ message: String) -> MatrixInputError { MatrixInputError(.corrupt, location: name, message) }
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+            throw MatrixInputError(bytes.count < 10 ? .truncated : .corrupt, location: name, "not a .npy file: it must start with \\x93NUMPY and a version")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw MatrixInputError(.truncated, location: name, "truncated .npy header length") }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            headerStart = 12
+        default:
+            throw corrupt("unsupported .npy format version \(major).\(bytes[7]) (1.0, 2.0 and 3.0 are read)")
+        }
+        guard headerStart + headerLength <= bytes.count else {
+            throw MatrixInputError(.truncated, location: name, "truncated .npy header: it declares \(headerLength) bytes but only \(bytes.count - headerStart) follow")
+        }
+        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+        guard let descr = stringValue(of: "descr", in: header) else { throw corrupt("the header has no 'descr' entry: \(header.trimmed)") }
+        guard let fortran = literalValue(of: "fortran_order", in: header) else { throw corrupt("the header has no 'fortran_order' entry") }
+        guard let shapeText = tupleValue(of: "shape", in: header) else { throw corrupt("the header has no 'shape' tuple") }
+        var shape: [Int] = []
+        for part in shapeText.split(separator: ",") {
+            let trimmed = part.trimmingCharacters(in: " \t\n")
+            if trimmed.isEmpty { continue }
+            guard let dimension = Int(trimmed), dimension >= 0 else { throw corrupt("bad dimension '\(trimmed)' in shape (\(shapeText))") }
+            shape.append(dimension)
+        }
+        guard fortran == "False" else {
+            throw MatrixInputError(.unsupportedLayout, location: name, "Fortran-ordered arrays are not supported; save a C-ordered copy (np.ascontiguousarray)")
+        }
+        let format: FloatFormat
+        let width: Int
+        switch descr {
+        case "<f2": (format, width) = (.float16, 2)
+        case "<f4": (format, width) = (.float32, 4)
+        case "<f8": (format, width) = (.float64, 8)
+        default:
+            let reason = descr.hasPrefix(">") ? "big-endian data is not supported" : "unsupported dtype"
+            throw MatrixInputError(.unsupportedDtype, location: name, "\(reason) '\(descr)'; supported: '<f2' (float16), '<f4' (float32), '<f8' (float64)")
+        }
+        let (rows, columns) = try BinaryTensor.matrixShape(shape, name: name)
+        let dataStart = headerStart + headerLength
+        let expected = rows * columns * width
+        let available = bytes.count - dataStart
+        guard available >= expected else {
+            throw MatrixInputError(.truncated, location: name, "truncated data: shape \(shape) of \(descr) needs \(expected) bytes, the file has \(available)")
+        }
+        guard available == expected else {
+            throw corrupt("\(available - expected) unexpected bytes after the \(expected) bytes of data for shape \(shape)")
+        }
+        let codes = BinaryTensor.littleEndianCodes(bytes, from: dataStart, count: rows * columns, width: width)
+        return (try! Matrix(rows: rows, columns: columns, format: format, codes: codes), shape)
+    }
+
+    /// The quoted value after `'key':`.
+    static func stringValue(of key: String, in header: String) -> String? {
+        guard let rest = valueText(of: key, in: header), let quote = rest.first, quote == "'" || quote == "\"" else { return nil }
+        let body = rest.dropFirst()
+        guard let end = body.firstIndex(of: quote) else { return nil }
+        return String(body[..<end])
+    }
+
+    /// A bare literal (True/False) after `'key':`.
+    static func literalValue(of key: String, in header: String) -> String? {
+        guard let rest = valueText(of: key, in: header) else { return nil }
+        return String(rest.prefix { $0.isLetter })
+    }
+
+    /// The inside of the parenthesized tuple after `'key':`.
+    static func tupleValue(of key: String, in header: String) -> String? {
+        guard let rest = valueText(of: key, in: header), rest.first == "(", let end = rest.firstIndex(of: ")") else { return nil }
+        return String(rest[rest.index(after: rest.startIndex)..<end])
+    }
+
+    static func valueText(of key: String, in header: String) -> Substring? {
+        for quote in ["'", "\""] {
+            if let range = header.range(of: quote + key + quote) {
+                var rest = header[range.upperBound...].drop { $0 == " " }
+                guard rest.first == ":" else { return nil }
+                rest = rest.dropFirst().drop { $0 == " " }
+                return rest
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: " \t\n") }
+
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}

@@ -1,0 +1,81 @@
+import SoftFloat
+
+/// Everything that decides how a matrix is quantized.
+///
+///     // The seed's LLM.int8 example: absmax int8 per tensor, every step in float16.
+///     QuantizationConfiguration(scheme: .absmax, compute: .float16)
+///     // torch.ao per-channel affine quint8:
+///     QuantizationConfiguration(scheme: .zeroPoint, isUnsigned: true, granularity: .row, convention: .torch)
+public struct QuantizationConfiguration: Sendable, Hashable {
+    public var scheme: QuantizationScheme
+    /// Integer width for `absmax` and `zeroPoint`, 2 through 16 (ignored by the other schemes).
+    public var bits: Int
+    /// Unsigned integer targets (0 … 2^bits − 1) for `absmax` and `zeroPoint`.
+    public var isUnsigned: Bool
+    /// Which elements share a scale; nil means the scheme's default
+    /// (``QuantizationScheme/defaultGranularity(convention:)``).
+    public var granularity: Granularity?
+    /// The format of every arithmetic step (the input is cast to it first).
+    public var compute: FloatFormat
+    public var convention: QuantizationConvention
+    /// bitsandbytes' double quantization of the codebook scales (NF4 and FP4 only).
+    public var doubleQuantization: Bool
+
+    public init(
+        scheme: QuantizationScheme, bits: Int = 8, isUnsigned: Bool = false, granularity: Granularity? = nil,
+        compute: FloatFormat = .float32, convention: QuantizationConvention = .textbook, doubleQuantization: Bool = false
+    ) {
+        self.scheme = scheme
+        self.bits = bits
+        self.isUnsigned = isUnsigned
+        self.granularity = granularity
+        self.compute = compute
+        self.convention = convention
+        self.doubleQuantization = doubleQuantization
+    }
+
+    /// The granularity actually used.
+    public var resolvedGranularity: Granularity {
+        granularity ?? scheme.defaultGranularity(convention: convention)
+    }
+
+    /// The integer target's range: int8 −128 … 127, uint4 0 … 15.
+    public var integerRange: ClosedRange<Int64> {
+        isUnsigned ? 0...((1 << Int64(bits)) - 1) : (-(1 << Int64(bits - 1)))...((1 << Int64(bits - 1)) - 1)
+    }
+
+    /// Rejects combinations that have no meaning, with a message naming the option.
+    public func validate() throws(QuantizationError) {
+        guard compute.isSigned, compute.hasZero else {
+            throw .invalidConfiguration("compute format \(compute.name) cannot hold signed values and zero; pick a signed format such as float32")
+        }
+        if scheme.isInteger {
+            guard (2...16).contains(bits) else {
+                throw .invalidConfiguration("--bits must be between 2 and 16, got \(bits)")
+            }
+        } else if isUnsigned {
+            throw .invalidConfiguration("--unsigned applies to absmax and zeropoint only, not \(scheme)")
+        }
+        if doubleQuantization && !scheme.isCodebook {
+            throw .invalidConfiguration("--double-quant applies to nf4 and fp4-bnb only, not \(scheme)")
+        }
+        switch convention {
+        case .textbook:
+            break
+        case .torch:
+            guard scheme.isInteger else {
+                throw .invalidConfiguration("the torch convention covers torch.ao's integer quantization (absmax, zeropoint), not \(scheme)")
+            }
+        case .bitsandbytes:
+            guard scheme == .absmax || scheme.isCodebook else {
+                throw .invalidConfiguration("the bitsandbytes convention covers absmax (LLM.int8) and the nf4/fp4-bnb codebooks, not \(scheme)")
+            }
+            if scheme == .absmax && isUnsigned {
+                throw .invalidConfiguration("bitsandbytes' int8 is signed (±127); drop --unsigned")
+            }
+        }
+        if case .mx = scheme, resolvedGranularity != .group(32) {
+            throw .invalidConfiguration("OCP MX v1.0 blocks are 32 consecutive elements along a row: --granularity must be group:32 (the default), not \(resolvedGranularity)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import SoftFloat
+
+extension QuantizationResult {
+    /// The `--json` document:
+    ///
+    ///     {"scheme": …, "q": [[…]], "scale": […], "zero_point": […], "dequantized": [[…]],
+    ///      "metrics": {…}, …}
+    ///
+    /// `q` holds integers (absmax, zeropoint, MXINT8), 4-bit codebook indices (nf4, fp4-bnb),
+    /// or element values in their own format (fp8, MX floats: "448.0"); `scale` is in
+    /// `scale_format`, one per group (row-major group order); `dequantized` is in the compute
+    /// format. Every number is the shortest decimal that round-trips in its own format.
+    public var json: String {
+        var members: [(String, JSONValue)] = [
+            ("scheme", .string(configuration.scheme.description)),
+            ("convention", .string(configuration.convention.rawValue)),
+            ("compute", .string(configuration.compute.name)),
+            ("granularity", .string(granularity.description)),
+        ]
+        if configuration.scheme.isInteger {
+            members.append(("bits", .integer(configuration.bits)))
+            members.append(("unsigned", .bool(configuration.isUnsigned)))
+        }
+        members.append(("shape", .array([.integer(input.rows), .integer(input.columns)])))
+        members.append(("q", .array((0..<input.rows).map { row in
+            .array((0..<input.columns).map { column in
+                let value = quantized[row * input.columns + column]
+                if case .float(let format) = elementKind { return .code(UInt64(bitPattern: value), format) }
+                return .integer(value)
+            })
+        })))
+        members.append(("scale", .array(scales.map { .code($0, scaleFormat) })))
+        members.append(("scale_format", .string(scaleFormat.name)))
+        members.append(("zero_point", .array(zeroPoints.map { .integer($0) })))
+        members.append(("dequantized", Self.json(dequantized)))
+        members.append(("metrics", metrics.json))
+        if case .codebookIndex(let codebook) = elementKind {
+            members.append(("codebook", .array(codebook.values.map { .code($0, .float32) })))
+        }
+        if let state = doubleQuantization {
+            members.append(("double_quantization", .object([
+                ("codes", .array(state.codes.map { .integer($0) })),
+                ("second_scales", .array(state.secondScales.map { .code($0, scaleFormat) })),
+                ("offset", .code(state.offset, scaleFormat)),
+                ("block_size", .integer(state.blockSize)),
+            ])))
+        }
+        return JSONValue.object(members).rendered()
+    }
+
+    /// A matrix as nested arrays of shortest decimals of its format.
+    static func json(_ matrix: Matrix) -> JSONValue {
+        .array((0..<matrix.rows).map { row in
+            .array((0..<matrix.columns).map { .code(matrix[row, $0], matrix.format) })
+        })
+    }
+}

@@ -1,0 +1,66 @@
+import SoftFloat
+
+/// Everything a quantize → dequantize round trip produced.
+///
+/// Groups (scales, zero points) are numbered as ``Granularity`` describes: one for `tensor`,
+/// one per row or column, or row after row of ceil(columns / N) groups for `group:N`.
+public struct QuantizationResult: Sendable {
+    public let configuration: QuantizationConfiguration
+    /// The granularity actually used (the scheme's default when none was given).
+    public let granularity: Granularity
+    /// The input after casting to the compute format: what the kernel saw and what the
+    /// metrics compare against.
+    public let input: Matrix
+    /// The quantized elements, row-major; ``elementKind`` says what each integer means.
+    public let quantized: [Int64]
+    public let elementKind: QuantizedElementKind
+    /// One scale per group, as codes of ``scaleFormat`` (the compute format, or E8M0 for MX).
+    /// bitsandbytes' absmax convention reports the absmax (its `SCB`), NF4/FP4 the block
+    /// absmax (after double quantization when enabled).
+    public let scales: [UInt64]
+    public let scaleFormat: FloatFormat
+    /// One zero point per group (0 for symmetric schemes; 2^(bits−1) for unsigned symmetric).
+    public let zeroPoints: [Int64]
+    /// Groups per row (ceil(columns / N) for `group:N`, else 1).
+    public let groupsPerRow: Int
+    /// The dequantized matrix, in the compute format.
+    public let dequantized: Matrix
+    public let metrics: ErrorMetrics
+    public let doubleQuantization: DoubleQuantizationState?
+
+    init(configuration: QuantizationConfiguration, granularity: Granularity, input: Matrix, layout: GroupLayout, output: KernelOutput) {
+        self.configuration = configuration
+        self.granularity = granularity
+        self.input = input
+        quantized = output.quantized
+        elementKind = output.elementKind
+        scales = output.scales
+        scaleFormat = output.scaleFormat
+        zeroPoints = output.zeroPoints
+        groupsPerRow = layout.groupsPerRow
+        // Same shape and format as the input, so this cannot throw.
+        dequantized = try! Matrix(rows: input.rows, columns: input.columns, format: input.format, codes: output.dequantized)
+        doubleQuantization = output.doubleQuantization
+        let bits = Self.storageBits(output: output, elementCount: input.count, groups: layout.groupCount)
+        metrics = ErrorMetrics(
+            reference: input.doubleValues, approximation: dequantized.doubleValues,
+            clampedCount: output.clampedCount, bitsPerParameter: Double(bits) / Double(input.count))
+    }
+
+    /// Elements × element bits + groups × (scale bits + zero-point bits), or with double
+    /// quantization groups × 8 + second-level scales + the offset.
+    static func storageBits(output: KernelOutput, elementCount: Int, groups: Int) -> Int {
+        var bits = elementCount * output.elementKind.bitWidth + groups * output.metadataBits
+        if let state = output.doubleQuantization {
+            bits += groups * 8 + (state.secondScales.count + 1) * output.scaleFormat.bitWidth
+        } else {
+            bits += groups * output.scaleFormat.bitWidth
+        }
+        return bits
+    }
+
+    /// The quantized element at (row, column) as text (see ``QuantizedElementKind/text(_:)``).
+    public func quantizedText(row: Int, column: Int) -> String {
+        elementKind.text(quantized[row * input.columns + column])
+    }
+}

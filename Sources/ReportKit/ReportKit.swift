@@ -1,1 +1,0 @@
-// ReportKit: deterministic report writers.

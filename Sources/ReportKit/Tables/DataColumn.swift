@@ -1,0 +1,18 @@
+/// One column of a ``DataTable``: its header and how Markdown aligns it.
+///
+///     DataColumn("format")                        // left-aligned text
+///     DataColumn("max", alignment: .right)        // numbers line up on the right
+public struct DataColumn: Sendable, Hashable {
+    /// Horizontal alignment in Markdown (CSV has none).
+    public enum Alignment: String, Sendable, Hashable {
+        case left, right, center
+    }
+
+    public var name: String
+    public var alignment: Alignment
+
+    public init(_ name: String, alignment: Alignment = .left) {
+        self.name = name
+        self.alignment = alignment
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Quantization
+
+extension QuantizationConvention: ExpressibleByArgument {}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Quantization
+import SoftFloat
+
+extension PrecisionLab {
+    /// `precision-lab matmul --a FILE --b FILE [--scheme vectorwise|tensorwise] [--bits 8]
+    /// [--outlier-threshold T] [--compute F] [--convention C] [--json]`
+    struct Matmul: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Multiply two matrices through int8 (LLM.int8) and compare with float64.",
+            discussion: """
+                A gets a row-wise absmax and B a column-wise absmax (tensorwise: one each); the \
+                integer products accumulate exactly in int32 and are dequantized with the outer \
+                product of the scales. With --outlier-threshold T, every column of A holding any \
+                |a| ≥ T (bitsandbytes and Hugging Face use 6) is multiplied with the matching \
+                rows of B in float16 instead, and the two parts are added. Inputs are read like \
+                'quantize --input' and cast to the compute format.
+                """)
+
+        @Option(name: .customLong("a"), help: ArgumentHelp("The left matrix (m × k).", valueName: "file"))
+        var left: String
+
+        @Option(name: .customLong("b"), help: ArgumentHelp("The right matrix (k × n).", valueName: "file"))
+        var right: String
+
+        @Option(name: .customLong("a-tensor"), help: ArgumentHelp("The tensor of A in a .safetensors file.", valueName: "name"))
+        var leftTensor: String?
+
+        @Option(name: .customLong("b-tensor"), help: ArgumentHelp("The tensor of B in a .safetensors file.", valueName: "name"))
+        var rightTensor: String?
+
+        @Option(help: "vectorwise or tensorwise.")
+        var scheme: MatmulScheme = .vectorwise
+
+        @Option(help: ArgumentHelp("Signed integer width, 2 through 16.", valueName: "N"))
+        var bits = 8
+
+        @Option(name: .customLong("outlier-threshold"), help: ArgumentHelp("Send columns of A with any |a| ≥ T through float16.", valueName: "T"))
+        var outlierThreshold: Double?
+
+        @Option(help: ArgumentHelp("The format of every floating-point step.", valueName: "format"))
+        var compute = "float32"
+
+        @Option(help: "textbook or bitsandbytes.")
+        var convention: QuantizationConvention = .textbook
+
+        @Flag(help: "Print JSON: c, outlier_columns, metrics.")
+        var json = false
+
+        func validate() throws {
+            _ = try makeConfiguration()
+        }
+
+        func makeConfiguration() throws -> MatmulConfiguration {
+            let configuration = MatmulConfiguration(
+                scheme: scheme, bits: bits, outlierThreshold: outlierThreshold, compute: try parseFormat(compute),
+                convention: convention)
+            do {
+                try configuration.validate()
+            } catch {
+                throw ValidationError(error.description)
+            }
+            return configuration
+        }
+
+        func run() throws {
+            let configuration = try makeConfiguration()
+            let a: MatrixSource
+            let b: MatrixSource
+            do {
+                a = try MatrixReader.read(path: left, tensor: leftTensor, format: configuration.compute)
+                b = try MatrixReader.read(path: right, tensor: rightTensor, format: configuration.compute)
+            } catch {
+                printToStandardError("error: \(error.description)")
+                throw ExitCode.failure
+            }
+            do {
+                let result = try matmul(a.matrix, b.matrix, configuration)
+                print(json ? result.json : result.description)
+            } catch {
+                switch error {
+                case .matmulShapeMismatch:
+                    printToStandardError("error: \(a.name) × \(b.name): \(error.description)")
+                case .nonFiniteInput:
+                    // A is checked before B: the element is in A unless A is all finite.
+                    let source = (try? a.matrix.checkFinite()) == nil ? a : b
+                    printToStandardError("error: \(source.describe(error))")
+                default:
+                    printToStandardError("error: \(error.description)")
+                }
+                throw ExitCode.failure
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Quantization
+import SoftFloat
+
+extension PrecisionLab {
+    /// `precision-lab quantize --scheme S [--bits N] [--unsigned] [--granularity G] [--compute F]
+    /// [--convention C] [--double-quant] [--input FILE] [--tensor NAME] [--json]`
+    struct Quantize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Quantize a matrix, dequantize it, and report the error each step adds.",
+            discussion: """
+                The matrix comes from standard input or --input: text with one row per line and \
+                numbers separated by spaces or commas (lines starting with # are skipped), a .npy \
+                file (little-endian float16/32/64, C order), or a .safetensors file (F32, F16, \
+                BF16; choose the tensor with --tensor). Every number is first cast to the compute \
+                format (text is rounded once from its exact decimal value), and every arithmetic \
+                step then happens in that format, bit for bit.
+
+                NaN and infinite inputs are an error, except for the MX schemes, where OCP MX v1.0 \
+                defines them: the block's scale becomes NaN and its elements decode to NaN.
+
+                Schemes: \(QuantizationScheme.names.joined(separator: ", ")). Default granularity: \
+                tensor for absmax, zeropoint and fp8 (row for --convention bitsandbytes), group:64 \
+                for nf4 and fp4-bnb, group:32 (fixed) for MX. See Sources/Quantization/README.md.
+                """)
+
+        @Option(help: ArgumentHelp("The scheme: \(QuantizationScheme.names.joined(separator: "|")).", valueName: "scheme"))
+        var scheme: String
+
+        @Option(help: ArgumentHelp("Integer width for absmax and zeropoint, 2 through 16 (default 8).", valueName: "N"))
+        var bits: Int?
+
+        @Flag(help: "Unsigned integer targets (0 … 2^N − 1) for absmax and zeropoint.")
+        var unsigned = false
+
+        @Option(help: ArgumentHelp("tensor, row, column or group:N.", valueName: "granularity"))
+        var granularity: String?
+
+        @Option(help: ArgumentHelp("The format of every arithmetic step.", valueName: "format"))
+        var compute = "float32"
+
+        @Option(help: "Whose formulas to follow: textbook, torch or bitsandbytes.")
+        var convention: QuantizationConvention = .textbook
+
+        @Flag(name: .customLong("double-quant"), help: "Double-quantize the nf4/fp4-bnb block scales (bitsandbytes).")
+        var doubleQuantization = false
+
+        @Option(help: ArgumentHelp("Read the matrix from FILE instead of standard input.", valueName: "file"))
+        var input: String?
+
+        @Option(help: ArgumentHelp("The tensor to read from a .safetensors file.", valueName: "name"))
+        var tensor: String?
+
+        @Flag(help: "Print JSON: q, scale, zero_point, dequantized, metrics.")
+        var json = false
+
+        func validate() throws {
+            _ = try makeConfiguration()
+        }
+
+        func makeConfiguration() throws -> QuantizationConfiguration {
+            guard let scheme = QuantizationScheme(name: scheme) else {
+                throw ValidationError("unknown scheme '\(self.scheme)'; choose one of \(QuantizationScheme.names.joined(separator: ", "))")
+            }
+            if bits != nil && !scheme.isInteger {
+                throw ValidationError("--bits applies to absmax and zeropoint only; \(scheme) has a fixed width")
+            }
+            var parsedGranularity: Granularity? = nil
+            if let granularity {
+                guard let parsed = Granularity(parsing: granularity) else {
+                    throw ValidationError("--granularity must be tensor, row, column or group:N with N ≥ 1, got '\(granularity)'")
+                }
+                parsedGranularity = parsed
+            }
+            let configuration = QuantizationConfiguration(
+                scheme: scheme, bits: bits ?? 8, isUnsigned: unsigned, granularity: parsedGranularity,
+                compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization)
+            do {
+                try configuration.validate()
+            } catch {
+                throw ValidationError(error.description)
+            }
+            return configuration
+        }
+
+        func run() throws {
+            let configuration = try makeConfiguration()
+            let source: MatrixSource
+            let result: QuantizationResult
+            do {
+                source = try MatrixReader.read(path: input, tensor: tensor, format: configuration.compute)
+            } catch {
+                printToStandardError("error: \(error.description)")
+                throw ExitCode.failure
+            }
+            do {
+                result = try quantize(source.matrix, configuration)
+            } catch {
+                printToStandardError("error: \(source.describe(error))")
+                throw ExitCode.failure
+            }
+            print(json ? result.json : result.description)
+        }
+    }
+}

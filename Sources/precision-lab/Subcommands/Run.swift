@@ -1,0 +1,94 @@
+import ArgumentParser
+import ExperimentRunner
+
+extension PrecisionLab {
+    /// `precision-lab run [NAME...] [--all] [--output DIR] [--check] [--list] [--shard K/N]`
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Regenerate reports (CSV, Markdown, SVG) from the experiment specs.",
+            discussion: """
+                Each spec Experiments/NAME.toml produces DIR/NAME.csv (and more CSVs if needed), \
+                DIR/NAME.md and SVG plots; DIR/README.md indexes every report. Output is \
+                byte-identical on every machine. Cells run in parallel on every core.
+
+                --check regenerates into a temporary folder and exits 1, listing the files that \
+                differ, if a report in DIR is out of date (with --all, files no spec produces are \
+                listed as stale). --shard K/N computes every N-th cell into \
+                DIR/NAME.shard-K-of-N/ (DIR defaults to 'shards'); combine shards with \
+                'precision-lab merge'. Spec errors name the file, key and line, and exit 2.
+                """)
+
+        @Argument(help: ArgumentHelp("Experiments to run: spec file names without .toml.", valueName: "name"))
+        var names: [String] = []
+
+        @Flag(help: "Run every spec in the experiments folder.")
+        var all = false
+
+        @Option(help: ArgumentHelp("Output folder (default: Reports; shards with --shard).", valueName: "dir"))
+        var output: String?
+
+        @Flag(help: "Compare a fresh regeneration with the output folder instead of writing; exit 1 if any file differs.")
+        var check = false
+
+        @Flag(help: "List the experiments (name, kind, cells, title) and the known kinds.")
+        var list = false
+
+        @Option(help: ArgumentHelp("Compute only shard K of N: cells K-1, K-1+N, K-1+2N, …", valueName: "K/N"))
+        var shard: String?
+
+        @Option(help: ArgumentHelp("Folder of spec files.", valueName: "dir"))
+        var experiments: String = "Experiments"
+
+        @Option(help: ArgumentHelp("Cells computed in parallel (default: active processors).", valueName: "n"))
+        var jobs: Int?
+
+        @Flag(help: "Print compute times per experiment to standard error.")
+        var timings = false
+
+        func validate() throws {
+            if list && (check || shard != nil || all || !names.isEmpty) {
+                throw ValidationError("--list takes no experiment names and no other mode")
+            }
+            if check && shard != nil { throw ValidationError("--check and --shard cannot be combined (check a merge with 'merge --check')") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let shard {
+                do { _ = try ShardSelection(parsing: shard) } catch { throw ValidationError(error.description) }
+            }
+            if !list && !all && names.isEmpty { throw ValidationError("name one or more experiments, or pass --all (see --list)") }
+        }
+
+        func run() throws {
+            let runner = LabRunner(experimentsDirectory: experiments, concurrency: jobs ?? LabRunner().concurrency)
+            let names = self.names, all = self.all, check = self.check
+            do {
+                if list {
+                    print(try runner.listing(), terminator: "")
+                    return
+                }
+                if let shard {
+                    let selection = try ShardSelection(parsing: shard)
+                    let folder = output ?? "shards"
+                    let summary = try BlockingBridge.run { try await runner.runShard(names: names, all: all, shard: selection, output: folder) }
+                    if timings { summary.timingLines.forEach(printToStandardError) }
+                    return
+                }
+                let folder = output ?? "Reports"
+                if check {
+                    let differences = try BlockingBridge.run { try await runner.check(names: names, all: all, output: folder) }
+                    guard differences.isEmpty else {
+                        printToStandardError("\(folder) is out of date (\(differences.count) files); regenerate with 'precision-lab run \(all ? "--all" : names.joined(separator: " "))':")
+                        differences.forEach { printToStandardError("  \($0)") }
+                        throw ExitCode(1)
+                    }
+                    return
+                }
+                let summary = try BlockingBridge.run { try await runner.run(names: names, all: all, output: folder) }
+                if timings { summary.timingLines.forEach(printToStandardError) }
+            } catch let error as RunError {
+                printToStandardError("error: \(error)")
+                if case .spec = error { throw ExitCode(2) }
+                throw ExitCode(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Small versions of every experiment kind, fast enough for debug-build tests but with
+/// several cells each, so shards really split them.
+enum SmallSpecs {
+    static let all: [String: String] = [
+        "formats": """
+            kind = "formats"
+            title = "Formats (small)"
+            [parameters]
+            formats = ["float16", "bfloat16", "float8_e4m3fn"]
+            integers = ["int8", "int4"]
+            parameter_counts = [7_000_000_000]
+            memory_types = ["float32", "float16", "int8", "int4"]
+            [checks.memory_gb."7000000000"]
+            float32 = "28"
+            int4 = "3.5"
+            """,
+        "rounding": """
+            kind = "rounding"
+            title = "Rounding (small)"
+            [parameters]
+            values = ["1/3", "0.1", "-2/3"]
+            formats = ["float64", "float32", "float16", "bfloat16", "float8_e4m3fn"]
+            modes = "all"
+            stochastic_seed = 7
+            [checks.nearest_even."1/3"]
+            float16 = "0.333251953125"
+            """,
+        "range": """
+            kind = "overflow-underflow"
+            title = "Range (small)"
+            [parameters]
+            formats = ["float16", "bfloat16", "float8_e4m3fn", "float4_e2m1fn"]
+            seed_formats = ["float16", "float32"]
+            sweep_formats = ["float16", "float8_e4m3fn"]
+            grid_decades = [-6, 6]
+            zoom_decades = [-3, 3]
+            staircase_formats = ["float16", "float8_e5m2"]
+            [checks.first_overflow]
+            float16 = "65520.0"
+            """,
+        "sums": """
+            kind = "accumulation"
+            title = "Sums (small)"
+            [parameters]
+            accumulators = ["bfloat16", "float16"]
+            counts = [10, 300]
+            seeds = [1, 2]
+            trace_every = 50
+            """,
+    ]
+
+    /// Writes the specs into `folder/Experiments` and returns that path.
+    static func install(in folder: TemporaryFolder, only names: [String]? = nil) -> String {
+        for (name, text) in all where names?.contains(name) ?? true {
+            folder.write("Experiments/\(name).toml", text + "\n")
+        }
+        return folder.path + "/Experiments"
+    }
+}

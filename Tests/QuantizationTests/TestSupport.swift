@@ -1,0 +1,23 @@
+import SoftFloat
+import Testing
+@testable import Quantization
+
+/// Builds a matrix from decimal text, rounding each number once to `format`.
+func matrix(_ rows: [[String]], _ format: FloatFormat = .float32) throws -> Matrix {
+    try Matrix(rows: rows.count, columns: rows[0].count, format: format, values: rows.flatMap { $0 })
+}
+
+/// Builds a 1 × n matrix.
+func vector(_ values: [String], _ format: FloatFormat = .float32) throws -> Matrix {
+    try matrix([values], format)
+}
+
+/// The codes of `values` (decimal text) rounded to `format`, for bit-exact comparisons.
+func codes(_ values: [String], _ format: FloatFormat) throws -> [UInt64] {
+    try values.map { try format.round($0).bits }
+}
+
+/// Hex bit patterns, for readable mismatch reports (as swift-numerics prints binary).
+func hex(_ codes: [UInt64], _ format: FloatFormat) -> [String] {
+    codes.map { format.hexString($0) }
+}
