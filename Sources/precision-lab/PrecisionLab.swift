@@ -11,7 +11,7 @@ struct PrecisionLab: ParsableCommand {
             Formats are named as in ml_dtypes (float64 float32 tf32 float16 bfloat16 \
             float8_e4m3fn float8_e5m2 float8_e4m3fnuz float8_e5m2fnuz float8_e4m3b11fnuz \
             float8_e3m4 float8_e4m3 float8_e8m0fnu float6_e2m3fn float6_e3m2fn float4_e2m1fn), \
-            with the aliases fp64 fp32 fp16 bf16, or user-defined as eXmY[fn|fnuz][:bias=N] \
+            with the aliases fp64 fp32 fp16 bf16, or user-defined as eXmY[fn|fnuz|fo][:bias=N] \
             (for example e6m9 or e5m2:bias=16).
             """,
         subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Matmul.self])

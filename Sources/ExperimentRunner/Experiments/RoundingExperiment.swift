@@ -139,6 +139,7 @@ struct RoundingExperiment: Experiment {
         plot.identifier = "rounding"
         let markers: [MarkerShape] = [.circle, .square, .triangle, .diamond, .cross]
         var exceeding: [String] = []
+        var exceedingNormal: [String] = []
         let precisions = formats.map(\.precision)
         for (index, value) in values.enumerated() {
             var points: [PlotPoint] = []
@@ -149,7 +150,10 @@ struct RoundingExperiment: Experiment {
                 let offset = (Double(index) - Double(values.count - 1) / 2) * 0.3
                 points.append(PlotPoint(p + offset, magnitude == 0 ? .nan : magnitude))
                 let bound = Double(sign: .plus, exponent: -Int(p), significand: 1)
-                if magnitude > bound { exceeding.append("\(value) in \(row[1]) (\(row[7]), \(row[9]))") }
+                if magnitude > bound {
+                    exceeding.append("\(value) in \(row[1]) (\(row[7]), \(row[9]))")
+                    if row[5] == "normal" { exceedingNormal.append("\(value) in \(row[1])") }
+                }
             }
             var style = SeriesStyle(color: Palette.color(index), lineWidth: 0, marker: markers[index % markers.count], markerSize: 5)
             style.dash = nil
@@ -168,7 +172,12 @@ struct RoundingExperiment: Experiment {
             guard formats.contains(where: { $0.name == name }) else { return nil }
             return "\(cell(row(first, name), "exact_decimal")) in \(name)"
         }
-        let finding = "Nearest-even \(first) is " + seedDigits.joined(separator: ", ") + "; every nearest-even error stays within the unit roundoff 2^-p except where the value leaves a format's normal range."
+        var finding = "Nearest-even \(first) is " + seedDigits.joined(separator: ", ")
+        if exceedingNormal.isEmpty {
+            finding += "; every nearest-even result in a normal range is within the unit roundoff 2^-p of the exact value (only subnormal or flushed results exceed it)."
+        } else {
+            finding += "; nearest-even results above the unit roundoff 2^-p in a normal range: " + exceedingNormal.joined(separator: ", ") + "."
+        }
         var discussion = "Rounding to nearest keeps the relative error below 2^-p for every normal result: the points sit under the dashed line, and the digits of \(first) run out after about p·log10 2 decimal places (float16 keeps 0.3333, bfloat16 0.334). "
         discussion += "Directed modes (toward-zero, up, down) move the error to one side and up to a whole ulp; round-to-odd sets the last bit of every inexact result. "
         if exceeding.isEmpty {
