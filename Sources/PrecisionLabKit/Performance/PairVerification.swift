@@ -1,0 +1,112 @@
+import Dispatch
+import MPFRReference
+import SoftFloat
+
+/// Every pair of codes of a format of at most 8 bits (every code for sqrt), in every MPFR
+/// direction, through the engine and through MPFR; bits and flags must agree (NaN results
+/// agree when both are NaN with the same flags).
+///
+/// MPFR's RNDA (away from zero) is checked as the engine's `up` for a positive exact result
+/// and `down` for a negative one. The sign of the exact result comes from float64 arithmetic
+/// on the operands, which is exact in sign for codes of at most 8 bits.
+public struct PairVerification: Sendable {
+    public enum Operation: String, Sendable, CaseIterable {
+        case add, sub, mul, div, sqrt
+    }
+
+    public struct Outcome: Sendable {
+        public var checked: UInt64 = 0
+        public var mismatches: UInt64 = 0
+        public var examples: [String] = []
+    }
+
+    public let format: FloatFormat
+    public let operation: Operation
+    public let threads: Int
+
+    public init(format: FloatFormat, operation: Operation, threads: Int) throws(PairVerificationError) {
+        guard format.bitWidth <= 8 else { throw .formatTooWide(format.name) }
+        self.format = format
+        self.operation = operation
+        self.threads = max(1, threads)
+    }
+
+    public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
+        let codes = Int(format.codeMask) + 1
+        let rows = operation == .sqrt ? 1 : codes
+        let collector = PairOutcomeCollector()
+        let done = Counter()
+        let format = format
+        let operation = operation
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var local = Outcome()
+            for row in stride(from: worker, to: rows, by: threads) {
+                for column in 0..<codes {
+                    let a = UInt64(operation == .sqrt ? column : row)
+                    let b = UInt64(column)
+                    for direction in MPFRRounding.allCases {
+                        let oracle = Self.oracle(a, b, format: format, operation: operation, direction: direction)
+                        let negative = Self.exactResultIsNegative(a, b, format: format, operation: operation)
+                        let mode: RoundingMode = switch direction {
+                        case .nearestEven: .nearestEven
+                        case .towardZero: .towardZero
+                        case .up: .up
+                        case .down: .down
+                        case .awayFromZero: negative ? .down : .up
+                        }
+                        let ours = Self.engine(a, b, format: format, operation: operation, mode: mode)
+                        local.checked += 1
+                        let agrees = format.isNaN(oracle.bits)
+                            ? format.isNaN(ours.bits) && ours.flags == oracle.flags
+                            : ours == oracle
+                        if !agrees {
+                            local.mismatches += 1
+                            if local.examples.count < 5 {
+                                local.examples.append("\(operation.rawValue)(\(format.hexString(a)), \(format.hexString(b))) \(direction.rawValue): engine \(format.hexString(ours.bits)) [\(ours.flags)], MPFR \(format.hexString(oracle.bits)) [\(oracle.flags)]")
+                            }
+                        }
+                    }
+                }
+                progress(Double(done.increment()) / Double(rows))
+            }
+            collector.add(local)
+        }
+        return collector.outcome
+    }
+
+    static func exactResultIsNegative(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation) -> Bool {
+        let x = format.doubleValue(a)
+        let y = format.doubleValue(b)
+        let exact: Double = switch operation {
+        case .add: x + y
+        case .sub: x - y
+        case .mul: x * y
+        case .div: x / y
+        case .sqrt: x
+        }
+        return exact.sign == .minus && !exact.isNaN
+    }
+
+    static func engine(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation, mode: RoundingMode) -> Rounded {
+        let options = RoundingOptions(rounding: mode)
+        switch operation {
+        case .add: return format.add(a, b, options: options)
+        case .sub: return format.subtract(a, b, options: options)
+        case .mul: return format.multiply(a, b, options: options)
+        case .div: return format.divide(a, b, options: options)
+        case .sqrt: return format.squareRoot(a, options: options)
+        }
+    }
+
+    static func oracle(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation, direction: MPFRRounding) -> Rounded {
+        let mpfrOperation: MPFROperation = switch operation {
+        case .add: .add
+        case .sub: .sub
+        case .mul: .mul
+        case .div: .div
+        case .sqrt: .sqrt
+        }
+        let operands = operation == .sqrt ? [a] : [a, b]
+        return MPFRReference.evaluate(mpfrOperation, operands, format: format, direction: direction)
+    }
+}

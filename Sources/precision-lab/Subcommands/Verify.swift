@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PrecisionLabKit
+import SoftFloat
+
+extension PrecisionLab {
+    /// `precision-lab verify float32->F` and `precision-lab verify --pairs F OP`
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exhaustive verification (release build): bulk paths against the scalar engine, arithmetic against MPFR.",
+            discussion: """
+                'verify float32->F' sends all 2^32 float32 bit patterns through the bulk path and \
+                compares every code with the scalar engine; for float16 it also compares with the \
+                machine's own Float16 conversion. 'verify --pairs F OP' checks every pair of codes \
+                of an 8-bit format (OP: add sub mul div; sqrt checks every code) in every MPFR \
+                direction against MPFR. Prints the mismatch count (0 means verified) and exits 1 on \
+                any mismatch. Build with -c release: a debug build is ~20× slower.
+                """)
+
+        @Argument(help: ArgumentHelp("float32->FORMAT, or with --pairs: FORMAT OP.", valueName: "target"))
+        var targets: [String]
+
+        @Flag(help: "Check every pair of codes of an 8-bit format for OP against MPFR.")
+        var pairs = false
+
+        @Option(help: "Worker threads (default: active processors).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: ArgumentHelp("Check only the first N chunks of 2^20 inputs (for smoke tests).", valueName: "n"))
+        var chunks: Int?
+
+        func validate() throws {
+            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if pairs {
+                guard targets.count == 2 else { throw ValidationError("--pairs takes FORMAT OP, for example: verify --pairs float8_e4m3fn mul") }
+            } else {
+                guard targets.count == 1, targets[0].hasPrefix("float32->") else {
+                    throw ValidationError("expected float32->FORMAT, for example: verify float32->float16")
+                }
+            }
+        }
+
+        func run() throws {
+            let progress = TerminalProgress(label: "verify")
+            let start = Date()
+            if pairs {
+                let format = try parseFormat(targets[0])
+                guard let operation = PairVerification.Operation(rawValue: targets[1]) else {
+                    throw ValidationError("unknown operation '\(targets[1])'; expected one of \(PairVerification.Operation.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let outcome = try PairVerification(format: format, operation: operation, threads: threads).run(progress: progress.update)
+                progress.finish()
+                print("verify --pairs \(format.name) \(operation.rawValue): \(outcome.checked) cases, \(outcome.mismatches) mismatches, \(seconds(since: start)) s")
+                for example in outcome.examples { print("  \(example)") }
+                if outcome.mismatches > 0 { throw ExitCode.failure }
+                return
+            }
+            let format = try parseFormat(String(targets[0].dropFirst("float32->".count)))
+            let range = 0..<min(chunks ?? ExhaustiveNarrowingCheck.chunkCount, ExhaustiveNarrowingCheck.chunkCount)
+            let outcome = ExhaustiveNarrowingCheck(target: format, threads: threads, chunkRange: range).run(progress: progress.update)
+            progress.finish()
+            var line = "verify float32->\(format.name): \(outcome.checked) inputs, \(outcome.mismatches) mismatches against the scalar engine"
+            if format == .float16 { line += ", \(outcome.hardwareMismatches) against hardware Float16" }
+            print(line + ", \(seconds(since: start)) s")
+            for example in outcome.examples {
+                print("  float32 0x\(String(example.input, radix: 16)): bulk \(format.hexString(example.bulk)), \(example.referenceName) \(format.hexString(example.reference))")
+            }
+            if outcome.mismatches > 0 || outcome.hardwareMismatches > 0 { throw ExitCode.failure }
+        }
+
+        func seconds(since start: Date) -> String {
+            String(format: "%.1f", Date().timeIntervalSince(start))
+        }
+    }
+}
