@@ -25,6 +25,27 @@ public struct FloatFormat: Sendable, Hashable {
     /// they have neither zero nor subnormals (float8_e8m0fnu: code 0x00 is 2^-127).
     public let hasZero: Bool
 
+    // Derived values, stored once so that the rounding core reads them instead of
+    // recomputing them on every call (the descriptor stays plain data: free to copy).
+
+    /// `2^mantissaBits − 1`.
+    public let mantissaMask: UInt64
+    /// `2^exponentBits − 1`.
+    public let exponentFieldMask: UInt64
+    /// The sign bit's mask, or 0 for unsigned formats.
+    public let signMask: UInt64
+    /// Mask of every bit of a code: `2^bitWidth − 1`.
+    public let codeMask: UInt64
+    /// Mask of the magnitude bits (exponent and mantissa).
+    public let magnitudeMask: UInt64
+    /// The unbiased exponent of the smallest normal binade: `1 − bias` (float32: −126),
+    /// or `−bias` when the format has no zero (float8_e8m0fnu: −127).
+    public let minNormalExponent: Int
+    /// The largest biased exponent that still holds finite values (float16 30, e4m3fn 15).
+    public let maxFiniteBiasedExponent: Int
+    /// The positive code of the largest finite value (float16 0x7bff = 65504; e4m3fn 0x7e = 448).
+    public let maxFiniteBits: UInt64
+
     /// Creates a descriptor after checking that the engine can represent it.
     ///
     /// The descriptor holds plain integers only, so it is free to copy in hot loops; its
@@ -71,6 +92,21 @@ public struct FloatFormat: Sendable, Hashable {
         self.nonFinite = nonFinite
         self.isSigned = isSigned
         self.hasZero = hasZero
+        mantissaMask = (1 << UInt64(mantissaBits)) &- 1
+        exponentFieldMask = (1 << UInt64(exponentBits)) &- 1
+        signMask = isSigned ? 1 << UInt64(exponentBits + mantissaBits) : 0
+        codeMask = width == 64 ? .max : (1 << UInt64(width)) - 1
+        magnitudeMask = codeMask & ~signMask
+        minNormalExponent = hasZero ? 1 - chosenBias : -chosenBias
+        let allOnes = (1 << exponentBits) - 1
+        switch nonFinite {
+        case .ieee: maxFiniteBiasedExponent = allOnes - 1
+        case .nanAllOnes: maxFiniteBiasedExponent = mantissaBits > 0 ? allOnes : allOnes - 1
+        case .nanNegativeZero, .finiteOnly: maxFiniteBiasedExponent = allOnes
+        }
+        // fn formats give up the all-ones mantissa of the top binade to NaN (e4m3fn: 1.75 × 2^8).
+        let topMantissa = nonFinite == .nanAllOnes && mantissaBits > 0 ? mantissaMask - 1 : mantissaMask
+        maxFiniteBits = UInt64(maxFiniteBiasedExponent) << UInt64(mantissaBits) | topMantissa
         guard maxFiniteBiasedExponent >= 0, minNormalExponent <= maxExponent else {
             throw .invalid(name, "no finite normal value remains")
         }
@@ -81,43 +117,10 @@ public struct FloatFormat: Sendable, Hashable {
     /// Significand precision in bits, counting the implicit leading one (24 for float32).
     @inlinable public var precision: Int { mantissaBits + 1 }
 
-    @inlinable public var mantissaMask: UInt64 { (1 << UInt64(mantissaBits)) &- 1 }
-    @inlinable public var exponentFieldMask: UInt64 { (1 << UInt64(exponentBits)) &- 1 }
-    /// The sign bit's mask, or 0 for unsigned formats.
-    @inlinable public var signMask: UInt64 { isSigned ? 1 << UInt64(exponentBits + mantissaBits) : 0 }
-    /// Mask of every bit of a code: `2^bitWidth − 1`.
-    @inlinable public var codeMask: UInt64 { bitWidth == 64 ? .max : (1 << UInt64(bitWidth)) - 1 }
-    /// Mask of the magnitude bits (exponent and mantissa).
-    @inlinable public var magnitudeMask: UInt64 { codeMask & ~signMask }
 
-    /// The unbiased exponent of the smallest normal binade: `1 − bias` (float32: −126),
-    /// or `−bias` when the format has no zero (float8_e8m0fnu: −127).
-    @inlinable public var minNormalExponent: Int { hasZero ? 1 - bias : -bias }
-
-    /// The largest biased exponent that still holds finite values.
-    @inlinable public var maxFiniteBiasedExponent: Int {
-        let allOnes = (1 << exponentBits) - 1
-        switch nonFinite {
-        case .ieee: return allOnes - 1
-        case .nanAllOnes: return mantissaBits > 0 ? allOnes : allOnes - 1
-        case .nanNegativeZero, .finiteOnly: return allOnes
-        }
-    }
 
     /// The unbiased exponent of the largest finite binade (float16: 15; float8_e4m3fn: 8).
     @inlinable public var maxExponent: Int { maxFiniteBiasedExponent - bias }
-
-    /// The positive code of the largest finite value (float16 0x7bff = 65504; e4m3fn 0x7e = 448).
-    @inlinable public var maxFiniteBits: UInt64 {
-        let allOnesMantissa = mantissaMask
-        let mantissa: UInt64
-        if nonFinite == .nanAllOnes && mantissaBits > 0 && maxFiniteBiasedExponent == (1 << exponentBits) - 1 {
-            mantissa = allOnesMantissa - 1
-        } else {
-            mantissa = allOnesMantissa
-        }
-        return UInt64(maxFiniteBiasedExponent) << UInt64(mantissaBits) | mantissa
-    }
 
     /// The code of +infinity, if the format has one.
     @inlinable public var infinityBits: UInt64? {

@@ -8,6 +8,9 @@ public final class TerminalProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var lastPercent = -1
 
+    /// True when progress is shown (standard error is a terminal).
+    public var isEnabled: Bool { enabled }
+
     public init(label: String, enabled: Bool? = nil) {
         self.label = label
         self.enabled = enabled ?? (isatty(STDERR_FILENO) != 0)

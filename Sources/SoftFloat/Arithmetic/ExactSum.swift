@@ -1,13 +1,11 @@
 /// The exact sum of two signed binary terms, rounded once: the shared last step of addition,
 /// subtraction and fused multiply-add.
 ///
-/// Each term is `(−1)^negative × significand × 2^exponent` with a significand of at most
-/// 106 bits (a product of two 53-bit significands). The term whose leading bit is higher is
-/// placed with that bit at position 125 of a 128-bit window, leaving two bits of headroom;
-/// the other term is aligned to it. If the other term reaches below bit 0, its low bits are
-/// shifted out and remembered as a sticky bit ("shift right and jam"). Bits are only lost
-/// when the lower term's leading bit is at most position 104, so the sum keeps at least 124
-/// significant bits above the sticky bit — far more than the 55 a 53-bit rounding needs.
+/// Each term is `(−1)^negative × significand × 2^exponent`. The term whose leading bit is
+/// higher is placed with that bit at position W − 3 of a W-bit window (W = 64, or 128 for
+/// float64's fused multiply-add), leaving two bits of headroom; the other term is aligned to
+/// it. If the other term reaches below bit 0, its low bits are shifted out and remembered as
+/// a sticky bit ("shift right and jam").
 ///
 /// A discarded tail `t` (0 < t < 1 in units of bit 0) is carried exactly in
 /// ``RoundingCore/roundPack(negative:exponent:significand:sticky:format:options:random:)``'s
@@ -16,65 +14,66 @@
 ///     big + (small + t) = (big + small) + t
 ///     big − (small + t) = (big − small − 1) + (1 − t)
 ///
-/// For example 1 − 2^-80 in float32: big = 2^125 (scale 2^-125), small = 2^45 shifted by 125
-/// places loses everything, so the sum is 2^125 − 1 plus a tail and rounds to 1 under
-/// nearest-even, to 1 − 2^-24 under `.down`.
-@usableFromInline
+/// For example 1 − 2^-80 in float32 (64-bit window): big = 2^61 (scale 2^-61), and small,
+/// 2^23 × 2^-103, lies wholly below bit 0, so the sum is 2^61 − 1 plus a tail; it rounds to
+/// 1 under nearest-even and to 1 − 2^-24 under `.down`.
 enum ExactSum {
-    @usableFromInline
-    struct Term {
-        @usableFromInline var negative: Bool
-        @usableFromInline var significand: UInt128
-        @usableFromInline var exponent: Int
-
-        @inlinable init(negative: Bool, significand: UInt128, exponent: Int) {
-            self.negative = negative
-            self.significand = significand
-            self.exponent = exponent
-        }
-
-        /// The scale of the leading bit: the term lies in [2^top, 2^(top + 1)).
-        @inlinable var top: Int { exponent + 127 - significand.leadingZeroBitCount }
-    }
-
-    /// Rounds `first + second` once. Both significands must be nonzero and below 2^125.
-    @usableFromInline
-    static func roundPack(_ first: Term, _ second: Term, format: FloatFormat, options: RoundingOptions, random: UInt64) -> Rounded {
-        let (big, small) = first.top >= second.top ? (first, second) : (second, first)
-        let bigShift = 125 - (127 - big.significand.leadingZeroBitCount)
-        let windowExponent = big.exponent - bigShift
-        let bigValue = big.significand << UInt128(bigShift)
-        var smallValue: UInt128
+    /// Rounds `(−1)^negativeA × significandA × 2^exponentA + (−1)^negativeB × significandB ×
+    /// 2^exponentB` once. Both significands must be nonzero and at most `Window.bitWidth − 6`
+    /// bits wide (58 bits in a 64-bit window: any addition, and float32's fused multiply-add;
+    /// 122 in a 128-bit window: float64's 106-bit products).
+    ///
+    /// With the leading bit at `W − 3`, bits are lost only when the lower term's leading bit is
+    /// at most `W − 8`, so the difference keeps at least `W − 4` bits (60 or 124) above the
+    /// sticky bit — more than the 55 that rounding to 53 bits needs.
+    @inline(__always)
+    static func roundPack<Window: FixedWidthInteger & UnsignedInteger>(
+        negativeA: Bool, significandA: Window, exponentA: Int,
+        negativeB: Bool, significandB: Window, exponentB: Int,
+        format: FloatFormat, options: RoundingOptions, random: UInt64
+    ) -> Rounded {
+        let width = Window.bitWidth
+        let topA = exponentA &+ (width &- 1 &- significandA.leadingZeroBitCount)
+        let topB = exponentB &+ (width &- 1 &- significandB.leadingZeroBitCount)
+        let aIsBig = topA >= topB
+        let bigSignificand = aIsBig ? significandA : significandB
+        let smallSignificand = aIsBig ? significandB : significandA
+        let bigNegative = aIsBig ? negativeA : negativeB
+        let smallNegative = aIsBig ? negativeB : negativeA
+        let bigShift = bigSignificand.leadingZeroBitCount &- 2
+        let windowExponent = (aIsBig ? exponentA : exponentB) &- bigShift
+        let bigValue = bigSignificand &<< Window(truncatingIfNeeded: bigShift)
+        var smallValue: Window
         var sticky = false
-        let smallShift = small.exponent - windowExponent
+        let smallShift = (aIsBig ? exponentB : exponentA) &- windowExponent
         if smallShift >= 0 {
-            smallValue = small.significand << UInt128(smallShift)  // small.top ≤ big.top: fits below bit 126
-        } else if smallShift > -128 {
-            let dropped = -smallShift
-            smallValue = small.significand >> UInt128(dropped)
-            sticky = small.significand & ((UInt128(1) << UInt128(dropped)) &- 1) != 0
+            smallValue = smallSignificand &<< Window(truncatingIfNeeded: smallShift)  // its top is at most the big one's: fits
+        } else if smallShift > -width {
+            let dropped = 0 &- smallShift
+            smallValue = smallSignificand &>> Window(truncatingIfNeeded: dropped)
+            sticky = smallSignificand & ((1 &<< Window(truncatingIfNeeded: dropped)) &- 1) != 0
         } else {
             smallValue = 0
             sticky = true
         }
-        let significand: UInt128
+        let significand: Window
         let negative: Bool
-        if big.negative == small.negative {
-            significand = bigValue + smallValue
-            negative = big.negative
+        if bigNegative == smallNegative {
+            significand = bigValue &+ smallValue
+            negative = bigNegative
         } else if bigValue > smallValue {
             // With a tail, big − (small + t) = (big − small − 1) + (1 − t).
-            significand = bigValue - smallValue - (sticky ? 1 : 0)
-            negative = big.negative
+            significand = bigValue &- smallValue &- (sticky ? 1 : 0)
+            negative = bigNegative
         } else if smallValue > bigValue {
-            // Only reached without a tail: when bits were dropped, big ≥ 2^125 > small.
-            significand = smallValue - bigValue
-            negative = small.negative
+            // Only reached without a tail: when bits were dropped, big ≥ 2^(W−3) > small.
+            significand = smallValue &- bigValue
+            negative = smallNegative
         } else {
             // Equal magnitudes, opposite signs: the exact sum is zero (IEEE 754 §6.3).
             return RoundingCore.packZero(negative: options.rounding == .down, format: format)
         }
-        return RoundingCore.roundPack(
+        return RoundingCore.roundPackAnyWidth(
             negative: negative, exponent: windowExponent, significand: significand, sticky: sticky,
             format: format, options: options, random: random)
     }

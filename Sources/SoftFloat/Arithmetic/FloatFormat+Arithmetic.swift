@@ -5,10 +5,10 @@ extension FloatFormat {
     ///     FloatFormat.float16.add(0x7bff, 0x7bff)   // 65504 + 65504 → 0x7c00, overflow|inexact
     ///     FloatFormat.float16.add(0x3c00, 0xbc00)   // 1 + (−1) = +0 (−0 under `.down`)
     ///
-    /// The exact sum is formed in integers: the operand with the larger exponent is shifted
-    /// left onto the other's scale when the gap is at most 74 bits (the sum then fits in
-    /// 128 bits exactly); beyond that the smaller operand lies entirely below the larger one's
-    /// last bit and only its presence is kept, as a sticky bit (``RoundingCore``'s tail).
+    /// The exact sum is formed in a 64-bit integer window (``ExactSum``): the larger operand's
+    /// leading bit goes to bit 61 and the other is aligned to it; whatever of the smaller one
+    /// falls below bit 0 survives only as a sticky bit (``RoundingCore``'s tail), which cannot
+    /// change the rounding because at least 60 bits remain above it.
     ///
     /// Special values: NaN operands follow ``NaNPropagation``; ∞ − ∞ is the default NaN with
     /// `invalid`; an exact zero sum of nonzero or differently signed operands is +0, or −0
@@ -21,6 +21,18 @@ extension FloatFormat {
     /// - Returns: the code of the rounded sum and the flags raised.
     public func add(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
         addSigned(a, b, negateB: false, options: options, random: random)
+    }
+
+    @inline(__always)
+    func addSigned(_ a: UInt64, _ b: UInt64, negateB: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
+        let x = unpack(a)
+        let y = unpack(b)
+        guard !x.isSpecial && !y.isSpecial else { return addSpecial(a, b, negateB: negateB, options: options, random: random) }
+        // Significands of at most 53 bits: the 64-bit window of ExactSum is exact.
+        return ExactSum.roundPack(
+            negativeA: x.negative, significandA: x.significand, exponentA: x.exponent,
+            negativeB: y.negative != negateB, significandB: y.significand, exponentB: y.exponent,
+            format: self, options: options, random: random)
     }
 
     /// a − b, correctly rounded once: a + (−b) with the same special cases as ``add(_:_:options:random:)``.
@@ -40,6 +52,20 @@ extension FloatFormat {
     /// 0 × ∞ is the default NaN with `invalid`; the sign of a zero or infinite product is the
     /// exclusive or of the operands' signs.
     public func multiply(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        let fastX = unpack(a)
+        let fastY = unpack(b)
+        if !fastX.isSpecial && !fastY.isSpecial {
+            let negative = fastX.negative != fastY.negative
+            let exponent = fastX.exponent &+ fastY.exponent
+            if mantissaBits < 32 {  // both significands below 2^32: the product fits in 64 bits
+                return RoundingCore.roundPack(
+                    negative: negative, exponent: exponent, significand: fastX.significand &* fastY.significand,
+                    sticky: false, format: self, options: options, random: random)
+            }
+            return RoundingCore.roundPack(
+                negative: negative, exponent: exponent, significand: UInt128(fastX.significand) &* UInt128(fastY.significand),
+                sticky: false, format: self, options: options, random: random)
+        }
         let x = decode(a)
         let y = decode(b)
         let negative = x.isNegative != y.isNegative
@@ -65,9 +91,8 @@ extension FloatFormat {
     ///     FloatFormat.float16.divide(0x3c00, 0x4200)   // 1/3 → 0x3555, inexact
     ///     FloatFormat.float16.divide(0x3c00, 0x0000)   // 1/0 → 0x7c00, divideByZero
     ///
-    /// The divisor's significand is normalised to 64 bits and the dividend's to 127, so that
-    /// one 128-by-64-bit division yields a quotient of 63 or 64 bits — at least 55 for any
-    /// precision ≤ 53 — and the remainder's being nonzero is the sticky bit.
+    /// The quotient of the integer significands carries at least two bits beyond the precision,
+    /// and the remainder's being nonzero is the sticky bit (see `divideFinite`).
     ///
     /// Special values: 0/0 and ∞/∞ are the default NaN with `invalid`. x/0 for finite nonzero x
     /// is ±∞ with `divideByZero`. A format without infinity gets the stand-in that
@@ -75,6 +100,11 @@ extension FloatFormat {
     /// formats, ±max in finite-only formats or under the saturate policy — flagged
     /// `divideByZero` and, like every such stand-in, `invalid`.
     public func divide(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        let fastX = unpack(a)
+        let fastY = unpack(b)
+        if !fastX.isSpecial && !fastY.isSpecial {
+            return divideFinite(fastX, fastY, options: options, random: random)
+        }
         let x = decode(a)
         let y = decode(b)
         let negative = x.isNegative != y.isNegative
@@ -90,21 +120,43 @@ extension FloatFormat {
         case (.finite, .zero):
             let infinity = packInfinity(negative: negative, options: options)
             return Rounded(bits: infinity.bits, flags: infinity.flags.union(.divideByZero))
-        case let (.finite(_, significandA, exponentA), .finite(_, significandB, exponentB)):
-            let divisorShift = significandB.leadingZeroBitCount
-            let divisor = significandB << UInt64(divisorShift)
-            let dividendShift = 127 - (64 - significandA.leadingZeroBitCount)
-            let dividend = UInt128(significandA) << UInt128(dividendShift)
-            let (quotient, remainder) = divisor.dividingFullWidth(
-                (high: UInt64(truncatingIfNeeded: dividend >> 64), low: UInt64(truncatingIfNeeded: dividend)))
-            return RoundingCore.roundPack(
-                negative: negative, exponent: exponentA - exponentB - dividendShift + divisorShift,
-                significand: UInt128(quotient), sticky: remainder != 0,
-                format: self, options: options, random: random)
+        case let (.finite(negativeA, significandA, exponentA), .finite(negativeB, significandB, exponentB)):
+            return divideFinite(Operand(negative: negativeA, significand: significandA, exponent: exponentA, isSpecial: false),
+                                Operand(negative: negativeB, significand: significandB, exponent: exponentB, isSpecial: false),
+                                options: options, random: random)
         }
     }
 
-    func addSigned(_ a: UInt64, _ b: UInt64, negateB: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
+    /// The quotient of two finite nonzero operands, rounded once.
+    ///
+    /// Precision ≤ 30: the dividend's significand is shifted to bit 62 and divided by the
+    /// divisor's (below 2^30) in one 64-bit division, leaving a quotient of at least 33 bits.
+    /// Wider formats normalise the divisor to 64 bits and the dividend to 127, so that one
+    /// 128-by-64-bit division yields 63 or 64 quotient bits. Either way the quotient carries at
+    /// least two bits beyond the precision, and a nonzero remainder is the sticky bit.
+    @inline(__always)
+    func divideFinite(_ x: Operand, _ y: Operand, options: RoundingOptions, random: UInt64) -> Rounded {
+        let negative = x.negative != y.negative
+        if mantissaBits < 30 {
+            let dividendShift = x.significand.leadingZeroBitCount &- 1
+            let (quotient, remainder) = (x.significand << UInt64(dividendShift)).quotientAndRemainder(dividingBy: y.significand)
+            return RoundingCore.roundPack(
+                negative: negative, exponent: x.exponent &- y.exponent &- dividendShift,
+                significand: quotient, sticky: remainder != 0, format: self, options: options, random: random)
+        }
+        let divisorShift = y.significand.leadingZeroBitCount
+        let divisor = y.significand << UInt64(divisorShift)
+        let dividendShift = 127 &- (64 &- x.significand.leadingZeroBitCount)
+        let dividend = UInt128(x.significand) << UInt128(dividendShift)
+        let (quotient, remainder) = divisor.dividingFullWidth(
+            (high: UInt64(truncatingIfNeeded: dividend >> 64), low: UInt64(truncatingIfNeeded: dividend)))
+        return RoundingCore.roundPack(
+            negative: negative, exponent: x.exponent &- y.exponent &- dividendShift &+ divisorShift,
+            significand: quotient, sticky: remainder != 0, format: self, options: options, random: random)
+    }
+
+    /// Sums with a zero, infinite or NaN operand.
+    func addSpecial(_ a: UInt64, _ b: UInt64, negateB: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
         let x = decode(a)
         let y = decode(b)
         switch (x, y) {
@@ -130,8 +182,8 @@ extension FloatFormat {
                 format: self, options: options, random: random)
         case let (.finite(negativeA, significandA, exponentA), .finite(negativeB, significandB, exponentB)):
             return ExactSum.roundPack(
-                ExactSum.Term(negative: negativeA, significand: UInt128(significandA), exponent: exponentA),
-                ExactSum.Term(negative: negativeB != negateB, significand: UInt128(significandB), exponent: exponentB),
+                negativeA: negativeA, significandA: significandA, exponentA: exponentA,
+                negativeB: negativeB != negateB, significandB: significandB, exponentB: exponentB,
                 format: self, options: options, random: random)
         }
     }

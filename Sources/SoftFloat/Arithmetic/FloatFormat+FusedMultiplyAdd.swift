@@ -5,15 +5,32 @@ extension FloatFormat {
     ///     // Multiplying first would round the square to 1 + 6·2^-10 and give 0x1e00.
     ///     FloatFormat.float16.fusedMultiplyAdd(0x3c03, 0x3c03, 0xbc00)   // 0x1e02, inexact
     ///
-    /// The product is exact in 106 bits; it and the addend are summed in a 128-bit window by
-    /// ``ExactSum``, which jams whatever falls below the window into a sticky bit, so float64's
-    /// fused multiply-add needs no wider integers.
+    /// The product is exact in twice the precision; it and the addend are summed by ``ExactSum``
+    /// in a 64-bit window (precision ≤ 29) or a 128-bit one (float64's 106-bit products), which
+    /// jams whatever falls below the window into a sticky bit, so no wider integers are needed.
     ///
     /// Special values: NaN operands follow ``NaNPropagation`` (0 × ∞ + NaN raises `invalid`
     /// and returns the NaN addend, quieted). 0 × ∞ and ∞ − ∞ give the default NaN with
     /// `invalid`. When the product is zero the sum of zeros follows the addition rule: +0,
     /// or −0 under ``RoundingMode/down``, unless both are −0.
     public func fusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        let fastX = unpack(a)
+        let fastY = unpack(b)
+        let fastZ = unpack(c)
+        if !fastX.isSpecial && !fastY.isSpecial && !fastZ.isSpecial {
+            let productNegative = fastX.negative != fastY.negative
+            let productExponent = fastX.exponent &+ fastY.exponent
+            if mantissaBits < 29 {  // products of at most 58 bits: the 64-bit window
+                return ExactSum.roundPack(
+                    negativeA: productNegative, significandA: fastX.significand &* fastY.significand, exponentA: productExponent,
+                    negativeB: fastZ.negative, significandB: fastZ.significand, exponentB: fastZ.exponent,
+                    format: self, options: options, random: random)
+            }
+            return ExactSum.roundPack(
+                negativeA: productNegative, significandA: UInt128(fastX.significand) * UInt128(fastY.significand), exponentA: productExponent,
+                negativeB: fastZ.negative, significandB: UInt128(fastZ.significand), exponentB: fastZ.exponent,
+                format: self, options: options, random: random)
+        }
         let x = decode(a)
         let y = decode(b)
         let z = decode(c)
@@ -55,9 +72,8 @@ extension FloatFormat {
         case let (.finite(_, significandA, exponentA), .finite(_, significandB, exponentB),
                   .finite(negativeC, significandC, exponentC)):
             return ExactSum.roundPack(
-                ExactSum.Term(negative: productNegative, significand: UInt128(significandA) * UInt128(significandB),
-                              exponent: exponentA + exponentB),
-                ExactSum.Term(negative: negativeC, significand: UInt128(significandC), exponent: exponentC),
+                negativeA: productNegative, significandA: UInt128(significandA) * UInt128(significandB), exponentA: exponentA + exponentB,
+                negativeB: negativeC, significandB: UInt128(significandC), exponentB: exponentC,
                 format: self, options: options, random: random)
         default:
             preconditionFailure("NaN operands were handled above")

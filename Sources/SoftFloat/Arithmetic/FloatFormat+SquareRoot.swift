@@ -5,13 +5,40 @@ extension FloatFormat {
     ///     FloatFormat.float16.squareRoot(0x4400)   // √4 = 0x4000 exactly
     ///     FloatFormat.float16.squareRoot(0x8000)   // √−0 = −0
     ///
-    /// The operand `m × 2^e` is rescaled to an even exponent and a radicand of 125 or 126 bits,
-    /// whose integer square root (63 bits, by Newton's iteration in integers) carries at least
-    /// 55 significant bits; a nonzero remainder is the sticky bit.
+    /// The operand `m × 2^e` is rescaled to an even exponent and a radicand of 61–62 bits
+    /// (precision ≤ 26) or 125–126 bits (wider formats); its integer square root has 31 or 63
+    /// bits, at least two beyond the precision, and a nonzero remainder is the sticky bit. The
+    /// integer root is exact: see ``integerSquareRoot(_:)-(UInt64)``.
     ///
     /// Special values: √(−0) = −0, √(+∞) = +∞; the square root of any number below zero,
     /// −∞ included, is the default NaN with `invalid`.
     public func squareRoot(_ a: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        let x = unpack(a)
+        guard !x.isSpecial && !x.negative else { return squareRootSpecial(a, options: options) }
+        var significand = x.significand
+        var exponent = x.exponent
+        if exponent & 1 != 0 {
+            significand <<= 1
+            exponent &-= 1
+        }
+        if mantissaBits < 26 {
+            let halfShift = (62 &- (64 &- significand.leadingZeroBitCount)) / 2
+            let radicand = significand << UInt64(2 &* halfShift)
+            let root = Self.integerSquareRoot(radicand)
+            return RoundingCore.roundPack(
+                negative: false, exponent: exponent / 2 &- halfShift, significand: root,
+                sticky: root &* root != radicand, format: self, options: options, random: random)
+        }
+        let halfShift = (126 &- (64 &- significand.leadingZeroBitCount)) / 2
+        let radicand = UInt128(significand) &<< UInt128(truncatingIfNeeded: 2 &* halfShift)
+        let root = Self.integerSquareRoot(radicand)
+        return RoundingCore.roundPack(
+            negative: false, exponent: exponent / 2 &- halfShift, significand: root,
+            sticky: Self.square(root) != radicand, format: self, options: options, random: random)
+    }
+
+    /// √ of zero, infinity, NaN and negative numbers.
+    func squareRootSpecial(_ a: UInt64, options: RoundingOptions) -> Rounded {
         switch decode(a) {
         case .nan:
             return NaNPropagation.propagate(a, format: self)
@@ -19,38 +46,54 @@ extension FloatFormat {
             return RoundingCore.packZero(negative: negative, format: self)
         case .infinity(let negative):
             return negative ? NaNPropagation.invalid(format: self) : packInfinity(negative: false, options: options)
-        case .finite(let negative, var significand, var exponent):
-            if negative { return NaNPropagation.invalid(format: self) }
-            if exponent & 1 != 0 {
-                significand <<= 1
-                exponent -= 1
-            }
-            let halfShift = (126 - (64 - significand.leadingZeroBitCount)) / 2
-            let radicand = UInt128(significand) << UInt128(2 * halfShift)
-            let root = Self.integerSquareRoot(radicand)
-            let rootSquared = UInt128(root) * UInt128(root)
-            return RoundingCore.roundPack(
-                negative: false, exponent: exponent / 2 - halfShift, significand: UInt128(root),
-                sticky: rootSquared != radicand, format: self, options: options, random: random)
+        case .finite:
+            return NaNPropagation.invalid(format: self)  // finite operands reach here only when negative
         }
     }
 
-    /// ⌊√n⌋ for 0 < n < 2^126, by Newton's iteration from above in integers.
+    /// ⌊√n⌋ for 0 < n < 2^62, exactly.
     ///
-    ///     FloatFormat.integerSquareRoot(99)   // 9
+    ///     FloatFormat.integerSquareRoot(UInt64(99))   // 9
+    ///
+    /// The hardware square root of `Double(n)` is only a first guess: it is within one of the
+    /// answer (n is rounded to 53 bits, an error below 2^-52 relative, and the root halves
+    /// it). The guess is then corrected in integers until r² ≤ n < (r + 1)², which holds
+    /// whatever the guess was, so the result never depends on floating-point rounding.
+    @usableFromInline @inline(__always)
+    static func integerSquareRoot(_ n: UInt64) -> UInt64 {
+        var root = UInt64(Double(n).squareRoot())
+        while root &* root > n { root &-= 1 }  // root < 2^31 + 1: the squares cannot overflow
+        while (root &+ 1) &* (root &+ 1) <= n { root &+= 1 }
+        return root
+    }
+
+    /// ⌊√n⌋ for 0 < n < 2^126, exactly.
+    ///
+    ///     FloatFormat.integerSquareRoot(UInt128(1) << 124 | 1)   // 2^62
+    ///
+    /// A `Double` guess (relative error about 2^-52, so within 2^12 of the 63-bit answer) is
+    /// improved by one Newton step whose correction, (n − g²) / 2g, is itself estimated in
+    /// `Double`; the remaining error is a few units at most. The integer correction loop then
+    /// establishes r² ≤ n < (r + 1)² exactly, as in the 64-bit version.
     @usableFromInline
     static func integerSquareRoot(_ n: UInt128) -> UInt64 {
-        // Start at 2^⌈bits/2⌉ ≥ √n; the iterates then decrease monotonically to ⌊√n⌋.
-        let bits = 128 - n.leadingZeroBitCount
-        var x = UInt64(1) << UInt64((bits + 1) / 2)
-        let high = UInt64(truncatingIfNeeded: n >> 64)
+        let high = UInt64(truncatingIfNeeded: n &>> 64)
         let low = UInt64(truncatingIfNeeded: n)
-        while true {
-            // n / x < 2^64 because x ≥ ⌊√n⌋ and n < 2^126.
-            let (quotient, _) = x.dividingFullWidth((high: high, low: low))
-            let next = (x >> 1) + (quotient >> 1) + (x & quotient & 1)
-            if next >= x { return x }
-            x = next
-        }
+        var root = UInt64((Double(high) * 0x1p64 + Double(low)).squareRoot())
+        let square = root.multipliedFullWidth(by: root)
+        let squareValue = UInt128(square.high) &<< 64 | UInt128(square.low)
+        let difference = squareValue > n ? squareValue &- n : n &- squareValue
+        let magnitude = Double(UInt64(truncatingIfNeeded: difference &>> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: difference))
+        let step = UInt64((magnitude / (2 * Double(root))).rounded())
+        root = squareValue > n ? root &- step : root &+ step
+        while Self.square(root) > n { root &-= 1 }
+        while Self.square(root &+ 1) <= n { root &+= 1 }
+        return root
+    }
+
+    @inline(__always)
+    static func square(_ value: UInt64) -> UInt128 {
+        let product = value.multipliedFullWidth(by: value)
+        return UInt128(product.high) &<< 64 | UInt128(product.low)
     }
 }

@@ -152,6 +152,25 @@ struct SpecialValueTests {
         #expect(result.flags == c.flags, "flags \(result.flags), expected \(c.flags)")
     }
 
+    /// The integer square roots behind √ are exact whatever their floating-point first guess:
+    /// r² ≤ n < (r + 1)² for random radicands of every width and for squares and their
+    /// neighbours, where a guess is most likely to be off by one.
+    @Test func integerSquareRootsAreExact() {
+        var random = StochasticRandom(seed: 17)
+        for index in 0..<20_000 {
+            let root64 = random.next() >> 33 | 1
+            let n64 = index.isMultiple(of: 2) ? (random.next() >> (2 + random.next() % 60)) | 1 : root64 * root64 &- UInt64(index % 3)
+            let r64 = FloatFormat.integerSquareRoot(n64)
+            #expect(r64 * r64 <= n64 && (r64 + 1) * (r64 + 1) > n64, "\(n64)")
+            let root = UInt128(random.next() >> 1 | 1)
+            let n = index.isMultiple(of: 2) ? (UInt128(random.next()) << 62 | UInt128(random.next())) >> (random.next() % 120) | 1
+                                            : root * root &- UInt128(index % 3)
+            guard n > 0, n < UInt128(1) << 126 else { continue }
+            let r = UInt128(FloatFormat.integerSquareRoot(n))
+            #expect(r * r <= n && (r + 1) * (r + 1) > n, "\(n)")
+        }
+    }
+
     /// The worked examples in the doc comments, kept compiled.
     @Test func documentedExamples() {
         let f16 = Self.f16, e8m0 = Self.e8m0
@@ -163,7 +182,8 @@ struct SpecialValueTests {
         #expect(f16.squareRoot(0x4400) == Rounded(bits: 0x4000))
         #expect(f16.fusedMultiplyAdd(0x3c03, 0x3c03, 0xbc00) == Rounded(bits: 0x1e02, flags: .inexact))
         #expect(f16.add(f16.multiply(0x3c03, 0x3c03).bits, 0xbc00) == Rounded(bits: 0x1e00))
-        #expect(FloatFormat.integerSquareRoot(99) == 9)
+        #expect(FloatFormat.integerSquareRoot(UInt64(99)) == 9)
+        #expect(FloatFormat.integerSquareRoot(UInt128(1) << 124 | 1) == 1 << 62)
         // 1 − 2^-80 in float32 (ExactSum's example): 1 under nearest-even, 1 − 2^-24 rounding down.
         let tiny: UInt64 = 0x3f800000 - (80 << 23)
         #expect(FloatFormat.float32.subtract(0x3f800000, tiny) == Rounded(bits: 0x3f800000, flags: .inexact))

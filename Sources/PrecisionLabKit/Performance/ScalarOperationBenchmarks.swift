@@ -1,0 +1,60 @@
+import SoftFloat
+
+/// Benchmarks of the scalar soft-float operations (add, mul, div, sqrt, fma) for float16,
+/// bfloat16, float32 and float8_e4m3fn, over pre-generated operands: random encodings and
+/// N(0,1)·100 values, nearest-even. Named `scalar FORMAT OP (random|normal)`; one element is
+/// one operation.
+public enum ScalarOperationBenchmarks {
+    public static let formats: [FloatFormat] = [.float16, .bfloat16, .float32, .float8_e4m3fn]
+    public static let operations = ["add", "mul", "div", "sqrt", "fma"]
+
+    public static func benchmarks(operands count: Int, repetitions: Int) -> [BenchmarkSuite.Benchmark] {
+        var list: [BenchmarkSuite.Benchmark] = []
+        for format in formats {
+            for distribution in ["random", "normal"] {
+                for operation in operations {
+                    let name = "scalar \(format.name) \(operation) (\(distribution))"
+                    list.append(BenchmarkSuite.Benchmark(name: name, elements: count, bytesPerElement: 0) {
+                        let operands = Self.operands(format: format, count: count + 2, normal: distribution == "normal")
+                        return operands.withUnsafeBufferPointer { buffer in
+                            Stopwatch.measure(repetitions: repetitions) {
+                                var checksum: UInt64 = 0
+                                Self.run(operation, format: format, buffer, count: count, checksum: &checksum)
+                                blackHole(checksum)
+                            }
+                        }
+                    })
+                }
+            }
+        }
+        return list
+    }
+
+    /// Random encodings (NaN codes included) or N(0,1)·100 rounded to the format.
+    static func operands(format: FloatFormat, count: Int, normal: Bool) -> [UInt64] {
+        var random = StochasticRandom(seed: 3)
+        return (0..<count).map { _ in
+            if normal {
+                let value = BenchmarkSuite.gaussian(&random) * 100
+                return FloatFormat.float64.convert(value.bitPattern, to: format).bits
+            }
+            return random.next() & format.codeMask
+        }
+    }
+
+    @inline(never)
+    static func run(_ operation: String, format: FloatFormat, _ x: UnsafeBufferPointer<UInt64>, count: Int, checksum: inout UInt64) {
+        switch operation {
+        case "add": for index in 0..<count { checksum &+= format.add(x[index], x[index + 1]).bits }
+        case "mul": for index in 0..<count { checksum &+= format.multiply(x[index], x[index + 1]).bits }
+        case "div": for index in 0..<count { checksum &+= format.divide(x[index], x[index + 1]).bits }
+        case "sqrt": for index in 0..<count { checksum &+= format.squareRoot(x[index]).bits }
+        default: for index in 0..<count { checksum &+= format.fusedMultiplyAdd(x[index], x[index + 1], x[index + 2]).bits }
+        }
+    }
+
+    @inline(never)
+    static func blackHole(_ value: UInt64) {
+        if value == 0x1234_5678_9abc_def0 { print("") }
+    }
+}

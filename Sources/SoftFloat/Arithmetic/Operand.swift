@@ -1,0 +1,53 @@
+/// An operand unpacked for arithmetic: a finite nonzero value `(−1)^negative × significand ×
+/// 2^exponent`, or a marker that the operand is special (zero, infinity or NaN) and must take
+/// the slow path through ``FloatFormat/decode(_:)``.
+///
+///     FloatFormat.float16.unpack(0x3c00)   // finite, significand 0x400, exponent −10: 1024 × 2^-10 = 1
+///     FloatFormat.float16.unpack(0x7c00)   // isSpecial: infinity
+@usableFromInline
+struct Operand {
+    @usableFromInline var negative: Bool
+    @usableFromInline var significand: UInt64
+    @usableFromInline var exponent: Int
+    /// True for zero, infinity and NaN.
+    @usableFromInline var isSpecial: Bool
+
+    @inlinable init(negative: Bool, significand: UInt64, exponent: Int, isSpecial: Bool) {
+        self.negative = negative
+        self.significand = significand
+        self.exponent = exponent
+        self.isSpecial = isSpecial
+    }
+}
+
+extension FloatFormat {
+    /// Unpacks a code with a handful of shifts and masks: normal codes (the common case) never
+    /// reach the general ``decode(_:)``, whose classification covers every format family.
+    @inlinable @inline(__always)
+    func unpack(_ bits: UInt64) -> Operand {
+        let mantissaShift = UInt64(truncatingIfNeeded: mantissaBits)
+        let fieldMask = (UInt64(1) << UInt64(truncatingIfNeeded: exponentBits)) &- 1
+        let biased = (bits >> mantissaShift) & fieldMask
+        // Biased exponents strictly between 0 and all ones are normal in every family.
+        if biased != 0 && biased != fieldMask {
+            let implicit = UInt64(1) << mantissaShift
+            return Operand(
+                negative: isSigned && (bits >> (mantissaShift &+ UInt64(truncatingIfNeeded: exponentBits))) & 1 != 0,
+                significand: (bits & (implicit &- 1)) | implicit,
+                exponent: Int(truncatingIfNeeded: biased) &- bias &- mantissaBits,
+                isSpecial: false)
+        }
+        return unpackEdge(bits)
+    }
+
+    /// Zero, subnormal, the all-ones binade, and formats without zero: the general decoder.
+    @usableFromInline
+    func unpackEdge(_ bits: UInt64) -> Operand {
+        switch decode(bits) {
+        case .finite(let negative, let significand, let exponent):
+            return Operand(negative: negative, significand: significand, exponent: exponent, isSpecial: false)
+        case .zero(let negative), .infinity(let negative), .nan(let negative, _):
+            return Operand(negative: negative, significand: 0, exponent: 0, isSpecial: true)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import PrecisionLabKit
+
+extension PrecisionLab {
+    /// `precision-lab bench [--json] [--elements N] [--threads N] [FILTER]`
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure bulk conversions, scalar soft-float operations and quantize kernels (release build).",
+            discussion: """
+                Warm-up, then repeated runs over pre-generated inputs (N(0,1)·100 float32 with 1% \
+                special values); prints the median, min and max ns/element, GB/s and the ratio to \
+                a memcpy of the same float32 buffer. Every bulk path first checks its output on the \
+                benchmark input against the scalar engine and the command fails loudly if they \
+                differ. FILTER keeps benchmarks whose name contains it, e.g. 'float32->', \
+                'scalar float16', 'quantize'. Timings depend on the machine and are never written \
+                to Reports/.
+                """)
+
+        @Argument(help: "Run only benchmarks whose name contains this text.")
+        var filter: String?
+
+        @Flag(help: "Print a JSON list instead of a table.")
+        var json = false
+
+        @Option(help: "Elements per bulk buffer (default 2^26).")
+        var elements: Int = 1 << 26
+
+        @Option(help: "Operands per scalar-operation benchmark (default 10^7).")
+        var operands: Int = 10_000_000
+
+        @Option(help: "Threads for the bulk paths (default 1).")
+        var threads: Int = 1
+
+        @Option(help: "Timed repetitions after the warm-up (default 5).")
+        var repetitions: Int = 5
+
+        func validate() throws {
+            if elements < 1 || operands < 1 { throw ValidationError("--elements and --operands must be positive") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+        }
+
+        func run() throws {
+            var suite = BenchmarkSuite(elements: elements, threads: threads, repetitions: repetitions)
+            suite.extraBenchmarks = ScalarOperationBenchmarks.benchmarks(operands: operands, repetitions: repetitions)
+            let progress = TerminalProgress(label: "bench")
+            do {
+                let results = try suite.run(filter: filter) { name in
+                    if progress.isEnabled { printToStandardError("bench: \(name)") }
+                }
+                print(json ? BenchmarkReport.json(results) : BenchmarkReport.table(results), terminator: "")
+            } catch {
+                printToStandardError("\(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
