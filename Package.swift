@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libmpfr-dev"])]
         ),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"], exclude: ["README.md"]),
-        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference"]),
+        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference", "Quantization"]),
         // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 matmul,
         // error metrics; every arithmetic step in a chosen compute format.
         .target(name: "Quantization", dependencies: ["SoftFloat"], exclude: ["README.md"]),

@@ -23,7 +23,8 @@ extension ExactNumber {
             self.init(kind: .finite, negative: negative,
                       numerator: top.numerator.multipliedBig(by: bottom.denominator),
                       denominator: top.denominator.multipliedBig(by: bottom.numerator),
-                      binaryExponent: top.binaryExponent - bottom.binaryExponent)
+                      binaryExponent: top.binaryExponent - bottom.binaryExponent,
+                      decimalExponent: top.decimalExponent - bottom.decimalExponent)
             return
         }
         bytes = Array(trimmed.utf8)
@@ -49,11 +50,6 @@ extension ExactNumber {
             self = try Self.parseDecimal(Array(lowered.utf8), negative: negative, whole: whole)
         }
     }
-
-    /// Decimal exponents beyond this many digits of magnitude are outside every format
-    /// (binary exponents stay within ±18,500, i.e. about ±5,600 decimal digits), so they are
-    /// replaced by a stand-in that rounds identically.
-    private static let decimalMagnitudeLimit = 6_000
 
     private static func parseDecimal(_ bytes: [UInt8], negative: Bool, whole: String) throws(NumberSyntaxError) -> ExactNumber {
         var index = 0
@@ -102,24 +98,9 @@ extension ExactNumber {
             exponent = try parseExponentDigits(bytes[(index + 1)...], whole: whole)
         }
         if digits.isZero { return ExactNumber(kind: .zero, negative: negative) }
-        // value = digits × 10^(exponent − fractionDigits); its magnitude is about 10^(that + significantDigits).
-        let decimalExponent = exponent - fractionDigits
-        if decimalExponent + significantDigits > decimalMagnitudeLimit {
-            return ExactNumber(negative: negative, significand: 1, exponent: 4 * decimalMagnitudeLimit)
-        }
-        if decimalExponent + significantDigits < -decimalMagnitudeLimit {
-            return ExactNumber(kind: .finite, negative: negative, numerator: BigUInt(UInt64(3)),
-                               binaryExponent: -4 * decimalMagnitudeLimit)
-        }
-        var numerator = digits
-        if decimalExponent >= 0 {
-            numerator.multiply(byPowerOfFive: decimalExponent)
-            return ExactNumber(kind: .finite, negative: negative, numerator: numerator, binaryExponent: decimalExponent)
-        }
-        var denominator = BigUInt.one
-        denominator.multiply(byPowerOfFive: -decimalExponent)
-        return ExactNumber(kind: .finite, negative: negative, numerator: numerator, denominator: denominator,
-                           binaryExponent: decimalExponent)
+        // value = digits × 10^(exponent − fractionDigits), the power of ten kept symbolic.
+        return ExactNumber(kind: .finite, negative: negative, numerator: digits,
+                           decimalExponent: exponent - fractionDigits)
     }
 
     private static func parseHex(_ bytes: [UInt8], negative: Bool, whole: String) throws(NumberSyntaxError) -> ExactNumber {

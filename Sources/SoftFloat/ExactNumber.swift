@@ -1,5 +1,6 @@
-/// An exact real number parsed from text: ±numerator / denominator × 2^binaryExponent, or a
-/// special value. Decimal, rational and hex-float inputs all become one of these, and are then
+/// An exact real number parsed from text: ±numerator / denominator × 2^binaryExponent ×
+/// 10^decimalExponent, or a special value. The power of ten stays symbolic until rounding, so
+/// `1e7000/1e6999` is exactly 10 although neither side fits any format. Decimal, rational and hex-float inputs all become one of these, and are then
 /// rounded ONCE to the target format (never through Double).
 ///
 ///     try ExactNumber(parsing: "0.1")     // 1 / 10
@@ -13,14 +14,21 @@ public struct ExactNumber: Sendable, Hashable {
     let numerator: BigUInt
     let denominator: BigUInt
     let binaryExponent: Int
+    let decimalExponent: Int
 
-    init(kind: Kind, negative: Bool, numerator: BigUInt = BigUInt(), denominator: BigUInt = BigUInt.one, binaryExponent: Int = 0) {
+    init(kind: Kind, negative: Bool, numerator: BigUInt = BigUInt(), denominator: BigUInt = BigUInt.one,
+         binaryExponent: Int = 0, decimalExponent: Int = 0) {
         self.kind = kind
         self.isNegative = negative
         self.numerator = numerator
         self.denominator = denominator
         self.binaryExponent = binaryExponent
+        self.decimalExponent = decimalExponent
     }
+
+    /// Values beyond 10^±6000 are outside every format (binary exponents stay within about
+    /// ±18,500, i.e. ±5,600 decimal digits), so they round like a stand-in far beyond the range.
+    static let decimalMagnitudeLimit = 6_000
 
     /// The exact value of a binary number: ±significand × 2^exponent.
     public init(negative: Bool, significand: UInt128, exponent: Int) {
@@ -52,6 +60,23 @@ public struct ExactNumber: Sendable, Hashable {
     /// The value as an integer significand of at most ~120 bits, an exponent and a sticky bit:
     /// enough for any format of at most 53 bits of precision to round correctly.
     func scaledSignificand() -> (UInt128, Int, Bool) {
+        var numerator = numerator
+        var denominator = denominator
+        var binaryExponent = binaryExponent
+        if decimalExponent != 0 {
+            // log10 of the magnitude, to within a few units: t + (bits of num − bits of den + b)·log10 2.
+            let bitSpan = numerator.bitWidth - denominator.bitWidth + binaryExponent
+            let magnitude = decimalExponent + bitSpan * 30103 / 100_000
+            if magnitude > Self.decimalMagnitudeLimit { return (1, 4 * Self.decimalMagnitudeLimit, false) }
+            if magnitude < -Self.decimalMagnitudeLimit { return (3, -4 * Self.decimalMagnitudeLimit, false) }
+            // 10^t = 5^t × 2^t: the power of five joins the numerator or the denominator.
+            if decimalExponent > 0 {
+                numerator.multiply(byPowerOfFive: decimalExponent)
+            } else {
+                denominator.multiply(byPowerOfFive: -decimalExponent)
+            }
+            binaryExponent += decimalExponent
+        }
         if denominator == BigUInt.one {
             let excess = max(0, numerator.bitWidth - 120)
             let (shifted, lost) = numerator.shiftedRight(by: excess)

@@ -31,12 +31,15 @@ extension FloatFormat {
         return value
     }
 
-    /// A code as `0x` plus lowercase hex, zero-padded to the format's width:
-    /// 4 digits for 16-bit formats, 5 for tf32's 19 bits, 2 for 8-, 6- and 4-bit formats.
+    /// Hex digits a code prints with: enough for the width, and at least 2 (the contract of
+    /// `convert`): 16 for float64, 8 float32, 5 tf32 (19 bits), 4 for 16-bit formats, 2 for
+    /// 8-, 6- and 4-bit formats (the code sits in the low bits).
+    @inlinable public var hexDigitCount: Int { Swift.max(2, (bitWidth + 3) / 4) }
+
+    /// A code as lowercase hex, zero-padded to ``hexDigitCount`` digits.
     public func hexDigits(_ bits: UInt64) -> String {
-        let width = (bitWidth + 3) / 4
         let digits = String(bits, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        return String(repeating: "0", count: Swift.max(0, hexDigitCount - digits.count)) + digits
     }
 
     /// `0x`-prefixed ``hexDigits(_:)``.

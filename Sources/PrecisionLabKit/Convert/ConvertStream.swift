@@ -32,7 +32,7 @@ public enum ConvertStream {
     ) throws(ConvertError) -> Int {
         var converter = LineConverter(configuration)
         let target = configuration.target
-        let hexDigitCount = target.codeHexDigitCount
+        let hexDigitCount = target.hexDigitCount
         var capacity = max(chunkSize, 16)
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }

@@ -87,14 +87,17 @@ public struct LineConverter {
         return String(decoding: line, as: UTF8.self)
     }
 
-    /// How a line is shown in an error message: printable ASCII as is, every other byte as
-    /// `\xNN`, and lines longer than 80 bytes cut to their first 60 with the length noted.
+    /// How a line is shown in an error message: printable ASCII as is (a backslash doubled),
+    /// every other byte as `\xNN`, and lines longer than 80 bytes cut to their first 60 with
+    /// the length noted.
     public static func displayText(_ line: UnsafeBufferPointer<UInt8>) -> String {
         let limit = 80
         let shown = line.count > limit ? UnsafeBufferPointer(rebasing: line[..<60]) : line
         var text = ""
         for byte in shown {
-            if byte >= 0x20 && byte <= 0x7e {
+            if byte == UInt8(ascii: "\\") {
+                text += "\\\\"
+            } else if byte >= 0x20 && byte <= 0x7e {
                 text.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 let hex = String(byte, radix: 16)

@@ -89,7 +89,7 @@ public struct InspectReport: Sendable {
             }
             let bits = rounded.bits
             rows.append(Row(
-                format: format.name, bits: bits, hex: format.codeHex(bits), binary: format.binaryFields(bits),
+                format: format.name, bits: bits, hex: format.hexString(bits), binary: format.binaryFields(bits),
                 floatClass: format.classify(bits).rawValue, exactDecimal: format.exactDecimal(bits),
                 shortestDecimal: format.shortestDecimal(bits),
                 error: RoundingError.measure(bits, of: format, against: exact),

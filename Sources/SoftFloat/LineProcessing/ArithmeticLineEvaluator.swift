@@ -30,7 +30,7 @@ public struct ArithmeticLineEvaluator: Sendable {
         self.options = options
         self.includeFlags = includeFlags
         random = StochasticRandom(seed: seed)
-        digitCount = (format.bitWidth + 3) / 4
+        digitCount = format.hexDigitCount
     }
 
     /// Parses and evaluates one line (without its newline).

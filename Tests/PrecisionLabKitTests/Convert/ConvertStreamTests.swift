@@ -91,6 +91,7 @@ func convert(
         BadInput(input: Array("abc\n".utf8), message: "line 1: cannot parse 'abc': expected a number", outputBefore: ""),
         BadInput(input: Array("1\n2\nab\u{0}c\n".utf8), message: "line 3: cannot parse 'ab\\x00c': unexpected byte 0x00 (numbers are printable ASCII)", outputBefore: "0x3c00\n0x4000\n"),
         BadInput(input: [0x31, 0x0a, 0xff, 0xfe, 0x0a], message: "line 2: cannot parse '\\xff\\xfe': unexpected byte 0xff", outputBefore: "0x3c00\n"),
+        BadInput(input: Array("1\\x00\n".utf8), message: "line 1: cannot parse '1\\\\x00': ", outputBefore: ""),
         BadInput(input: Array("1/0\n".utf8), message: "line 1: cannot parse '1/0': the denominator of a rational is zero", outputBefore: ""),
         BadInput(input: Array("0.5\n0x\n".utf8), message: "line 2: cannot parse '0x': ", outputBefore: "0x3800\n"),
         BadInput(input: Array("1e\n".utf8), message: "line 1: cannot parse '1e': ", outputBefore: ""),
