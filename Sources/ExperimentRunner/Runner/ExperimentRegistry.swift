@@ -2,8 +2,7 @@
 ///
 /// To add a kind: write one `Experiment` file under `Experiments/` (the Swift folder), add
 /// it to ``standard`` below, and add a spec `Experiments/<name>.toml` (the repository
-/// folder). Planned kinds, waiting for the quantization kernels: `quantization-error`,
-/// `matmul-error` (see `Experiments/README.md`).
+/// folder).
 public struct ExperimentRegistry: Sendable {
     public private(set) var kinds: [ExperimentKind]
 
@@ -17,6 +16,8 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(RoundingExperiment.self),
         ExperimentKind(OverflowUnderflowExperiment.self),
         ExperimentKind(AccumulationExperiment.self),
+        ExperimentKind(QuantizationErrorExperiment.self),
+        ExperimentKind(MatmulErrorExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).

@@ -1,14 +1,9 @@
 import ReportKit
 
-/// `README.md` of the reports folder: one row per spec with its finding, plus the kinds
-/// still to come. Findings of experiments not regenerated in this run are read back from
-/// their existing pages, so a partial run keeps the index whole.
+/// `README.md` of the reports folder: one row per spec with its finding. Findings of
+/// experiments not regenerated in this run are read back from their existing pages, so a
+/// partial run keeps the index whole.
 enum ReadmeIndex {
-    static let plannedKinds = [
-        ("quantization-error", "schemes × bit widths × granularity × distributions, SQNR against 6.02·b + 1.76 dB"),
-        ("matmul-error", "int8 / LLM.int8 / FP16 / BF16 / FP8 matmul error as outlier columns grow"),
-    ]
-
     static func render(specs: [ExperimentSpec], findings: [String: String]) -> String {
         var doc = MarkdownDocument()
         doc.heading("PrecisionLab reports")
@@ -25,8 +20,7 @@ enum ReadmeIndex {
             table.append(["[\(spec.name)](\(spec.name).md)", "`\(spec.kind)`", finding])
         }
         doc.table(table)
-        doc.paragraph("Planned experiment kinds (they need the quantization kernels; see [Experiments/README.md](../Experiments/README.md)):")
-        doc.bullets(plannedKinds.map { "`\($0.0)` — \($0.1)" })
+        doc.paragraph("How to add an experiment, the spec schema and how to split a large sweep into shards: [Experiments/README.md](../Experiments/README.md).")
         return doc.text
     }
 }

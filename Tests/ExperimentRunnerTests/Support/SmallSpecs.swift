@@ -47,6 +47,40 @@ enum SmallSpecs {
             seeds = [1, 2]
             trace_every = 50
             """,
+        "quant": """
+            kind = "quantization-error"
+            title = "Quantization (small)"
+            [parameters]
+            schemes = ["absmax", "zeropoint", "nf4", "fp8-e4m3", "mxfp4"]
+            bits = [4, 8]
+            granularities = ["tensor", "group:32"]
+            distributions = ["normal", "normal-outliers"]
+            seeds = [1]
+            rows = 4
+            columns = 64
+            theory_samples = 2048
+            plot_granularities = ["tensor", "group:32"]
+            detail_granularity = "group:32"
+            [checks.absmax_example]
+            scale = "0.042510986328125"
+            q = [28, -12, -101, 28, -73, 19, 56, 127]
+            [checks.model_within_db]
+            "theory" = 0.3
+            """,
+        "mm": """
+            kind = "matmul-error"
+            title = "Matmul (small)"
+            [parameters]
+            methods = ["int8-vectorwise", "llm-int8", "float16/float16", "float8_e4m3fn"]
+            magnitudes = ["1", "20"]
+            seeds = [1, 2]
+            rows = 4
+            inner = 32
+            columns = 4
+            outlier_columns = 2
+            [checks.float16_columns]
+            "20" = [2, 2]
+            """,
     ]
 
     /// Writes the specs into `folder/Experiments` and returns that path.

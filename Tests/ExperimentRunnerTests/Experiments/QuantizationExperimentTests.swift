@@ -1,0 +1,168 @@
+@testable import ExperimentRunner
+import Foundation
+import Quantization
+import SoftFloat
+import Testing
+
+/// The quantization-error kind: the seeds' worked examples bit for bit, the theory checks, and
+/// the deterministic random inputs behind every sweep.
+@Suite("quantization-error")
+struct QuantizationExperimentTests {
+    static func experiment(_ parameters: String) throws -> QuantizationErrorExperiment {
+        try QuantizationErrorExperiment(spec: SpecLoader.parse(text: "kind = \"quantization-error\"\n[parameters]\n" + parameters,
+                                                                name: "q", file: "q.toml"))
+    }
+
+    static let small = """
+        schemes = ["absmax", "zeropoint"]
+        bits = [8]
+        granularities = ["tensor", "group:64"]
+        distributions = ["uniform"]
+        seeds = [3]
+        rows = 16
+        columns = 128
+        theory_samples = 0
+
+        """
+
+    /// Seed 000: α = 5.3984375 / 127 in float16 = 0.042510986328125, and the torch q.
+    @Test func absmaxWorkedExampleIsBitExact() throws {
+        let experiment = try Self.experiment(Self.small)
+        let rows = try experiment.computeCell(0).rows[2].filter { $0[0] == "absmax" }
+        #expect(rows.count == 8)
+        #expect(rows.allSatisfy { $0[1] == "float16" && $0[6] == "0.042510986328125" })
+        #expect(rows.map { $0[9] } == ["28", "-12", "-101", "28", "-73", "19", "56", "127"])
+        // x / α of the largest element is exactly 127 in float16; the dequantized 5.4 is exact.
+        #expect(rows[7][8] == "127" && rows[7][10] == "5.3984375" && rows[7][11] == "0.0")
+        #expect(rows[0][8] == "28.234375")
+    }
+
+    /// Seed 002: S = 3.9345 / 255 in float32, Z = 4, the numpy q, x̂ and MSE.
+    @Test func zeroPointWalkthroughMatchesNumpy() throws {
+        let experiment = try Self.experiment(Self.small)
+        let rows = try experiment.computeCell(0).rows[2].filter { $0[0] == "zeropoint" }
+        #expect(rows.count == 16)
+        #expect(rows.allSatisfy { $0[7] == "4" })
+        #expect(try FloatFormat.float32.round(rows[0][6]).bits == 0x3c7c_cba5)
+        #expect(rows.map { Int($0[9]) } == [41, -75, 25, 127, 1, 54, -128, 12, 78, -39, 5, -22, -94, 20, 68, -49])
+        #expect(rows[1][10] == NumberText.value(try FloatFormat.float32.round("-1.218923568725586").bits, in: .float32))
+        let errors = rows.compactMap { NumberText.double($0[11]) }
+        #expect(errors.count == 16)
+    }
+
+    /// On uniform data, clip-free absmax and zero-point follow the uniform-noise model:
+    /// 20·log10(2·127) ≈ 48.1 dB for absmax int8 per tensor.
+    @Test func uniformDataFollowsTheModel() throws {
+        let experiment = try Self.experiment(Self.small)
+        for cell in 1..<experiment.cellCount {
+            for row in try experiment.computeCell(cell).rows[0] {
+                let sqnr = try #require(NumberText.double(row[10])), model = try #require(NumberText.double(row[11]))
+                #expect(abs(sqnr - model) < 0.25, "\(row[2]) \(row[4]): \(sqnr) vs \(model)")
+                if row[2] == "absmax" && row[4] == "tensor" { #expect(abs(sqnr - 48.08) < 0.3) }
+            }
+        }
+    }
+
+    /// The large-sample cell at a test size: measured SQNR within 0.1 dB of the model for the
+    /// sample's own amax.
+    @Test func theoryCellAgreesWithTheModel() throws {
+        let experiment = try Self.experiment(Self.small.replacingOccurrences(of: "theory_samples = 0", with: "theory_samples = 65536"))
+        #expect(experiment.cellCount == 2 + 2)
+        let row = try #require(try experiment.computeCell(0).rows[1].first)
+        #expect(row[0] == "65536")
+        let difference = try #require(NumberText.double(row[10]))
+        #expect(abs(difference) < 0.1)
+        let sqnr = try #require(NumberText.double(row[8]))
+        #expect((39...42).contains(sqnr))  // amax ≈ 4.3σ for 64K samples
+        #expect(row[11].hasPrefix("49.92"))  // 6.02·8 + 1.76
+    }
+
+    @Test func selectorsMatchWildcardsAndBitRanges() throws {
+        let experiment = try Self.experiment(Self.small)
+        var table = experiment.tables[0].emptyTable()
+        for (scheme, bits) in [("absmax", "4"), ("absmax", "8"), ("nf4", "4")] {
+            table.append(["normal", "1", scheme, bits, "tensor"] + Array(repeating: "0", count: 10))
+        }
+        #expect(experiment.rows(matching: "normal absmax", in: table)?.count == 2)
+        #expect(experiment.rows(matching: "* * 4", in: table)?.count == 2)
+        #expect(experiment.rows(matching: "normal absmax 5..8 tensor", in: table)?.count == 1)
+        #expect(experiment.rows(matching: "normal", in: table) == nil)
+        #expect(experiment.rows(matching: "normal absmax 8..4", in: table) == nil)
+    }
+
+    @Test func unknownSchemeIsLocated() {
+        #expect(throws: SpecError.self) { _ = try Self.experiment("schemes = [\"absmax\", \"int3\"]\n") }
+        do {
+            _ = try Self.experiment("\nschemes = [\"absmax\", \"int3\"]\n")
+        } catch {
+            #expect("\(error)".contains("q.toml:4"))
+            #expect("\(error)".contains("unknown scheme 'int3'"))
+        }
+    }
+
+    @Test func failingModelCheckNamesTheCell() throws {
+        let spec = try SpecLoader.parse(text: "kind = \"quantization-error\"\n[parameters]\n" + Self.small
+                                        + "[checks.model_within_db]\n\"uniform absmax\" = 0.000001\n", name: "q", file: "q.toml")
+        let experiment = try QuantizationErrorExperiment(spec: spec)
+        var tables = experiment.tables.map { $0.emptyTable() }
+        for cell in 0..<experiment.cellCount {
+            for (index, rows) in try experiment.computeCell(cell).rows.enumerated() { for row in rows { tables[index].append(row) } }
+        }
+        #expect(throws: CheckFailure.self) { _ = try experiment.makeReport(from: tables) }
+    }
+}
+
+/// The variates must be the same bits on every machine: these values were produced on Linux
+/// x86-64 and are built only from + − × ÷ and √.
+@Suite("Deterministic random variates")
+struct RandomVariatesTests {
+    @Test func firstVariatesAreFixed() {
+        var random = RandomVariates(seed: 1)
+        let normals = (0..<4).map { _ in random.normal().bitPattern }
+        var laplace = RandomVariates(seed: 1)
+        let laplaces = (0..<2).map { _ in laplace.laplace().bitPattern }
+        #expect(normals.map(Self.hex) == Self.expectedNormals, "normal bits: \(normals.map(Self.hex))")
+        #expect(laplaces.map(Self.hex) == Self.expectedLaplace, "laplace bits: \(laplaces.map(Self.hex))")
+    }
+
+    static func hex(_ bits: UInt64) -> String { "0x" + String(bits, radix: 16) }
+    static let expectedNormals = ["0x3fdb7c251a5470cc", "0x3ff95f5305298699", "0x3fdd368fe72bb620", "0xbfab9bb240029695"]
+    static let expectedLaplace = ["0x3fb9dc311d29ac1e", "0x3fde9c6d9bcbf965"]
+
+    @Test func naturalLogIsWithinTwoUlpsOfLibm() {
+        var random = StochasticRandom(seed: 9)
+        for _ in 0..<10_000 {
+            let x = Double(bitPattern: (random.next() >> 2) | 0x0010_0000_0000_0000) // positive normal doubles of every exponent
+            guard x.isFinite, x > 0 else { continue }
+            let ours = RandomVariates.naturalLog(x), theirs = Foundation.log(x)
+            #expect(abs(ours - theirs) <= 2 * theirs.ulp, "ln(\(x)) = \(ours), libm \(theirs)")
+        }
+    }
+
+    @Test func momentsAreRight() {
+        var random = RandomVariates(seed: 42)
+        let n = 200_000
+        for (name, draw) in [("normal", { (r: inout RandomVariates) in r.normal() }), ("laplace", { (r: inout RandomVariates) in r.laplace() })] {
+            var sum = 0.0, squares = 0.0, fourth = 0.0
+            for _ in 0..<n {
+                let x = draw(&random)
+                sum += x; squares += x * x; fourth += x * x * x * x
+            }
+            let mean = sum / Double(n), variance = squares / Double(n), kurtosis = fourth / Double(n) / (variance * variance)
+            #expect(abs(mean) < 0.01, "\(name) mean \(mean)")
+            #expect(abs(variance - 1) < 0.02, "\(name) variance \(variance)")
+            #expect(abs(kurtosis - (name == "normal" ? 3 : 6)) < (name == "normal" ? 0.1 : 0.5), "\(name) kurtosis \(kurtosis)")
+        }
+    }
+
+    @Test func outlierVariantsShareTheNormalBase() {
+        let base = InputDistribution.normal.sample(rows: 8, columns: 64, seed: 5)
+        let spiky = InputDistribution.normalOutliers.sample(rows: 8, columns: 64, seed: 5)
+        let changed = zip(base, spiky).filter { $0 != $1 }
+        #expect(changed.count == 1)  // round(512 × 0.001) = 1 … at least 1
+        #expect(changed.allSatisfy { $0.1 == $0.0 * 20 })
+        let channels = InputDistribution.outlierChannels.sample(rows: 8, columns: 64, seed: 5)
+        let columns = Set(zip(base, channels).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset % 64 })
+        #expect(columns.count == 4)
+    }
+}
