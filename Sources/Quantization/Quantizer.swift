@@ -14,9 +14,15 @@ import SoftFloat
 /// error for every scheme except the MX formats, where OCP MX v1.0 defines them: the block's
 /// scale becomes NaN and its elements decode to NaN.
 ///
+/// With `path` ``KernelPath/automatic`` (the default), configurations with compute format
+/// float32 that ``Float32QuantizeKernel`` covers run on hardware float32, which gives the same
+/// bits (see there for the proof); any error on that path is re-raised by the soft-float
+/// kernels, so messages do not depend on the path. ``KernelPath/softFloat`` forces the engine.
+///
+/// - Parameter path: which implementation runs; both give the same result.
 /// - Throws: ``QuantizationError`` for an invalid configuration, a group larger than a row,
 ///   non-finite input, or a scale the compute format cannot hold.
-public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguration) throws(QuantizationError) -> QuantizationResult {
+public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguration, path: KernelPath = .automatic) throws(QuantizationError) -> QuantizationResult {
     try configuration.validate()
     let granularity = configuration.resolvedGranularity
     var input = matrix
@@ -30,6 +36,10 @@ public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguratio
     let layout = try GroupLayout(
         granularity: granularity, rows: input.rows, columns: input.columns,
         allowsPartialRows: configuration.granularity == nil || configuration.scheme.isMX)
+    if path == .automatic, input.format == .float32, let kernel = Float32QuantizeKernel(configuration: configuration),
+       let output = try? kernel.kernelOutput(input: input) {
+        return QuantizationResult(configuration: configuration, granularity: granularity, input: input, layout: layout, output: output)
+    }
     let output: KernelOutput
     switch configuration.scheme {
     case .absmax, .zeroPoint:

@@ -43,6 +43,7 @@ extension PrecisionLab {
         func run() throws {
             var suite = BenchmarkSuite(elements: elements, threads: threads, repetitions: repetitions)
             suite.extraBenchmarks = ScalarOperationBenchmarks.benchmarks(operands: operands, repetitions: repetitions)
+                + QuantizeBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             do {
                 let results = try suite.run(filter: filter) { name in

@@ -1,0 +1,171 @@
+import SoftFloat
+
+/// NF4 with blockwise absmax in hardware float32, step for step ``CodebookKernel``:
+/// absmax = max|x| per block; n = x / absmax (textbook; 0 for an all-zero block) or
+/// n = x · (1/absmax) (bitsandbytes); code = the number of thresholds t with n > t;
+/// x̂ = table[code] · absmax.
+///
+/// The thresholds turn both conventions into one count of comparisons:
+/// - bitsandbytes: the CUDA decision tree's float32 thresholds themselves (`n > t` sends n up).
+/// - textbook: the nearest code with ties to the lower value means "n > midpoint sends n up",
+///   for the midpoints of neighbouring table values (exact in `Double`). For a float32 n,
+///   n > m exactly when n > t, t being the largest float32 ≤ m; so t = m rounded down.
+///
+///     // NF4 codes 7 (0.0) and 8 (0.0795803): midpoint 0.03979015 → code 7 for n ≤ it
+///
+/// Only codebooks whose table is sorted by code qualify (NF4; bitsandbytes' FP4 is
+/// sign-magnitude and keeps the soft-float path).
+///
+/// Why it is fast: 15 packed compares (`cmpltps`) and mask subtractions per four elements, no
+/// table lookup and no branch, after one divide or multiply; the block's absmax is an integer
+/// max reduction over its 64 elements, which are then still in L1 for the second pass.
+struct Float32CodebookKernel: Float32GroupwiseKernel {
+    let multipliesByReciprocal: Bool
+    let thresholds: Float32Thresholds
+    /// The table in float32, indexed by code, for x̂.
+    let table: [Float]
+    /// |n| above this is counted as clamped (the table's largest magnitude, 1 for NF4).
+    let largestMagnitude: Float
+
+    /// nil for a codebook whose values are not in ascending code order.
+    init?(configuration: QuantizationConfiguration, codebook: Codebook) {
+        let float32 = ComputeFormat(.float32)
+        let sorted = codebook.sortedTable(in: float32)
+        guard sorted.codes == Array(0..<codebook.values.count), sorted.codes.count == 16 else { return nil }
+        multipliesByReciprocal = configuration.convention == .bitsandbytes
+        if multipliesByReciprocal {
+            guard !codebook.isSignMagnitude, codebook.kernelThresholds.count == 15 else { return nil }
+            thresholds = Float32Thresholds(codebook.kernelThresholds.map { Float(bitPattern: UInt32($0)) })
+        } else {
+            thresholds = Float32Thresholds((0..<15).map { index in
+                let midpoint = (sorted.values[index] + sorted.values[index + 1]) / 2
+                let nearest = Float(midpoint)
+                return Double(nearest) > midpoint ? nearest.nextDown : nearest
+            })
+        }
+        table = codebook.values.map { Float(bitPattern: UInt32($0)) }
+        largestMagnitude = Float(codebook.maximumMagnitude)
+    }
+
+    struct Parameters: Sendable {
+        var absmax: Float
+        var reciprocal: Float
+    }
+
+    func reduce(_ x: UnsafePointer<UInt32>, count: Int) -> Extremes {
+        Float32Bits.extremes(x, count: count, symmetric: true)
+    }
+
+    func parameters(_ extremes: Extremes, group: Int) throws(QuantizationError) -> Parameters {
+        let absmax = extremes.maximumMagnitude
+        return Parameters(absmax: absmax, reciprocal: 1 / absmax)
+    }
+
+    func reported(_ parameters: Parameters) -> (scale: UInt32, zeroPoint: Int32) {
+        (parameters.absmax.bitPattern, 0)
+    }
+
+    func quantize(_ x: UnsafePointer<UInt32>, count: Int, _ p: Parameters, into elements: UnsafeMutableRawPointer, offset: Int) -> Int {
+        let output = elements.assumingMemoryBound(to: UInt8.self) + offset
+        if p.absmax == 0 {
+            // Textbook: n = 0 (no 0/0 is evaluated). bitsandbytes: n = 0 · ∞ = NaN, which fails
+            // every comparison: code 0, as in CUDA. Neither is counted as clamped.
+            let code = multipliesByReciprocal ? 0 : thresholds.count(above: Float(0))
+            output.update(repeating: UInt8(truncatingIfNeeded: code), count: count)
+            return 0
+        }
+        // n is monotone in x, so if n(±absmax) stays within the table's range no element can
+        // be clamped (always so for textbook's n = x / absmax; bitsandbytes' reciprocal can
+        // push n(absmax) just past 1).
+        if multipliesByReciprocal {
+            let counts = (p.absmax * p.reciprocal).magnitude > largestMagnitude
+            return counts
+                ? elementLoop(x, count: count, factor: p.reciprocal, into: output, multiplies: true, counts: true)
+                : elementLoop(x, count: count, factor: p.reciprocal, into: output, multiplies: true, counts: false)
+        }
+        return (p.absmax / p.absmax).magnitude > largestMagnitude
+            ? elementLoop(x, count: count, factor: p.absmax, into: output, multiplies: false, counts: true)
+            : elementLoop(x, count: count, factor: p.absmax, into: output, multiplies: false, counts: false)
+    }
+
+    /// 16 lanes at a time: one `divps` or `mulps`, then 15 × (`cmpltps`, `psubd`) counting the
+    /// thresholds below n, and a byte store. With a nonzero absmax n is finite except for
+    /// bitsandbytes' reciprocal of a tiny subnormal absmax (∞, and 0 · ∞ = NaN), where the
+    /// ordered comparisons still give the soft path's answers.
+    @inline(__always)
+    func elementLoop(
+        _ x: UnsafePointer<UInt32>, count: Int, factor: Float, into output: UnsafeMutablePointer<UInt8>, multiplies: Bool, counts: Bool
+    ) -> Int {
+        let t = thresholds
+        let scale = Float32x16(repeating: factor)
+        let limit = Float32x16(repeating: largestMagnitude)
+        var clamped = Int32x16(repeating: 0)
+        @inline(__always) func lanes(_ value: Float32x16) -> Int32x16 {
+            let n = multiplies ? value * scale : value / scale
+            if counts { clamped &+= Float32Bits.minusOnes((n .> limit) .| (n .< -limit)) }
+            return t.count(above: n)
+        }
+        var index = 0
+        while index &+ Float32Bits.lanes <= count {
+            Float32Bits.store(lanes(Float32Bits.load(x + index)), to: output + index)
+            index &+= Float32Bits.lanes
+        }
+        if index < count {
+            let rest = count &- index
+            let counted = clamped
+            let codes = lanes(Float32Bits.loadPartial(x + index, count: rest, padding: 0))
+            clamped = counted &+ (clamped &- counted).replacing(with: 0, where: .!Float32Bits.firstLanes(rest))
+            Float32Bits.storePartial(codes, to: output + index, count: rest)
+        }
+        return -Float32Bits.sum(clamped)
+    }
+
+    func dequantize(_ elements: UnsafeRawPointer, offset: Int, count: Int, scale: UInt32, zeroPoint: Int32, into output: UnsafeMutablePointer<UInt32>) {
+        let codes = elements.assumingMemoryBound(to: UInt8.self) + offset
+        let absmax = Float(bitPattern: scale)
+        table.withUnsafeBufferPointer { table in
+            for index in 0..<count { output[index] = (table[Int(codes[index] & 15)] * absmax).bitPattern }
+        }
+    }
+}
+
+/// 15 ascending float32 thresholds, held as named values so that the lane count below is
+/// straight-line code (a loop over an array would be a nested loop with loads).
+struct Float32Thresholds: Sendable, Hashable {
+    let t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14: Float
+
+    init(_ values: [Float]) {
+        precondition(values.count == 15, "a 16-entry codebook has 15 thresholds")
+        (t0, t1, t2, t3, t4) = (values[0], values[1], values[2], values[3], values[4])
+        (t5, t6, t7, t8, t9) = (values[5], values[6], values[7], values[8], values[9])
+        (t10, t11, t12, t13, t14) = (values[10], values[11], values[12], values[13], values[14])
+    }
+
+    /// The number of thresholds t with n > t (0 for NaN).
+    func count(above n: Float) -> Int32 {
+        [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14].reduce(0) { $0 + (n > $1 ? 1 : 0) }
+    }
+
+    /// The same on 16 lanes: each comparison's mask is −1 where n > t, so subtracting the
+    /// masks counts.
+    @inline(__always)
+    func count(above n: Float32x16) -> Int32x16 {
+        var c = Int32x16(repeating: 0)
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t0))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t1))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t2))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t3))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t4))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t5))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t6))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t7))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t8))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t9))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t10))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t11))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t12))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t13))
+        c &-= Float32Bits.minusOnes(n .> Float32x16(repeating: t14))
+        return c
+    }
+}

@@ -1,0 +1,265 @@
+import SoftFloat
+
+/// OCP MX v1.0 float elements (MXFP8 E4M3/E5M2, MXFP6, MXFP4) in hardware float32, giving
+/// ``MXKernel``'s bits:
+///
+/// - Block of 32 (the last of a row may be shorter): amax = max|x| (integer reduction; a NaN
+///   or ±∞ shows as bits ≥ 0x7f800000 and makes the scale NaN, code 0xff, elements 0,
+///   x̂ NaN); e = max(floor(log2 amax) − emax, −127), −127 for an all-zero block; scale code
+///   e + 127.
+/// - Element: y = x · 2^−e. 2^−e is a normal float32 (−e ≤ 127, and −e ≥ emax − 127 ≥ −126
+///   for these element types) and the product is exact unless it falls below 2^−126 — and
+///   every such |y| is below half the element type's smallest subnormal (2^−17 for E5M2, larger
+///   for the others), so it rounds to ±0 either way, sign kept. So y is the engine's exact
+///   x · 2^−e as far as the element rounding can tell.
+/// - Saturation: |y| is clamped to the element's largest finite value M before rounding.
+///   Values in (M, overflow threshold) round to M anyway and values beyond saturate to M, so
+///   clamping first and then rounding |y| (``Float32MXElementRounding``) and putting the sign
+///   back is the saturating conversion (−0 included). Saturated elements are counted as
+///   |y| ≥ the smallest float32 magnitude the engine flags as overflowing.
+/// - x̂ = element · 2^e: the element decoded to float32 (exact) times 2^e (a float32, at worst
+///   the subnormal 2^−127), one correctly rounded product — the engine's single rounding.
+///
+/// Why it is fast: a full block is exactly two 16-lane vectors, so its code is straight-line.
+/// A first pass over a chunk of up to 128 blocks finds the scales (8 loads, an integer max
+/// tree, a dozen scalar instructions for the exponent), so that the second pass's blocks do
+/// not wait on that latency chain and overlap freely; per register the second pass does
+/// `mulps`, two `andps`, a compare for the saturation count, `minps`, the rounding (`andps`,
+/// `maxps`, `mulps`, `addps`, four integer ops, the sign's shift and `por`), and two 16-byte
+/// stores per block. The chunk is still in L1 for the second pass.
+struct Float32MXKernel: Sendable {
+    let element: MXElement
+    let format: FloatFormat
+    let rounding: Float32MXElementRounding
+    let largestFinite: Float
+    /// The smallest |y| (float32 bits) whose saturating conversion overflows.
+    let overflowThreshold: UInt32
+    /// The element codes decoded to float32, for x̂.
+    let decoded: [Float]
+    let nan: UInt32
+    let emax: Int32
+
+    static let blockSize = 32
+
+    /// nil for MXINT8 (integer elements keep the soft-float path).
+    init?(element: MXElement) {
+        guard let format = element.format, let rounding = Float32MXElementRounding(format: format),
+              element.emax >= 1 else { return nil }
+        self.element = element
+        self.format = format
+        self.rounding = rounding
+        emax = Int32(element.emax)
+        largestFinite = Float(bitPattern: UInt32(format.convert(format.maxFiniteBits, to: .float32).bits))
+        let saturate = RoundingOptions(overflow: .saturate)
+        var low: UInt32 = 0
+        var high: UInt32 = 0x7f80_0000
+        while low < high {
+            let middle = low + (high - low) / 2
+            if FloatFormat.float32.convert(UInt64(middle), to: format, options: saturate).flags.contains(.overflow) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        overflowThreshold = low
+        decoded = (0...format.codeMask).map { Float(bitPattern: UInt32(format.convert($0, to: .float32).bits)) }
+        nan = UInt32(FloatFormat.float32.nanBits!)
+    }
+
+    /// Quantizes every row; returns the clamped count.
+    func run(_ buffers: Float32KernelBuffers, rows: Int, columns: Int, threads: Int) -> Int {
+        let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
+        let fullBlocks = columns / Self.blockSize
+        let slices = WorkerSplit.slices(count: rows, threads: threads, granule: 1)
+        let clamped = WorkerSlots<Int>(count: slices.count, initial: 0)
+        WorkerSplit.run(slices: slices.count) { worker in
+            let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
+            var total = 0
+            for row in slices[worker] {
+                var counted: Int32 = 0
+                let rowStart = row &* columns
+                let scales = buffers.scales + (row &* groupsPerRow)
+                // Two passes per chunk of up to 128 blocks (16 KiB, still in L1 for the second):
+                // all the scales first, so that no block's element work waits on its own
+                // reduction → exponent → factor chain, and independent blocks overlap.
+                var first = 0
+                while first < fullBlocks {
+                    let end = Swift.min(fullBlocks, first &+ 128)
+                    for block in first..<end {
+                        scales[block] = scaleCode(buffers.input + (rowStart &+ block &* Self.blockSize), count: Self.blockSize, full: true)
+                    }
+                    for block in first..<end {
+                        let start = rowStart &+ block &* Self.blockSize
+                        counted &+= quantizeElements(buffers.input + start, count: Self.blockSize, scale: scales[block], into: codes + start, full: true)
+                    }
+                    first = end
+                }
+                if fullBlocks < groupsPerRow {
+                    let start = rowStart &+ fullBlocks &* Self.blockSize
+                    let count = columns &- fullBlocks &* Self.blockSize
+                    scales[fullBlocks] = scaleCode(buffers.input + start, count: count, full: false)
+                    counted &+= quantizeElements(buffers.input + start, count: count, scale: scales[fullBlocks], into: codes + start, full: false)
+                }
+                total += Int(counted)
+            }
+            clamped[worker] = total
+        }
+        // MX has no zero points; the buffer is zeroed for a uniform output.
+        buffers.zeroPoints.update(repeating: 0, count: rows * groupsPerRow)
+        return clamped.values.reduce(0, +)
+    }
+
+    /// Loads a block as two 16-lane vectors, zero-padded when it is short. `full` is a
+    /// literal at every call site (32 elements: two whole vectors).
+    @inline(__always)
+    func load(_ x: UnsafePointer<UInt32>, count: Int, full: Bool) -> (Float32x16, Float32x16) {
+        let lanes = Float32Bits.lanes
+        if full { return (Float32Bits.load(x), Float32Bits.load(x + lanes)) }
+        return (Float32Bits.loadPartial(x, count: Swift.min(count, lanes), padding: 0),
+                count > lanes ? Float32Bits.loadPartial(x + lanes, count: count &- lanes, padding: 0) : Float32x16(repeating: 0))
+    }
+
+    /// A block's E8M0 scale code: e + 127, or 0xff (NaN) when it holds a NaN or ±∞.
+    @inline(__always)
+    func scaleCode(_ x: UnsafePointer<UInt32>, count: Int, full: Bool) -> UInt32 {
+        let (low, high) = load(x, count: count, full: full)
+        let mask = Int32x16(repeating: 0x7fff_ffff)
+        let magnitudeLow = Float32Bits.bits(low) & mask
+        let magnitudeHigh = Float32Bits.bits(high) & mask
+        let amax = UInt32(bitPattern: Float32Bits.maximum(magnitudeLow.replacing(with: magnitudeHigh, where: magnitudeHigh .> magnitudeLow)))
+        if amax >= 0x7f80_0000 { return 0xff }
+        let exponent = amax == 0 ? -127 : Swift.max(Float32Bits.binaryExponent(amax) &- emax, -127)
+        return UInt32(bitPattern: exponent &+ 127)
+    }
+
+    /// A block's element codes into `output` given its scale code; returns how many saturated.
+    /// A NaN-scaled block's elements are stored as 0, as the soft-float kernel does.
+    @inline(__always)
+    func quantizeElements(_ x: UnsafePointer<UInt32>, count: Int, scale code: UInt32, into output: UnsafeMutablePointer<UInt8>, full: Bool) -> Int32 {
+        if code == 0xff {
+            output.update(repeating: 0, count: count)
+            return 0
+        }
+        let (low, high) = load(x, count: count, full: full)
+        // 2^−e: biased exponent 127 − e = 254 − code (≥ 1, so normal).
+        // The element work runs on 8 lanes at a time: with 16, its ~10 live values and 8
+        // constants would not fit SSE2's 16 registers.
+        let factor = SIMD8<Float>(repeating: Float(bitPattern: (254 &- code) << 23))
+        let largest = SIMD8<Float>(repeating: largestFinite)
+        let threshold = SIMD8<Float>(repeating: Float(bitPattern: overflowThreshold))
+        var saturated = SIMD8<Int32>(repeating: 0)
+        @inline(__always) func codes(_ x: SIMD8<Float>) -> SIMD8<Int32> {
+            let y = unsafeBitCast(x * factor, to: SIMD8<UInt32>.self)
+            var a = unsafeBitCast(y & 0x7fff_ffff, to: SIMD8<Float>.self)
+            saturated &+= unsafeBitCast(a .>= threshold, to: SIMD8<Int32>.self)
+            a = a.replacing(with: largest, where: a .> largest)
+            return rounding.codes(magnitude: a, sign: y & 0x8000_0000)
+        }
+        @inline(__always) func codes(_ x: Float32x16) -> Int32x16 {
+            Int32x16(lowHalf: codes(x.lowHalf), highHalf: codes(x.highHalf))
+        }
+        let lanes = Float32Bits.lanes
+        let first = codes(low)
+        let second = codes(high)
+        if full {
+            Float32Bits.store(first, to: output)
+            Float32Bits.store(second, to: output + lanes)
+        } else {
+            // Zero padding never saturates, so the count needs no mask.
+            Float32Bits.storePartial(first, to: output, count: Swift.min(count, lanes))
+            if count > lanes { Float32Bits.storePartial(second, to: output + lanes, count: count &- lanes) }
+        }
+        let four = saturated.lowHalf &+ saturated.highHalf
+        return -(four[0] &+ four[1] &+ four[2] &+ four[3])
+    }
+
+    /// x̂ = element · 2^e per block; NaN for a NaN-scaled block.
+    func dequantize(_ buffers: Float32DequantizeBuffers, rows: Int, columns: Int, threads: Int) {
+        let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
+        let slices = WorkerSplit.slices(count: rows, threads: threads, granule: 1)
+        WorkerSplit.run(slices: slices.count) { worker in
+            decoded.withUnsafeBufferPointer { decoded in
+                let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
+                for row in slices[worker] {
+                    for block in 0..<groupsPerRow {
+                        let start = row * columns + block * Self.blockSize
+                        let count = min(Self.blockSize, columns - block * Self.blockSize)
+                        let scale = buffers.scales[row * groupsPerRow + block]
+                        if scale == 0xff {
+                            (buffers.output + start).update(repeating: nan, count: count)
+                            continue
+                        }
+                        let factor = Float32Bits.powerOfTwo(Int(scale) - 127)
+                        for index in start..<(start + count) {
+                            buffers.output[index] = (decoded[Int(codes[index])] * factor).bitPattern
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Rounds float32 magnitudes a ≤ the element format's largest finite value to its codes,
+/// nearest-even, with one float32 addition and integer arithmetic on bit patterns:
+///
+/// - s = a + c with c = 2^(e + 23 − m), e = max(⌊log2 a⌋, emin). The sum lies in [c, 2c),
+///   where float32's spacing is 2^(e − m) = the element's spacing in a's binade (or its
+///   subnormal spacing below 2^emin), so the hardware addition rounds a to the element grid,
+///   ties to even (c is an even multiple of that spacing). 2^⌊log2 a⌋ is a's bit pattern with
+///   the mantissa cleared (0 for a float32 subnormal, which the `max` lifts to 2^emin).
+/// - bits(s) − bits(c) counts element spacings: 2^m + mantissa for a normal result (2^(m+1)
+///   when rounding carried into the next binade), the code itself for a subnormal one. Adding
+///   (e + bias − 1) · 2^m gives the code in both cases, carries included; with bits(c) =
+///   (e + 150 − m) · 2^23 that is code = bits(s) − bits(c) + bits(c) >> (23 − m) + K,
+///   K = (m + bias − 151) · 2^m.
+///
+///     // E2M1 (m = 1, bias 1, emin 0), K = −298:
+///     //   a = 2.5: c = 2^23, s = 2^23 + 2 (a tie, even) → 2 + 300 − 298 = 4 = 0b100 (2.0)
+///     //   a = 0.75: c = 2^22, s = 2^22 + 1 (a tie, even) → 2 + 298 − 298 = 2 = 0b010 (1.0)
+///     //   a = 3.9: c = 2^23, s = 2^23 + 4 → 4 + 300 − 298 = 6 = 0b110 (4.0, a carry)
+///
+/// Every value stays a normal float32 (a subnormal result would cost a microcode assist on
+/// many x86 cores). This is ``Float32Narrowing``'s rounding for finite values without
+/// overflow (checked against it around every midpoint of every MX element format); the
+/// kernel clamps first.
+struct Float32MXElementRounding: Sendable, Hashable {
+    let smallestBinade: Float
+    let spacingFactor: Float
+    let shift: UInt32
+    let offset: UInt32
+    /// How far the float32 sign bit moves right to the format's sign bit.
+    let signShift: UInt32
+
+    /// nil for formats this does not cover (no −0, wider than 8 bits, or ranges beyond float32).
+    init?(format: FloatFormat) {
+        let m = format.mantissaBits
+        guard format.isSigned, format.hasNegativeZero, format.bitWidth <= 8, m >= 1, m <= 21,
+              format.minNormalExponent >= -126, format.maxExponent <= 127, format.bias >= 1 else { return nil }
+        smallestBinade = Float(sign: .plus, exponent: format.minNormalExponent, significand: 1)
+        spacingFactor = Float(sign: .plus, exponent: 23 - m, significand: 1)
+        shift = UInt32(23 - m)
+        offset = UInt32(bitPattern: Int32(m + format.bias - 151) << Int32(m))
+        signShift = UInt32(31 - format.exponentBits - m)
+    }
+
+    /// The codes of 8 magnitudes (finite, at most the largest finite value) with the sign
+    /// bits `sign` (0 or 0x80000000 per lane).
+    @inline(__always)
+    func codes(magnitude a: SIMD8<Float>, sign: SIMD8<UInt32>) -> SIMD8<Int32> {
+        let binade = unsafeBitCast(unsafeBitCast(a, to: SIMD8<UInt32>.self) & 0x7f80_0000, to: SIMD8<Float>.self)
+        let lowest = SIMD8<Float>(repeating: smallestBinade)
+        let c = binade.replacing(with: lowest, where: binade .< lowest) * SIMD8<Float>(repeating: spacingFactor)
+        let s = unsafeBitCast(a + c, to: SIMD8<UInt32>.self)
+        let cBits = unsafeBitCast(c, to: SIMD8<UInt32>.self)
+        let code = s &+ ((cBits &>> shift) &- cBits &+ offset)
+        return unsafeBitCast(code | (sign &>> signShift), to: SIMD8<Int32>.self)
+    }
+
+    /// One value (for tests).
+    func code(_ y: Float) -> UInt32 {
+        let lanes = codes(magnitude: SIMD8<Float>(repeating: y.magnitude),
+                          sign: SIMD8<UInt32>(repeating: y.bitPattern & 0x8000_0000))
+        return UInt32(bitPattern: lanes[0])
+    }
+}
