@@ -27,6 +27,17 @@ extension FloatFormat {
     /// FP8 E4M3, IEEE-like with bias 7: max 1.875 × 2^7 = 240.
     public static let float8_e4m3 = try! FloatFormat(name: "float8_e4m3", exponentBits: 4, mantissaBits: 3)
     /// OCP MX scale E8M0: unsigned, no zero, no mantissa; 0x00 = 2^-127, 0xfe = 2^127, NaN 0xff.
+    ///
+    /// With a one-bit significand every value is a power of two, and each rounding mode does
+    /// this to an x between 2^k and 2^(k+1):
+    /// - `nearestEven`, `nearestAway`: the nearer power, the linear midpoint 1.5 × 2^k going up
+    ///   (both neighbours have the odd significand 1, so "even" cannot break the tie; this is
+    ///   also what ml_dtypes does: 1.5 → 2, 3 → 4);
+    /// - `towardZero`, `down`, `odd`: 2^k (`odd` sets the last bit, which is already 1);
+    /// - `up`: 2^(k+1); `stochastic`: 2^(k+1) with probability (x − 2^k) / 2^k.
+    /// Values below 2^-127 become 0x00 (2^-127) with underflow in every mode, since there is
+    /// no zero; zero, negative values and NaN become NaN 0xff with `invalid`; values that round
+    /// above 2^127 overflow to NaN (or 2^127 under `saturate` and the max-finite modes).
     public static let float8_e8m0fnu = try! FloatFormat(name: "float8_e8m0fnu", exponentBits: 8, mantissaBits: 0, nonFinite: .nanAllOnes, isSigned: false, hasZero: false)
     /// OCP FP6 E2M3: finite only, max 1.875 × 2^2 = 7.5.
     public static let float6_e2m3fn = try! FloatFormat(name: "float6_e2m3fn", exponentBits: 2, mantissaBits: 3, nonFinite: .finiteOnly)
