@@ -35,8 +35,8 @@ extension FloatFormat {
     ///   also what ml_dtypes does: 1.5 → 2, 3 → 4);
     /// - `towardZero`, `down`, `odd`: 2^k (`odd` sets the last bit, which is already 1);
     /// - `up`: 2^(k+1); `stochastic`: 2^(k+1) with probability (x − 2^k) / 2^k.
-    /// Values below 2^-127 become 0x00 (2^-127) with underflow in every mode, since there is
-    /// no zero; zero, negative values and NaN become NaN 0xff with `invalid`; values that round
+    /// Values below 2^-127 become 0x00 (2^-127) in every mode, since there is no zero (with
+    /// `underflow` when they stay below 2^-127 after rounding to one bit); zero, negative values and NaN become NaN 0xff with `invalid`; values that round
     /// above 2^127 overflow to NaN (or 2^127 under `saturate` and the max-finite modes).
     public static let float8_e8m0fnu = try! FloatFormat(name: "float8_e8m0fnu", exponentBits: 8, mantissaBits: 0, nonFinite: .nanAllOnes, isSigned: false, hasZero: false)
     /// OCP FP6 E2M3: finite only, max 1.875 × 2^2 = 7.5.
