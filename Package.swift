@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat"]),
-        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "ReportKit", "SoftFloat"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "PrecisionLabKit", "ReportKit", "SoftFloat"]),
     ],
     swiftLanguageModes: [.v6]
 )

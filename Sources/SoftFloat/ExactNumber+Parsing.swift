@@ -21,8 +21,8 @@ extension ExactNumber {
             let negative = top.isNegative != bottom.isNegative
             if top.kind == .zero { self.init(kind: .zero, negative: negative); return }
             self.init(kind: .finite, negative: negative,
-                      numerator: top.numerator.multipliedBig(by: bottom.denominator),
-                      denominator: top.denominator.multipliedBig(by: bottom.numerator),
+                      numerator: top.numerator * bottom.denominator,
+                      denominator: top.denominator * bottom.numerator,
                       binaryExponent: top.binaryExponent - bottom.binaryExponent,
                       decimalExponent: top.decimalExponent - bottom.decimalExponent)
             return
@@ -53,7 +53,7 @@ extension ExactNumber {
 
     private static func parseDecimal(_ bytes: [UInt8], negative: Bool, whole: String) throws(NumberSyntaxError) -> ExactNumber {
         var index = 0
-        var digits = BigUInt()
+        var digits = Natural()
         var digitCount = 0
         var significantDigits = 0
         var fractionDigits = 0
@@ -105,7 +105,7 @@ extension ExactNumber {
 
     private static func parseHex(_ bytes: [UInt8], negative: Bool, whole: String) throws(NumberSyntaxError) -> ExactNumber {
         var index = 0
-        var digits = BigUInt()
+        var digits = Natural()
         var digitCount = 0
         var fractionDigits = 0
         var seenPoint = false
@@ -157,38 +157,6 @@ extension ExactNumber {
             value = min(value * 10 + Int(byte - UInt8(ascii: "0")), 1_000_000_000)
         }
         return negative ? -value : value
-    }
-}
-
-extension BigUInt {
-    /// Full product of two big integers (schoolbook).
-    func multipliedBig(by other: BigUInt) -> BigUInt {
-        var result = BigUInt()
-        for (index, limb) in other.limbs.enumerated().reversed() {
-            result = result << 64
-            var partial = self
-            partial.multiply(by: limb)
-            result.add(partial)
-            _ = index
-        }
-        return result
-    }
-
-    mutating func add(_ other: BigUInt) {
-        var sum = [UInt64]()
-        let count = max(limbs.count, other.limbs.count)
-        sum.reserveCapacity(count + 1)
-        var carry = false
-        for index in 0..<count {
-            let a = index < limbs.count ? limbs[index] : 0
-            let b = index < other.limbs.count ? other.limbs[index] : 0
-            let (partial, overflow1) = a.addingReportingOverflow(b)
-            let (total, overflow2) = partial.addingReportingOverflow(carry ? 1 : 0)
-            sum.append(total)
-            carry = overflow1 || overflow2
-        }
-        if carry { sum.append(1) }
-        self = BigUInt(limbs: sum)
     }
 }
 

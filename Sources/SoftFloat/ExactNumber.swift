@@ -11,12 +11,12 @@ public struct ExactNumber: Sendable, Hashable {
 
     public let kind: Kind
     public let isNegative: Bool
-    let numerator: BigUInt
-    let denominator: BigUInt
+    let numerator: Natural
+    let denominator: Natural
     let binaryExponent: Int
     let decimalExponent: Int
 
-    init(kind: Kind, negative: Bool, numerator: BigUInt = BigUInt(), denominator: BigUInt = BigUInt.one,
+    init(kind: Kind, negative: Bool, numerator: Natural = Natural(), denominator: Natural = Natural.one,
          binaryExponent: Int = 0, decimalExponent: Int = 0) {
         self.kind = kind
         self.isNegative = negative
@@ -33,7 +33,7 @@ public struct ExactNumber: Sendable, Hashable {
     /// The exact value of a binary number: ±significand × 2^exponent.
     public init(negative: Bool, significand: UInt128, exponent: Int) {
         self.init(kind: significand == 0 ? .zero : .finite, negative: negative,
-                  numerator: BigUInt(significand), binaryExponent: exponent)
+                  numerator: Natural(wide: significand), binaryExponent: exponent)
     }
 
     /// The exact value of an integer.
@@ -77,7 +77,7 @@ public struct ExactNumber: Sendable, Hashable {
             }
             binaryExponent += decimalExponent
         }
-        if denominator == BigUInt.one {
+        if denominator == Natural.one {
             let excess = max(0, numerator.bitWidth - 120)
             let (shifted, lost) = numerator.shiftedRight(by: excess)
             return (shifted.low128, binaryExponent + excess, lost)

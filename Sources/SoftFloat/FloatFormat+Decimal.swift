@@ -14,12 +14,12 @@ extension FloatFormat {
         case .infinity(let negative): return negative ? "-inf" : "inf"
         case .zero(let negative): return negative ? "-0" : "0"
         case .finite(let negative, let significand, let exponent):
-            return Self.exactDecimal(negative: negative, significand: BigUInt(significand), exponent: exponent)
+            return Self.exactDecimal(negative: negative, significand: Natural(significand), exponent: exponent)
         }
     }
 
     /// The exact decimal expansion of ±significand × 2^exponent.
-    static func exactDecimal(negative: Bool, significand: BigUInt, exponent: Int) -> String {
+    static func exactDecimal(negative: Bool, significand: Natural, exponent: Int) -> String {
         let (digits, decimalExponent) = decimalDigits(significand: significand, exponent: exponent)
         var text: String
         if decimalExponent >= 0 {
@@ -38,8 +38,8 @@ extension FloatFormat {
 
     /// Significant decimal digits (no leading or trailing zeros) and the power of ten of the
     /// last digit: `sig × 2^exp = digits × 10^decimalExponent`.
-    static func decimalDigits(significand: BigUInt, exponent: Int) -> (String, Int) {
-        var scaled: BigUInt
+    static func decimalDigits(significand: Natural, exponent: Int) -> (String, Int) {
+        var scaled: Natural
         var decimalExponent: Int
         if exponent >= 0 {
             scaled = significand << exponent
@@ -78,7 +78,7 @@ extension FloatFormat {
     }
 
     private static func shortestDigits(significand: UInt64, exponent: Int, matching magnitude: UInt64, in format: FloatFormat) -> (String, Int) {
-        let (exactDigits, exactExponent) = decimalDigits(significand: BigUInt(significand), exponent: exponent)
+        let (exactDigits, exactExponent) = decimalDigits(significand: Natural(significand), exponent: exponent)
         let digitBytes = Array(exactDigits.utf8)
         for length in 1..<digitBytes.count {
             let droppedCount = digitBytes.count - length
@@ -133,14 +133,14 @@ extension FloatFormat {
     }
 
     private static func roundsTo(_ magnitude: UInt64, digits: [UInt8], exponent: Int, in format: FloatFormat) -> Bool {
-        var value = BigUInt()
+        var value = Natural()
         for digit in digits { value.multiply(by: 10, adding: UInt64(digit - UInt8(ascii: "0"))) }
         let number: ExactNumber
         if exponent >= 0 {
             value.multiply(byPowerOfFive: exponent)
             number = ExactNumber(kind: .finite, negative: false, numerator: value, binaryExponent: exponent)
         } else {
-            var denominator = BigUInt.one
+            var denominator = Natural.one
             denominator.multiply(byPowerOfFive: -exponent)
             number = ExactNumber(kind: .finite, negative: false, numerator: value, denominator: denominator, binaryExponent: exponent)
         }

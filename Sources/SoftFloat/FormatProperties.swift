@@ -34,8 +34,8 @@ public struct FormatProperties: Sendable, Hashable {
         smallestSubnormal = format.hasZero ? Self.powerOfTwo(format.minNormalExponent - format.mantissaBits) : smallestNormal
         // floor(m · log10 2) computed exactly in integers: the largest d with 10^d ≤ 2^m.
         var digits = 0
-        var power = BigUInt(UInt64(10))
-        let twoToM = BigUInt.one << format.mantissaBits
+        var power = Natural(UInt64(10))
+        let twoToM = Natural.one << format.mantissaBits
         while !(twoToM < power) {
             digits += 1
             power.multiply(by: 10)

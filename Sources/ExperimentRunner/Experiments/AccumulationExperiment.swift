@@ -1,4 +1,5 @@
 import ReportKit
+import PrecisionLabKit
 import SoftFloat
 
 /// `kind = "accumulation"`: summing N uniform [0, 1) values in a narrow accumulator, against
@@ -138,8 +139,8 @@ struct AccumulationExperiment: Experiment {
         let computed = Self.fixed(sum, format)
         let negative = computed < exact
         let difference = negative ? exact - computed : computed - exact
-        let absolute = ExactRational(negative: negative, numerator: ExactInteger(wide: difference), denominator: ExactInteger(1) << Self.fractionBits)
-        let relative = exact == 0 ? "n/a" : ExactRational(negative: negative, numerator: ExactInteger(wide: difference), denominator: ExactInteger(wide: exact)).significant()
+        let absolute = ExactRational(negative: negative, numerator: Natural(wide: difference), denominator: Natural(1) << Self.fractionBits)
+        let relative = exact == 0 ? "n/a" : ExactRational(negative: negative, numerator: Natural(wide: difference), denominator: Natural(wide: exact)).significant()
         let rounded = ExactNumber(negative: false, significand: exact, exponent: -Self.fractionBits).rounded(to: format).bits
         result.append([format.name, method.rawValue, String(count), String(seed), NumberText.value(sum, in: format),
                        NumberText.shortest(Self.nearestDouble(exact)), NumberText.value(rounded, in: format),

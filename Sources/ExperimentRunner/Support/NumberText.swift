@@ -121,12 +121,12 @@ public enum NumberText {
     /// The exact decimal expansion of significand × 2^exponent (any exponent, beyond float64's
     /// range too): (3, 126) → "255211775190703847597530955573826158592", (31, −2) → "7.75".
     public static func dyadic(significand: UInt128, exponent: Int) -> String {
-        let value = ExactInteger(wide: significand)
-        if exponent >= 0 { return (value << exponent).decimal }
+        let value = Natural(wide: significand)
+        if exponent >= 0 { return (value << exponent).decimalString }
         // significand / 2^k = significand × 5^k / 10^k
         var scaled = value
-        for _ in 0..<(-exponent) { scaled.multiplySmall(5) }
-        var digits = scaled.decimal
+        scaled.multiply(byPowerOfFive: -exponent)
+        var digits = scaled.decimalString
         let fractionLength = -exponent
         if digits.count <= fractionLength { digits = String(repeating: "0", count: fractionLength - digits.count + 1) + digits }
         let split = digits.index(digits.endIndex, offsetBy: -fractionLength)

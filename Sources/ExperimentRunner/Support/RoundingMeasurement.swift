@@ -1,3 +1,4 @@
+import PrecisionLabKit
 import SoftFloat
 
 /// The error of a stored code against the exact value it came from, computed exactly in
@@ -35,8 +36,7 @@ struct RoundingMeasurement: Sendable, Hashable {
             relative = error.isZero ? "0" : "n/a"
             relativeMagnitude = error.isZero ? 0 : .infinity
         } else {
-            let magnitude = ExactRational(negative: false, numerator: exact.numerator, denominator: exact.denominator)
-            let ratio = error / magnitude
+            let ratio = error / exact.magnitude
             relative = ratio.significant()
             relativeMagnitude = abs(ratio.double)
         }

@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// Prints exact rationals in scientific notation with a fixed number of significant digits,
 /// correctly rounded (ties to even), like C's `%.5e`.
 ///

@@ -1,4 +1,5 @@
 @testable import ExperimentRunner
+import PrecisionLabKit
 import SoftFloat
 import Testing
 
@@ -39,8 +40,8 @@ struct NumberTextTests {
         #expect(((stored - third) / third).significant() == "-2.44141e-04")
         #expect(ExactRational(parsing: "-2.5e-3")!.double == -0.0025)
         #expect(ExactRational(parsing: "one") == nil)
-        let big = ExactInteger(decimal: "123456789012345678901234567890")!
-        #expect((big * big).decimal == "15241578753238836750495351562536198787501905199875019052100")
-        #expect((ExactInteger(1) << 70).decimal == "1180591620717411303424")
+        let big = Natural(decimalDigits: "123456789012345678901234567890".utf8)
+        #expect((big * big).decimalString == "15241578753238836750495351562536198787501905199875019052100")
+        #expect((Natural(1) << 70).decimalString == "1180591620717411303424")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import PrecisionLabKit
+import SoftFloat
 
 @Suite struct ExactValueTests {
     @Test func decimalsKeepPowersOfTenSymbolic() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PrecisionLabKit
+import SoftFloat
 
 @Suite struct ScientificFormatTests {
     func text(_ numerator: UInt64, _ denominator: UInt64 = 1, exponent: Int = 0, negative: Bool = false) -> String {
