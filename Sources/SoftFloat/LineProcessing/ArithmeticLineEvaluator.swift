@@ -62,7 +62,8 @@ public struct ArithmeticLineEvaluator: Sendable {
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 finishToken()
-            case UInt8(ascii: "x"), UInt8(ascii: "X") where inToken && digits == 1 && value == 0 && previous == UInt8(ascii: "0"):
+            case UInt8(ascii: "x") where inToken && digits == 1 && value == 0 && previous == UInt8(ascii: "0"),
+                 UInt8(ascii: "X") where inToken && digits == 1 && value == 0 && previous == UInt8(ascii: "0"):
                 digits = 0  // the 0x prefix
             default:
                 let nibble: UInt8

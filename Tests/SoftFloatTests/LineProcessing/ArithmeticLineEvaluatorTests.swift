@@ -43,6 +43,8 @@ struct ArithmeticLineEvaluatorTests {
     @Test(arguments: [
         ("0x3c00", 1, "expected 2 hex codes"), ("0x3c00 0x3c00 0x3c00", 1, "expected 2"), ("0x3c00 0xzz", 1, "unexpected character"),
         ("0x3c00 0x10000", 1, "oversized"), ("0x3c00 0x3c00\n\n", 2, "expected 2"), ("0x3c00 0x", 1, "empty"),
+        ("0x3c00 x3c00", 1, "unexpected character 'x'"), ("0x3c00 3cx00", 1, "unexpected character 'x'"),
+        ("0x3c00 0X3c0x", 1, "unexpected character 'x'"),
     ])
     func malformedLinesNameTheLine(input: String, lineNumber: Int, reason: String) {
         do {
