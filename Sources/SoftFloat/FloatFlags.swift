@@ -5,13 +5,16 @@
 /// is below the smallest normal. `underflow` is raised when the result is tiny and inexact.
 public struct FloatFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let invalid = FloatFlags(rawValue: 1 << 0)
-    public static let divideByZero = FloatFlags(rawValue: 1 << 1)
-    public static let overflow = FloatFlags(rawValue: 1 << 2)
-    public static let underflow = FloatFlags(rawValue: 1 << 3)
-    public static let inexact = FloatFlags(rawValue: 1 << 4)
+    // The flags are computed properties, not `static let`s: a static stored property is a
+    // lazily initialised global, and every read in the rounding core would pay its once-check.
+
+    @inlinable public static var invalid: FloatFlags { FloatFlags(rawValue: 1 << 0) }
+    @inlinable public static var divideByZero: FloatFlags { FloatFlags(rawValue: 1 << 1) }
+    @inlinable public static var overflow: FloatFlags { FloatFlags(rawValue: 1 << 2) }
+    @inlinable public static var underflow: FloatFlags { FloatFlags(rawValue: 1 << 3) }
+    @inlinable public static var inexact: FloatFlags { FloatFlags(rawValue: 1 << 4) }
 
     /// Flag names in a fixed order, as the CLI prints them: `overflow,inexact`.
     public static let names: [(FloatFlags, String)] = [

@@ -127,7 +127,7 @@ public enum RoundingCore {
     ///
     /// Returns the rounded integer (possibly one bit wider after a carry) and whether any
     /// nonzero bits were discarded.
-    @inlinable
+    @inlinable @inline(__always)
     static func roundSignificand<Significand: FixedWidthInteger & UnsignedInteger>(
         _ significand: Significand, sticky: Bool, shift: Int,
         negative: Bool, mode: RoundingMode, random: UInt64
@@ -175,7 +175,7 @@ public enum RoundingCore {
                        fraction64: fraction64, negative: negative, mode: mode, random: random), true)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     static func adjust<Significand: FixedWidthInteger & UnsignedInteger>(
         _ kept: Significand, discardedAboveHalf: Bool, tie: Bool, inexact: Bool,
         fraction64: UInt64, negative: Bool, mode: RoundingMode, random: UInt64

@@ -5,12 +5,12 @@ public struct RoundingOptions: Sendable, Hashable {
     public var overflow: OverflowPolicy
     public var subnormals: SubnormalPolicy
 
-    public init(rounding: RoundingMode = .nearestEven, overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep) {
+    @inlinable public init(rounding: RoundingMode = .nearestEven, overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep) {
         self.rounding = rounding
         self.overflow = overflow
         self.subnormals = subnormals
     }
 
     /// nearest-even, the format's own overflow behaviour, gradual underflow.
-    public static let standard = RoundingOptions()
+    @inlinable public static var standard: RoundingOptions { RoundingOptions() }
 }
