@@ -38,12 +38,16 @@ public struct Float32Narrowing: Sendable {
     public let isVectorizable: Bool
     /// True for E8M0 with float32's bias (float8_e8m0fnu), which has its own kernel.
     @usableFromInline let isE8M0: Bool
+    /// True for bfloat16's layout, which has its own four-operation kernel.
+    @usableFromInline let isBFloat16: Bool
 
     public init(target: FloatFormat) {
         self.target = target
         let m = target.mantissaBits
         isE8M0 = !target.isSigned && !target.hasZero && m == 0 && target.exponentBits == 8 && target.bias == 127
             && target.nonFinite == .nanAllOnes
+        isBFloat16 = target.isSigned && target.hasZero && target.exponentBits == 8 && m == 7 && target.bias == 127
+            && target.nonFinite == .ieee
         isVectorizable = isE8M0 || (target.isSigned && target.hasZero && m <= 23
             && target.minNormalExponent >= -126 && target.maxExponent <= 127)
         shift = UInt32(max(0, 23 - m))
@@ -92,6 +96,7 @@ public struct Float32Narrowing: Sendable {
     /// Converts one float32 bit pattern (nearest-even, default policies).
     @inlinable public func narrow(_ x: UInt32) -> UInt32 {
         guard isVectorizable else { return UInt32(truncatingIfNeeded: FloatFormat.float32.convert(UInt64(x), to: target).bits) }
+        if isBFloat16 { return Self.narrowBFloat16(x) }
         return isE8M0 ? Self.narrowE8M0(x) : Self.narrow(x, constants)
     }
 
@@ -107,6 +112,15 @@ public struct Float32Narrowing: Sendable {
         let code = exponent == 0 ? (mantissa >= 0x60_0000 ? 1 : 0) : normal
         let isNaN = x & 0x8000_0000 != 0 || x == 0 || code >= 0xff
         return isNaN ? 0xff : code
+    }
+
+    /// float32 → bfloat16: the same exponent range, so rounding the low 16 bits to nearest-even
+    /// is the whole conversion, and a carry into the exponent is exactly overflow to infinity
+    /// (0x7f7fffff → 0x7f80). NaN keeps its sign and top payload bits and gets the quiet bit.
+    @inlinable @inline(__always)
+    static func narrowBFloat16(_ x: UInt32) -> UInt32 {
+        let rounded = (x &+ 0x7fff &+ ((x &>> 16) & 1)) &>> 16
+        return x & 0x7fff_ffff > 0x7f80_0000 ? (x &>> 16) | 0x40 : rounded
     }
 
     /// The branch-free body: masking shifts (`&>>`, no range checks) and selects only, so
@@ -146,6 +160,10 @@ public struct Float32Narrowing: Sendable {
         }
         if isE8M0 {
             for index in input.indices { output[index] = UInt16(truncatingIfNeeded: Self.narrowE8M0(input[index])) }
+            return
+        }
+        if isBFloat16 {
+            for index in input.indices { output[index] = UInt16(truncatingIfNeeded: Self.narrowBFloat16(input[index])) }
             return
         }
         let c = constants
