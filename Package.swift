@@ -15,13 +15,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "SoftFloat", exclude: ["README.md"]),
+        // float32 → float16 with the F16C instruction, behind a runtime CPU check (the one
+        // C kernel: Swift cannot compile a single function for extra CPU features).
+        .target(name: "CHalfConversion"),
         .systemLibrary(
             name: "CMPFR",
             pkgConfig: "mpfr",
             providers: [.apt(["libmpfr-dev"])]
         ),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"], exclude: ["README.md"]),
-        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference", "Quantization"]),
+        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference", "Quantization", "CHalfConversion"], exclude: ["README.md"]),
         // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 matmul,
         // error metrics; every arithmetic step in a chosen compute format.
         .target(name: "Quantization", dependencies: ["SoftFloat"], exclude: ["README.md"]),

@@ -1,13 +1,22 @@
+import CHalfConversion
 import SoftFloat
 
 /// Bulk conversions between float32 buffers and any built-in format, on the fast paths:
-/// ``Float32Narrowing`` for float32 → F, ``WideningTable`` for F → float32 (F ≤ 16 bits),
+/// the F16C instruction for float32 → float16 where the CPU has it (runtime check; a C kernel,
+/// since Swift cannot compile one function for extra CPU features), ``Float32Narrowing`` for
+/// float32 → F otherwise, ``WideningTable`` for F → float32 (F ≤ 16 bits),
 /// bit shifts for tf32 and the machine's own conversion for float64. Codes of F are stored in
 /// `UInt32` lanes here only for the API; the benchmarks use the natural 1-, 2- or 4-byte width.
 public struct BulkConversion: @unchecked Sendable {
     public let format: FloatFormat
     let narrowing: Float32Narrowing
     let widening: WideningTable?
+
+    /// True when float32 → float16 runs on the F16C instruction (checked once at run time).
+    public static let hasF16C = precisionlab_has_f16c() != 0
+
+    /// Whether this conversion's float32 → F path is the F16C kernel.
+    public var usesF16C: Bool { format == .float16 && Self.hasF16C }
 
     public init(format: FloatFormat) {
         self.format = format
@@ -30,6 +39,7 @@ public struct BulkConversion: @unchecked Sendable {
         let count = input.count
         let bytes = storageBytes
         let narrowing = narrowing
+        let f16c = usesF16C
         let inputBase = UInt(bitPattern: input.baseAddress)
         let outputBase = UInt(bitPattern: output.baseAddress)
         ParallelSplit.run(count: count, threads: threads) { range in
@@ -37,6 +47,7 @@ public struct BulkConversion: @unchecked Sendable {
             let raw = UnsafeMutableRawPointer(bitPattern: outputBase)! + range.lowerBound * bytes
             switch bytes {
             case 1: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: range.count))
+            case 2 where f16c: precisionlab_f16c_narrow(source.baseAddress, raw.assumingMemoryBound(to: UInt16.self), range.count)
             case 2: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt16.self), count: range.count))
             case 4: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt32.self), count: range.count))
             default:

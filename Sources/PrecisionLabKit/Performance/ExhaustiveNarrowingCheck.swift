@@ -1,4 +1,5 @@
 import Dispatch
+import CHalfConversion
 import SoftFloat
 
 /// Runs every float32 bit pattern (2^32 of them) through the bulk path ``Float32Narrowing``
@@ -39,18 +40,28 @@ public struct ExhaustiveNarrowingCheck: Sendable {
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
         let narrowing = Float32Narrowing(target: target)
         let compareHardware = target == .float16
+        let useF16C = BulkConversion(format: target).usesF16C
         let collector = OutcomeCollector()
         let chunks = Array(chunkRange)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var input = [UInt32](repeating: 0, count: Self.chunkSize)
             var output = [UInt32](repeating: 0, count: Self.chunkSize)
+            var halves = [UInt16](repeating: 0, count: useF16C ? Self.chunkSize : 0)
             var local = Outcome()
             for chunk in stride(from: worker, to: chunks.count, by: threads) {
                 let base = UInt32(truncatingIfNeeded: chunks[chunk] * Self.chunkSize)
                 for index in 0..<Self.chunkSize { input[index] = base &+ UInt32(index) }
-                input.withUnsafeBufferPointer { source in
-                    output.withUnsafeMutableBufferPointer { narrowing.convert(source, into: $0) }
+                if useF16C {
+                    // The bulk path for float16 on this CPU is the F16C kernel: check that one.
+                    input.withUnsafeBufferPointer { source in
+                        halves.withUnsafeMutableBufferPointer { precisionlab_f16c_narrow(source.baseAddress, $0.baseAddress, Self.chunkSize) }
+                    }
+                    for index in 0..<Self.chunkSize { output[index] = UInt32(halves[index]) }
+                } else {
+                    input.withUnsafeBufferPointer { source in
+                        output.withUnsafeMutableBufferPointer { narrowing.convert(source, into: $0) }
+                    }
                 }
                 for index in 0..<Self.chunkSize {
                     let bits = input[index]
