@@ -13,7 +13,9 @@ extension PrecisionLab {
                 compares every code with the scalar engine; for float16 it also compares with the \
                 machine's own Float16 conversion. 'verify --pairs F OP' checks every pair of codes \
                 of an 8-bit format (OP: add sub mul div; sqrt checks every code) in every MPFR \
-                direction against MPFR. Prints the mismatch count (0 means verified) and exits 1 on \
+                direction against MPFR. 'verify --conversions N F' converts N random float32/float64 \
+                inputs to F in every MPFR direction and both overflow policies, against MPFR. \
+                Prints the mismatch count (0 means verified) and exits 1 on \
                 any mismatch. Build with -c release: a debug build is ~20× slower.
                 """)
 
@@ -23,6 +25,9 @@ extension PrecisionLab {
         @Flag(help: "Check every pair of codes of an 8-bit format for OP against MPFR.")
         var pairs = false
 
+        @Option(help: ArgumentHelp("Convert N random float32/float64 inputs to FORMAT in every MPFR direction and both overflow policies, against MPFR.", valueName: "n"))
+        var conversions: Int?
+
         @Option(help: "Worker threads (default: active processors).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -31,6 +36,10 @@ extension PrecisionLab {
 
         func validate() throws {
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if let conversions {
+                guard conversions > 0, targets.count == 1 else { throw ValidationError("--conversions N takes one FORMAT, for example: verify --conversions 1000000 float8_e4m3fn") }
+                return
+            }
             if pairs {
                 guard targets.count == 2 else { throw ValidationError("--pairs takes FORMAT OP, for example: verify --pairs float8_e4m3fn mul") }
             } else {
@@ -43,6 +52,15 @@ extension PrecisionLab {
         func run() throws {
             let progress = TerminalProgress(label: "verify")
             let start = Date()
+            if let conversions {
+                let format = try parseFormat(targets[0])
+                let outcome = ConversionVerification(target: format, count: conversions, threads: threads).run(progress: progress.update)
+                progress.finish()
+                print("verify --conversions \(conversions) \(format.name): \(outcome.checked) cases, \(outcome.mismatches) mismatches, \(seconds(since: start)) s")
+                for example in outcome.examples { print("  \(example)") }
+                if outcome.mismatches > 0 { throw ExitCode.failure }
+                return
+            }
             if pairs {
                 let format = try parseFormat(targets[0])
                 guard let operation = PairVerification.Operation(rawValue: targets[1]) else {
