@@ -21,14 +21,7 @@ struct MPFRConversionTests {
     /// positive values and `down` for negative ones.
     static func engine(_ bits: UInt64, _ pair: Pair, _ direction: MPFRRounding, overflow: OverflowPolicy = .default) -> Rounded {
         let negative = pair.source.fields(of: bits).negative
-        let mode: RoundingMode
-        switch direction {
-        case .nearestEven: mode = .nearestEven
-        case .towardZero: mode = .towardZero
-        case .up: mode = .up
-        case .down: mode = .down
-        case .awayFromZero: mode = negative ? .down : .up
-        }
+        let mode = direction.engineMode(negative: negative)
         return pair.source.convert(bits, to: pair.target, options: RoundingOptions(rounding: mode, overflow: overflow))
     }
 
@@ -76,13 +69,7 @@ struct MPFRConversionTests {
             let pair = Pair(source: source, target: target)
             let oracle = MPFRReference.convert(bits: bits, from: source, to: target, direction: direction, overflow: overflow, subnormals: subnormals)
             let negative = source.fields(of: bits).negative
-            let mode: RoundingMode = switch direction {
-            case .nearestEven: .nearestEven
-            case .towardZero: .towardZero
-            case .up: .up
-            case .down: .down
-            case .awayFromZero: negative ? .down : .up
-            }
+            let mode = direction.engineMode(negative: negative)
             let ours = source.convert(bits, to: target, options: RoundingOptions(rounding: mode, overflow: overflow, subnormals: subnormals))
             if !Self.agree(ours, oracle, target) {
                 failures += 1

@@ -47,13 +47,7 @@ public struct ConversionVerification: Sendable {
                     for direction in MPFRRounding.allCases {
                         for overflow in [OverflowPolicy.default, .saturate] {
                             let oracle = MPFRReference.convert(bits: bits, from: source, to: target, direction: direction, overflow: overflow)
-                            let mode: RoundingMode = switch direction {
-                            case .nearestEven: .nearestEven
-                            case .towardZero: .towardZero
-                            case .up: .up
-                            case .down: .down
-                            case .awayFromZero: negative ? .down : .up
-                            }
+                            let mode = direction.engineMode(negative: negative)
                             let ours = source.convert(bits, to: target, options: RoundingOptions(rounding: mode, overflow: overflow))
                             local.checked += 1
                             let agrees = target.isNaN(oracle.bits) ? target.isNaN(ours.bits) && ours.flags == oracle.flags : ours == oracle

@@ -47,13 +47,7 @@ public struct PairVerification: Sendable {
                     for direction in MPFRRounding.allCases {
                         let oracle = Self.oracle(a, b, format: format, operation: operation, direction: direction)
                         let negative = Self.exactResultIsNegative(a, b, format: format, operation: operation)
-                        let mode: RoundingMode = switch direction {
-                        case .nearestEven: .nearestEven
-                        case .towardZero: .towardZero
-                        case .up: .up
-                        case .down: .down
-                        case .awayFromZero: negative ? .down : .up
-                        }
+                        let mode = direction.engineMode(negative: negative)
                         let ours = Self.engine(a, b, format: format, operation: operation, mode: mode)
                         local.checked += 1
                         let agrees = format.isNaN(oracle.bits)
