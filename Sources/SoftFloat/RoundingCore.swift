@@ -46,8 +46,86 @@ public enum RoundingCore {
 
     /// The rounding itself, for any unsigned significand width. It is generic only so that
     /// the common ≤ 64-bit significands run in 64-bit registers; there is one algorithm.
-    @inlinable
+    ///
+    /// The case that nearly every operation ends in — nearest-even, a result in the normal
+    /// range — is answered inline by ``roundPackNormalNearestEven(negative:exponent:significand:sticky:format:options:)``
+    /// in about twenty instructions; everything else (other modes, subnormal results,
+    /// overflow, policies) takes the out-of-line ``roundPackGeneral(negative:exponent:significand:sticky:format:options:random:)``.
+    /// Both are the same rounding: the fast one is the general one with the branches that
+    /// cannot be taken in that case removed, and the tests compare them on every input they
+    /// run through the general path.
+    @inlinable @inline(always)
     static func roundPackAnyWidth<Significand: FixedWidthInteger & UnsignedInteger>(
+        negative: Bool, exponent: Int, significand: Significand, sticky: Bool,
+        format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
+    ) -> Rounded {
+        if let rounded = roundPackNormalNearestEven(
+            negative: negative, exponent: exponent, significand: significand, sticky: sticky,
+            format: format, options: options)
+        {
+            return rounded
+        }
+        return roundPackGeneral(negative: negative, exponent: exponent, significand: significand, sticky: sticky,
+                                format: format, options: options, random: random)
+    }
+
+    /// Nearest-even rounding of a value whose result is a normal number of `format`, or nil
+    /// when the value is not that case (another mode, zero, below the normal range, beyond
+    /// the largest finite value, a negative value in an unsigned format).
+    ///
+    /// The significand's leading bit fixes the binade, so the result's mantissa is the top
+    /// `mantissaBits + 1` bits, plus one when the discarded fraction (left-aligned in the
+    /// register, so that one half is the top bit) is above one half, or exactly one half with
+    /// an odd kept part. A carry out of the mantissa needs no special case: the code is built
+    /// by *adding* the rounded significand to the exponent field, so 2^(m+1) bumps the exponent.
+    ///
+    ///     // float16, 1 + 2^-10 + 2^-11 = 0x803 × 2^-11 (a tie, odd kept part):
+    ///     // leading bit 11, shift 1, kept 0x401 + 1 = 0x402; biased exponent 15: 0x3c00 + 0x402 − 0x400 = 0x3c02
+    ///     RoundingCore.roundPackNormalNearestEven(negative: false, exponent: -11, significand: 0x803 as UInt64,
+    ///                                             sticky: false, format: .float16, options: .standard)
+    ///     // Rounded(bits: 0x3c02, flags: .inexact)
+    @inlinable @inline(always)
+    static func roundPackNormalNearestEven<Significand: FixedWidthInteger & UnsignedInteger>(
+        negative: Bool, exponent: Int, significand: Significand, sticky: Bool,
+        format: FloatFormat, options: RoundingOptions
+    ) -> Rounded? {
+        guard options.rounding == .nearestEven, significand != 0, !negative || format.isSigned else { return nil }
+        let width = Significand.bitWidth
+        let leadingBit = width &- 1 &- significand.leadingZeroBitCount
+        let valueExponent = exponent &+ leadingBit
+        let biasedExponent = valueExponent &+ format.bias
+        guard valueExponent >= format.minNormalExponent, biasedExponent <= format.maxFiniteBiasedExponent else { return nil }
+        let mantissaBits = format.mantissaBits
+        let shift = leadingBit &- mantissaBits
+        var kept: Significand
+        let inexact: Bool
+        if shift > 0 {  // 1 ≤ shift ≤ width − 1
+            kept = significand &>> Significand(truncatingIfNeeded: shift)
+            // The discarded bits, left-aligned: one half is the top bit. Bit 0 is always a
+            // shifted-in zero, so the sticky tail can be jammed there without changing any
+            // comparison with one half except "exactly half" → "above half".
+            let fraction = significand &<< Significand(truncatingIfNeeded: width &- shift) | (sticky ? 1 : 0)
+            let half = Significand(1) &<< Significand(truncatingIfNeeded: width &- 1)
+            // Branch-free nearest-even: fraction + (half − 1 + odd) carries out of the register
+            // exactly when fraction > half, or fraction == half and the kept part is odd.
+            let (_, roundsUp) = fraction.addingReportingOverflow((half &- 1) &+ (kept & 1))
+            kept &+= roundsUp ? 1 : 0
+            inexact = fraction != 0
+        } else {  // the whole significand fits; a tail is below half an ulp
+            kept = significand &<< Significand(truncatingIfNeeded: 0 &- shift)
+            inexact = sticky
+        }
+        let implicitBit = UInt64(1) &<< UInt64(truncatingIfNeeded: mantissaBits)
+        let magnitude = (UInt64(truncatingIfNeeded: biasedExponent) &<< UInt64(truncatingIfNeeded: mantissaBits))
+            &+ (UInt64(truncatingIfNeeded: kept) &- implicitBit)
+        guard magnitude <= format.maxFiniteBits else { return nil }  // rounded up past the largest finite
+        return Rounded(bits: (negative ? format.signMask : 0) | magnitude, flags: inexact ? .inexact : [])
+    }
+
+    /// Every case of the rounding: all modes, subnormal and tiny results, overflow, the
+    /// subnormal and overflow policies, formats without zero or sign.
+    @inlinable @inline(never)
+    static func roundPackGeneral<Significand: FixedWidthInteger & UnsignedInteger>(
         negative: Bool, exponent: Int, significand: Significand, sticky: Bool,
         format: FloatFormat, options: RoundingOptions, random: UInt64 = 0
     ) -> Rounded {
@@ -64,6 +142,10 @@ public enum RoundingCore {
         let leadingBit = Significand.bitWidth - 1 - significand.leadingZeroBitCount
         // The value lies in [2^valueExponent, 2^(valueExponent + 1)).
         let valueExponent = exponent + leadingBit
+        if valueExponent > format.maxFiniteBiasedExponent - format.bias + 1 {
+            // At least 2^(emax + 2): beyond the largest finite value however it rounds.
+            return packOverflow(negative: negative, format: format, options: options)
+        }
         let isBelowNormalRange = valueExponent < minNormalExponent
         let keepsSubnormals = format.hasZero && options.subnormals == .keep
         let fullPrecisionLSB = valueExponent - mantissaBits

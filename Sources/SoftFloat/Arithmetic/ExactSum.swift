@@ -26,7 +26,7 @@ enum ExactSum {
     /// With the leading bit at `W − 3`, bits are lost only when the lower term's leading bit is
     /// at most `W − 8`, so the difference keeps at least `W − 4` bits (60 or 124) above the
     /// sticky bit — more than the 55 that rounding to 53 bits needs.
-    @inline(__always)
+    @inline(always)
     static func roundPack<Window: FixedWidthInteger & UnsignedInteger>(
         negativeA: Bool, significandA: Window, exponentA: Int,
         negativeB: Bool, significandB: Window, exponentB: Int,

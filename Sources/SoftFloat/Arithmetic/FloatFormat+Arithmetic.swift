@@ -23,7 +23,7 @@ extension FloatFormat {
         addSigned(a, b, negateB: false, options: options, random: random)
     }
 
-    @inline(__always)
+    @inline(always)
     func addSigned(_ a: UInt64, _ b: UInt64, negateB: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
         let x = unpack(a)
         let y = unpack(b)
@@ -129,17 +129,24 @@ extension FloatFormat {
 
     /// The quotient of two finite nonzero operands, rounded once.
     ///
-    /// Precision ≤ 30: the dividend's significand is shifted to bit 62 and divided by the
-    /// divisor's (below 2^30) in one 64-bit division, leaving a quotient of at least 33 bits.
+    /// Precision ≤ 30: the dividend's significand is shifted so that one 64-bit division by
+    /// the divisor's leaves a quotient of p + 2 or p + 3 bits (float32: 26 or 27).
     /// Wider formats normalise the divisor to 64 bits and the dividend to 127, so that one
     /// 128-by-64-bit division yields 63 or 64 quotient bits. Either way the quotient carries at
     /// least two bits beyond the precision, and a nonzero remainder is the sticky bit.
-    @inline(__always)
+    @inline(always)
     func divideFinite(_ x: Operand, _ y: Operand, options: RoundingOptions, random: UInt64) -> Rounded {
         let negative = x.negative != y.negative
         if mantissaBits < 30 {
-            let dividendShift = x.significand.leadingZeroBitCount &- 1
-            let (quotient, remainder) = (x.significand << UInt64(dividendShift)).quotientAndRemainder(dividingBy: y.significand)
+            // Shift the dividend so that the quotient has exactly p + 2 or p + 3 bits: with
+            // leading bits at lx and ly, x·2^s / y ≥ 2^(lx + s − ly − 1) = 2^(p + 1) for
+            // s = ly − lx + p + 2. The dividend's top bit, ly + p + 2 ≤ 2p + 1, stays below 62.
+            // (A short quotient also keeps the hardware divider, whose latency grows with the
+            // quotient's length on some CPUs, quick.)
+            let precision = mantissaBits &+ 1
+            let dividendShift = x.significand.leadingZeroBitCount &- y.significand.leadingZeroBitCount &+ precision &+ 2
+            let (quotient, remainder) = (x.significand &<< UInt64(truncatingIfNeeded: dividendShift))
+                .quotientAndRemainder(dividingBy: y.significand)
             return RoundingCore.roundPack(
                 negative: negative, exponent: x.exponent &- y.exponent &- dividendShift,
                 significand: quotient, sticky: remainder != 0, format: self, options: options, random: random)

@@ -23,17 +23,15 @@ struct Operand {
 extension FloatFormat {
     /// Unpacks a code with a handful of shifts and masks: normal codes (the common case) never
     /// reach the general ``decode(_:)``, whose classification covers every format family.
-    @inlinable @inline(__always)
+    @inlinable @inline(always)
     func unpack(_ bits: UInt64) -> Operand {
-        let mantissaShift = UInt64(truncatingIfNeeded: mantissaBits)
-        let fieldMask = (UInt64(1) << UInt64(truncatingIfNeeded: exponentBits)) &- 1
-        let biased = (bits >> mantissaShift) & fieldMask
-        // Biased exponents strictly between 0 and all ones are normal in every family.
-        if biased != 0 && biased != fieldMask {
-            let implicit = UInt64(1) << mantissaShift
+        let biased = (bits &>> UInt64(truncatingIfNeeded: mantissaBits)) & exponentFieldMask
+        // Biased exponents strictly between 0 and all ones are normal in every family; one
+        // unsigned comparison tests both ends (0 wraps around to the largest UInt64).
+        if biased &- 1 < exponentFieldMask &- 1 {
             return Operand(
-                negative: isSigned && (bits >> (mantissaShift &+ UInt64(truncatingIfNeeded: exponentBits))) & 1 != 0,
-                significand: (bits & (implicit &- 1)) | implicit,
+                negative: bits & signMask != 0,
+                significand: (bits & mantissaMask) | (mantissaMask &+ 1),
                 exponent: Int(truncatingIfNeeded: biased) &- bias &- mantissaBits,
                 isSpecial: false)
         }
