@@ -15,25 +15,25 @@ extension FloatFormat {
     public func squareRoot(_ a: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
         let x = unpack(a)
         guard !x.isSpecial && !x.negative else { return squareRootSpecial(a, options: options) }
-        var significand = x.significand
-        var exponent = x.exponent
-        if exponent & 1 != 0 {
-            significand <<= 1
-            exponent &-= 1
-        }
+        // Make the exponent even without a branch (its parity is a coin toss for most data).
+        let odd = x.exponent & 1
+        let significand = x.significand &<< UInt64(truncatingIfNeeded: odd)
+        let exponent = x.exponent &- odd
         if mantissaBits < 26 {
-            let halfShift = (62 &- (64 &- significand.leadingZeroBitCount)) / 2
-            let radicand = significand << UInt64(2 &* halfShift)
+            // Leading bit to 60 or 61 (an even shift keeps the exponent even); significands
+            // have at most 27 bits here, so the shift is positive.
+            let halfShift = (significand.leadingZeroBitCount &- 2) &>> 1
+            let radicand = significand &<< UInt64(truncatingIfNeeded: 2 &* halfShift)
             let root = Self.integerSquareRoot(radicand)
             return RoundingCore.roundPack(
-                negative: false, exponent: exponent / 2 &- halfShift, significand: root,
+                negative: false, exponent: (exponent &>> 1) &- halfShift, significand: root,
                 sticky: root &* root != radicand, format: self, options: options, random: random)
         }
-        let halfShift = (126 &- (64 &- significand.leadingZeroBitCount)) / 2
+        let halfShift = (62 &+ significand.leadingZeroBitCount) &>> 1
         let radicand = UInt128(significand) &<< UInt128(truncatingIfNeeded: 2 &* halfShift)
         let root = Self.integerSquareRoot(radicand)
         return RoundingCore.roundPack(
-            negative: false, exponent: exponent / 2 &- halfShift, significand: root,
+            negative: false, exponent: (exponent &>> 1) &- halfShift, significand: root,
             sticky: Self.square(root) != radicand, format: self, options: options, random: random)
     }
 
