@@ -146,6 +146,12 @@ public enum RoundingCore {
             // At least 2^(emax + 2): beyond the largest finite value however it rounds.
             return packOverflow(negative: negative, format: format, options: options)
         }
+        if valueExponent < minNormalExponent - mantissaBits - 1 && format.hasZero && options.rounding != .stochastic {
+            // Below half the smallest subnormal: tiny and inexact; zero, or the smallest
+            // subnormal in the modes that round away from zero (the general steps below
+            // give the same, with more work).
+            return packFarBelowSubnormals(negative: negative, format: format, options: options)
+        }
         let isBelowNormalRange = valueExponent < minNormalExponent
         let keepsSubnormals = format.hasZero && options.subnormals == .keep
         let fullPrecisionLSB = valueExponent - mantissaBits
@@ -280,6 +286,26 @@ public enum RoundingCore {
     public static func packZero(negative: Bool, format: FloatFormat) -> Rounded {
         guard format.hasZero else { return Rounded(bits: format.nanBits!, flags: .invalid) }
         return Rounded(bits: negative && format.hasNegativeZero ? format.signMask : 0)
+    }
+
+    /// A value below half the smallest subnormal of a format with zero (nonzero, not
+    /// stochastic): ±0 or the smallest subnormal, with `underflow` and `inexact`.
+    ///
+    ///     // float16, 2^-26 (half of 2^-24 is 2^-25): +0 under nearest-even, 0x0001 under `.up`
+    @usableFromInline
+    static func packFarBelowSubnormals(negative: Bool, format: FloatFormat, options: RoundingOptions) -> Rounded {
+        let flags: FloatFlags = [.underflow, .inexact]
+        let roundsAway: Bool
+        switch options.rounding {
+        case .up: roundsAway = !negative
+        case .down: roundsAway = negative
+        case .odd: roundsAway = true
+        case .nearestEven, .nearestAway, .towardZero, .stochastic: roundsAway = false
+        }
+        guard roundsAway && options.subnormals == .keep else {
+            return Rounded(bits: packZero(negative: negative, format: format).bits, flags: flags)
+        }
+        return Rounded(bits: (negative ? format.signMask : 0) | 1, flags: flags)
     }
 
     /// The result of an overflow under `options`: ±infinity, NaN (fn/fnuz) or ±max finite.

@@ -88,6 +88,22 @@ import Testing
             format: .float16, options: .standard) == Rounded(bits: 0x3c02, flags: .inexact))
     }
 
+    /// Values below half the smallest subnormal leave the general path early: float16 2^-26,
+    /// −2^-30 and 2^-1000 (smallest subnormal 2^-24) are ±0 or ±2^-24 by mode and policy.
+    @Test(arguments: RoundingMode.allCases.filter { $0 != .stochastic })
+    func farBelowTheSubnormalsMatchesTheFullSteps(mode: RoundingMode) {
+        for (negative, exponent) in [(false, -26), (true, -30), (false, -1000)] {
+            for subnormals in [SubnormalPolicy.keep, .flush] {
+                let options = RoundingOptions(rounding: mode, subnormals: subnormals)
+                let got = RoundingCore.roundPack(negative: negative, exponent: exponent, significand: 1 as UInt64,
+                                                 sticky: false, format: .float16, options: options)
+                let roundsAway = subnormals == .keep && (mode == .odd || (mode == .up && !negative) || (mode == .down && negative))
+                let expected = roundsAway ? (negative ? 0x8001 : 0x0001) : (negative ? 0x8000 : 0x0000) as UInt64
+                #expect(got == Rounded(bits: expected, flags: [.underflow, .inexact]), "\(mode) \(subnormals) \(negative ? "−" : "")2^\(exponent)")
+            }
+        }
+    }
+
     /// A value near the format's normal range whose significand has between 1 and 64 bits,
     /// with the bits below the precision chosen to make ties and carries frequent.
     static func value(format: FloatFormat, random: inout StochasticRandom) -> (Bool, Int, UInt64, Bool) {
