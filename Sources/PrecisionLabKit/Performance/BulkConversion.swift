@@ -3,7 +3,9 @@ import SoftFloat
 
 /// Bulk conversions between float32 buffers and any built-in format, on the fast paths:
 /// the F16C instruction for float32 → float16 where the CPU has it (runtime check; a C kernel,
-/// since Swift cannot compile one function for extra CPU features), ``Float32Narrowing`` for
+/// since Swift cannot compile one function for extra CPU features; from 4 MiB of output on it
+/// writes with streaming stores, which skip reading the destination into the cache: 0.14
+/// ns/element instead of 0.17 on 2^26 elements), ``Float32Narrowing`` for
 /// float32 → F otherwise, ``WideningTable`` for F → float32 (F ≤ 16 bits),
 /// bit shifts for tf32 and the machine's own conversion for float64. Codes of F are stored in
 /// `UInt32` lanes here only for the API; the benchmarks use the natural 1-, 2- or 4-byte width.
