@@ -24,7 +24,7 @@ extension FloatFormat {
             // have at most 27 bits here, so the shift is positive.
             let halfShift = (significand.leadingZeroBitCount &- 2) &>> 1
             let radicand = significand &<< UInt64(truncatingIfNeeded: 2 &* halfShift)
-            let root = Self.integerSquareRoot(radicand)
+            let root = Self.integerSquareRoot(ofExactDouble: radicand)
             return RoundingCore.roundPack(
                 negative: false, exponent: (exponent &>> 1) &- halfShift, significand: root,
                 sticky: root &* root != radicand, format: self, options: options, random: random)
@@ -67,6 +67,20 @@ extension FloatFormat {
         while root &* root > n { root &-= 1 }  // root < 2^31 + 1: the squares cannot overflow
         while (root &+ 1) &* (root &+ 1) <= n { root &+= 1 }
         return root
+    }
+
+    /// ⌊√n⌋ for 0 < n < 2^62 with at most 53 significant bits (so that `Double(n)` is exact):
+    /// the radicands of formats up to 26 bits of precision, which have at most 27.
+    ///
+    ///     FloatFormat.integerSquareRoot(ofExactDouble: 3 << 60)   // 1859775393 = ⌊√3 · 2^30⌋
+    ///
+    /// One correction suffices. IEEE square root rounds √n correctly to r, and k = ⌊√n⌋ is a
+    /// Double, so r ≥ k; and r ≤ √n + 2^-22 (half an ulp below 2^31) < k + 1 + 2^-22, so ⌊r⌋
+    /// is k or k + 1 — the latter exactly when ⌊r⌋² > n.
+    @usableFromInline @inline(__always)
+    static func integerSquareRoot(ofExactDouble n: UInt64) -> UInt64 {
+        let root = UInt64(truncatingIfNeeded: Int64(Double(Int64(truncatingIfNeeded: n)).squareRoot()))
+        return root &- (root &* root > n ? 1 : 0)  // root ≤ 2^31: the square cannot overflow
     }
 
     /// ⌊√n⌋ for 0 < n < 2^126, exactly.

@@ -162,6 +162,20 @@ struct SpecialValueTests {
             let n64 = index.isMultiple(of: 2) ? (random.next() >> (2 + random.next() % 60)) | 1 : root64 * root64 &- UInt64(index % 3)
             let r64 = FloatFormat.integerSquareRoot(n64)
             #expect(r64 * r64 <= n64 && (r64 + 1) * (r64 + 1) > n64, "\(n64)")
+            // Radicands as √ builds them for precision ≤ 26: at most 27 significant bits, shifted
+            // by an even amount to 61–62 bits; squares and their neighbours half the time.
+            let narrow = index.isMultiple(of: 2) ? (random.next() >> 37 | 1 << 26) : UInt64(index % 3 == 0 ? 1 << 26 : (1 << 27) - 1)
+            let shifted = narrow << UInt64((narrow.leadingZeroBitCount - 2) & ~1)
+            for exactNarrow in [shifted, shifted - 1, shifted + 1].filter({ 64 - $0.leadingZeroBitCount - $0.trailingZeroBitCount <= 53 }) {
+                let exactRoot = FloatFormat.integerSquareRoot(ofExactDouble: exactNarrow)
+                #expect(exactRoot * exactRoot <= exactNarrow && (exactRoot + 1) * (exactRoot + 1) > exactNarrow, "\(exactNarrow)")
+            }
+            let perfect = (random.next() >> 38 | 1 << 25) << 5  // a 31-bit root whose square has ≤ 52 bits
+            for delta in [-512, 0] as [Int64] {  // k² − 512 keeps 53 significant bits: root k − 1
+                let square = UInt64(Int64(perfect * perfect) + delta)
+                guard 64 - square.leadingZeroBitCount - square.trailingZeroBitCount <= 53 else { continue }
+                #expect(FloatFormat.integerSquareRoot(ofExactDouble: square) == (delta == 0 ? perfect : perfect - 1), "\(square)")
+            }
             let root = UInt128(random.next() >> 1 | 1)
             let n = index.isMultiple(of: 2) ? (UInt128(random.next()) << 62 | UInt128(random.next())) >> (random.next() % 120) | 1
                                             : root * root &- UInt128(index % 3)
@@ -183,6 +197,7 @@ struct SpecialValueTests {
         #expect(f16.fusedMultiplyAdd(0x3c03, 0x3c03, 0xbc00) == Rounded(bits: 0x1e02, flags: .inexact))
         #expect(f16.add(f16.multiply(0x3c03, 0x3c03).bits, 0xbc00) == Rounded(bits: 0x1e00))
         #expect(FloatFormat.integerSquareRoot(UInt64(99)) == 9)
+        #expect(FloatFormat.integerSquareRoot(ofExactDouble: 3 << 60) == 1_859_775_393)
         #expect(FloatFormat.integerSquareRoot(UInt128(1) << 124 | 1) == 1 << 62)
         // 1 − 2^-80 in float32 (ExactSum's example): 1 under nearest-even, 1 − 2^-24 rounding down.
         let tiny: UInt64 = 0x3f800000 - (80 << 23)
