@@ -38,9 +38,19 @@ extension FloatFormat {
         return unpackEdge(bits)
     }
 
-    /// Zero, subnormal, the all-ones binade, and formats without zero: the general decoder.
+    /// Zero, subnormal, the all-ones binade, and formats without zero: the general decoder,
+    /// except for the numbers in the all-ones binade of formats without infinity
+    /// (float8_e4m3fn: 0x78–0x7e are 256–448, 0x7f is NaN), which unpack like any normal code.
     @usableFromInline
     func unpackEdge(_ bits: UInt64) -> Operand {
+        let biased = (bits &>> UInt64(truncatingIfNeeded: mantissaBits)) & exponentFieldMask
+        if biased == exponentFieldMask && nonFinite != .ieee && bits & magnitudeMask != magnitudeMask {
+            return Operand(
+                negative: bits & signMask != 0,
+                significand: (bits & mantissaMask) | (mantissaMask &+ 1),
+                exponent: Int(truncatingIfNeeded: biased) &- bias &- mantissaBits,
+                isSpecial: false)
+        }
         switch decode(bits) {
         case .finite(let negative, let significand, let exponent):
             return Operand(negative: negative, significand: significand, exponent: exponent, isSpecial: false)
