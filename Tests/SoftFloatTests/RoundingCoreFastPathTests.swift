@@ -16,19 +16,8 @@ import Testing
     @Test(arguments: formats)
     func agreesWithTheGeneralPathOn64BitSignificands(format: FloatFormat) {
         var random = StochasticRandom(seed: 0xfa57 &+ UInt64(format.mantissaBits))
-        var answered = 0
-        for _ in 0..<200_000 {
-            let (negative, exponent, significand, sticky) = Self.value(format: format, random: &random)
-            let fast = RoundingCore.roundPackNormalNearestEven(
-                negative: negative, exponent: exponent, significand: significand, sticky: sticky,
-                format: format, options: .standard)
-            guard let fast else { continue }
-            answered += 1
-            let general = RoundingCore.roundPackGeneral(
-                negative: negative, exponent: exponent, significand: significand, sticky: sticky,
-                format: format, options: .standard)
-            #expect(fast == general, "\(format.name): \(negative ? "−" : "")\(significand) × 2^\(exponent), sticky \(sticky)")
-            if fast != general { return }
+        let answered = Self.countAgreements(format: format, count: 200_000) {
+            Self.value(format: format, random: &random)
         }
         // The generator must exercise the short path, or this test proves nothing.
         #expect(answered > 50_000, "only \(answered) of 200000 values took the short path")
@@ -37,24 +26,35 @@ import Testing
     @Test(arguments: [FloatFormat.float64, .float32, .float16])
     func agreesWithTheGeneralPathOn128BitSignificands(format: FloatFormat) {
         var random = StochasticRandom(seed: 0x128)
-        var answered = 0
-        for _ in 0..<100_000 {
+        let answered = Self.countAgreements(format: format, count: 100_000) {
             let (negative, exponent, low, sticky) = Self.value(format: format, random: &random)
             let high = random.next() >> (random.next() % 64)
-            let significand = UInt128(high) << 64 | UInt128(low)
-            let shiftedExponent = exponent &- (64 &- high.leadingZeroBitCount)
-            let fast = RoundingCore.roundPackNormalNearestEven(
-                negative: negative, exponent: shiftedExponent, significand: significand, sticky: sticky,
-                format: format, options: .standard)
-            guard let fast else { continue }
-            answered += 1
-            let general = RoundingCore.roundPackGeneral(
-                negative: negative, exponent: shiftedExponent, significand: significand, sticky: sticky,
-                format: format, options: .standard)
-            #expect(fast == general, "\(format.name): \(significand) × 2^\(shiftedExponent), sticky \(sticky)")
-            if fast != general { return }
+            return (negative, exponent &- (64 &- high.leadingZeroBitCount), UInt128(high) << 64 | UInt128(low), sticky)
         }
         #expect(answered > 20_000, "only \(answered) of 100000 values took the short path")
+    }
+
+    /// Rounds `count` generated values both ways, records the first disagreement, and returns
+    /// how many values the short path answered.
+    static func countAgreements<Significand: FixedWidthInteger & UnsignedInteger>(
+        format: FloatFormat, count: Int, next: () -> (Bool, Int, Significand, Bool)
+    ) -> Int {
+        var answered = 0
+        for _ in 0..<count {
+            let (negative, exponent, significand, sticky) = next()
+            guard let fast = RoundingCore.roundPackNormalNearestEven(
+                negative: negative, exponent: exponent, significand: significand, sticky: sticky,
+                format: format, options: .standard) else { continue }
+            answered += 1
+            let general = RoundingCore.roundPackGeneral(
+                negative: negative, exponent: exponent, significand: significand, sticky: sticky,
+                format: format, options: .standard)
+            guard fast == general else {
+                Issue.record("\(format.name): \(negative ? "−" : "")\(significand) × 2^\(exponent), sticky \(sticky): \(fast) ≠ \(general)")
+                return answered
+            }
+        }
+        return answered
     }
 
     @Test(arguments: [RoundingMode.towardZero, .up, .down, .nearestAway, .odd, .stochastic])
