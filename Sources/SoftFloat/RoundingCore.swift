@@ -52,8 +52,9 @@ public enum RoundingCore {
     /// in about twenty instructions; everything else (other modes, subnormal results,
     /// overflow, policies) takes the out-of-line ``roundPackGeneral(negative:exponent:significand:sticky:format:options:random:)``.
     /// Both are the same rounding: the fast one is the general one with the branches that
-    /// cannot be taken in that case removed, and the tests compare them on every input they
-    /// run through the general path.
+    /// cannot be taken in that case removed. `RoundingCoreFastPathTests` feeds both 3.3 million
+    /// values biased towards ties, sticky tails, carries and range edges and requires equal
+    /// bits and flags; the MPFR tests check the sum of the two against an independent oracle.
     @inlinable @inline(always)
     static func roundPackAnyWidth<Significand: FixedWidthInteger & UnsignedInteger>(
         negative: Bool, exponent: Int, significand: Significand, sticky: Bool,
