@@ -33,4 +33,27 @@ void precisionlab_f16c_narrow_cached(const uint32_t *input, uint16_t *output, si
 /// measured 0.14 ns/element instead of 0.17). Same codes as the cached kernel; ends with SFENCE.
 void precisionlab_f16c_narrow_streaming(const uint32_t *input, uint16_t *output, size_t count);
 
+// bfloat16 (BFloat16Conversion.c)
+/// True when this CPU has AVX2 (checked once with cpuid).
+int precisionlab_has_avx2(void);
+
+/// Converts `count` float32 bit patterns to bfloat16 codes, nearest-even, exactly as the
+/// scalar engine and the Swift kernel Float32Narrowing.narrowBFloat16 do: the low 16 bits
+/// rounded away (a carry into the exponent is overflow to infinity), and a NaN keeps its sign
+/// and top 7 payload bits with the quiet bit set (0x7f800001 → 0x7fc0, 0xffa00000 → 0xffe0;
+/// `precision-lab verify 'float32->bfloat16'`). Call only when precisionlab_has_avx2() is true.
+///
+/// Below PRECISIONLAB_STREAMING_THRESHOLD_BYTES (4 MiB) of output it is
+/// precisionlab_bf16_narrow_cached, from there on precisionlab_bf16_narrow_streaming.
+void precisionlab_bf16_narrow(const uint32_t *input, uint16_t *output, size_t count);
+
+/// The AVX2 kernel with ordinary stores (16 elements, one 32-byte store, per iteration).
+void precisionlab_bf16_narrow_cached(const uint32_t *input, uint16_t *output, size_t count);
+
+/// The AVX2 kernel with non-temporal (streaming) 32-byte stores: no read-for-ownership of the
+/// destination, so 6 bytes of memory traffic per element instead of 8. Same codes as the
+/// cached kernel; ends with SFENCE. (128-bit SSE2 streaming stores were no faster than
+/// ordinary ones on the build machine, hence AVX2 only.)
+void precisionlab_bf16_narrow_streaming(const uint32_t *input, uint16_t *output, size_t count);
+
 #endif

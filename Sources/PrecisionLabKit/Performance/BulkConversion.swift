@@ -5,8 +5,9 @@ import SoftFloat
 /// the F16C instruction for float32 → float16 where the CPU has it (runtime check; a C kernel,
 /// since Swift cannot compile one function for extra CPU features; from 4 MiB of output on it
 /// writes with streaming stores, which skip reading the destination into the cache: 0.14
-/// ns/element instead of 0.17 on 2^26 elements), ``Float32Narrowing`` for
-/// float32 → F otherwise, ``WideningTable`` for F → float32 (F ≤ 16 bits),
+/// ns/element instead of 0.17 on 2^26 elements), an AVX2 C kernel for float32 → bfloat16
+/// where the CPU has AVX2 (runtime check; streaming stores from 4 MiB of output on, like
+/// float16's), ``Float32Narrowing`` for float32 → F otherwise, ``WideningTable`` for F → float32 (F ≤ 16 bits),
 /// bit shifts for tf32 and the machine's own conversion for float64. Codes of F are stored in
 /// `UInt32` lanes here only for the API; the benchmarks use the natural 1-, 2- or 4-byte width.
 public struct BulkConversion: @unchecked Sendable {
@@ -19,6 +20,13 @@ public struct BulkConversion: @unchecked Sendable {
 
     /// Whether this conversion's float32 → F path is the F16C kernel.
     public var usesF16C: Bool { format == .float16 && Self.hasF16C }
+
+    /// True when the CPU has AVX2 (checked once at run time), for the bfloat16 C kernel.
+    public static let hasAVX2 = precisionlab_has_avx2() != 0
+
+    /// Whether this conversion's float32 → F path is the AVX2 bfloat16 C kernel (else the
+    /// Swift kernel `Float32Narrowing.narrowBFloat16`, which gives the same bits).
+    public var usesBFloat16Kernel: Bool { format == .bfloat16 && Self.hasAVX2 }
 
     public init(format: FloatFormat) {
         self.format = format
@@ -42,6 +50,7 @@ public struct BulkConversion: @unchecked Sendable {
         let bytes = storageBytes
         let narrowing = narrowing
         let f16c = usesF16C
+        let bf16 = usesBFloat16Kernel
         let inputBase = UInt(bitPattern: input.baseAddress)
         let outputBase = UInt(bitPattern: output.baseAddress)
         ParallelSplit.run(count: count, threads: threads) { range in
@@ -50,6 +59,7 @@ public struct BulkConversion: @unchecked Sendable {
             switch bytes {
             case 1: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: range.count))
             case 2 where f16c: precisionlab_f16c_narrow(source.baseAddress, raw.assumingMemoryBound(to: UInt16.self), range.count)
+            case 2 where bf16: precisionlab_bf16_narrow(source.baseAddress, raw.assumingMemoryBound(to: UInt16.self), range.count)
             case 2: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt16.self), count: range.count))
             case 4: narrowing.convert(source, into: UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt32.self), count: range.count))
             default:

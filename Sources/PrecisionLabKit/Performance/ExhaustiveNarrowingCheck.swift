@@ -4,9 +4,9 @@ import SoftFloat
 
 /// Runs every float32 bit pattern (2^32 of them) through the bulk path ``Float32Narrowing``
 /// and compares each code with the scalar engine; for float16 also with the machine's own
-/// `Float16(Float)` conversion. Where float16 runs on F16C, both C kernels are checked: the
-/// cached one and the streaming one (written at a different misalignment in every chunk, so
-/// each of its 16 possible head lengths is covered).
+/// `Float16(Float)` conversion. Where float16 runs on F16C, or bfloat16 on the AVX2 C kernel,
+/// both C kernels are checked: the cached one and the streaming one (written at a different
+/// misalignment in every chunk, so each of its 16 possible head lengths is covered).
 ///
 /// Work is split into chunks of 2^20 consecutive patterns, spread over `threads` workers.
 public struct ExhaustiveNarrowingCheck: Sendable {
@@ -42,26 +42,41 @@ public struct ExhaustiveNarrowingCheck: Sendable {
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
         let narrowing = Float32Narrowing(target: target)
         let compareHardware = target == .float16
-        let useF16C = BulkConversion(format: target).usesF16C
+        let conversion = BulkConversion(format: target)
+        let useF16C = conversion.usesF16C
+        let useBF16 = conversion.usesBFloat16Kernel
+        let useC = useF16C || useBF16
+        let kernelName = useF16C ? "F16C" : "AVX2 bfloat16"
         let collector = OutcomeCollector()
         let chunks = Array(chunkRange)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var input = [UInt32](repeating: 0, count: Self.chunkSize)
             var output = [UInt32](repeating: 0, count: Self.chunkSize)
-            var halves = [UInt16](repeating: 0, count: useF16C ? Self.chunkSize : 0)
-            var streamed = [UInt16](repeating: 0, count: useF16C ? Self.chunkSize + 16 : 0)
+            var halves = [UInt16](repeating: 0, count: useC ? Self.chunkSize : 0)
+            var streamed = [UInt16](repeating: 0, count: useC ? Self.chunkSize + 16 : 0)
             var local = Outcome()
             for chunk in stride(from: worker, to: chunks.count, by: threads) {
                 let base = UInt32(truncatingIfNeeded: chunks[chunk] * Self.chunkSize)
                 for index in 0..<Self.chunkSize { input[index] = base &+ UInt32(index) }
                 let streamOffset = chunks[chunk] % 16
-                if useF16C {
-                    // The bulk path for float16 on this CPU is the F16C kernel: check both variants.
+                if useC {
+                    // The bulk path on this CPU is a C kernel (F16C for float16, AVX2 for
+                    // bfloat16): check both variants.
                     input.withUnsafeBufferPointer { source in
-                        halves.withUnsafeMutableBufferPointer { precisionlab_f16c_narrow_cached(source.baseAddress, $0.baseAddress, Self.chunkSize) }
+                        halves.withUnsafeMutableBufferPointer {
+                            if useF16C {
+                                precisionlab_f16c_narrow_cached(source.baseAddress, $0.baseAddress, Self.chunkSize)
+                            } else {
+                                precisionlab_bf16_narrow_cached(source.baseAddress, $0.baseAddress, Self.chunkSize)
+                            }
+                        }
                         streamed.withUnsafeMutableBufferPointer {
-                            precisionlab_f16c_narrow_streaming(source.baseAddress, $0.baseAddress! + streamOffset, Self.chunkSize)
+                            if useF16C {
+                                precisionlab_f16c_narrow_streaming(source.baseAddress, $0.baseAddress! + streamOffset, Self.chunkSize)
+                            } else {
+                                precisionlab_bf16_narrow_streaming(source.baseAddress, $0.baseAddress! + streamOffset, Self.chunkSize)
+                            }
                         }
                     }
                     for index in 0..<Self.chunkSize { output[index] = UInt32(halves[index]) }
@@ -74,11 +89,11 @@ public struct ExhaustiveNarrowingCheck: Sendable {
                     let bits = input[index]
                     let bulk = UInt64(output[index])
                     let scalar = FloatFormat.float32.convert(UInt64(bits), to: target).bits
-                    if useF16C && UInt64(streamed[streamOffset + index]) != scalar {
+                    if useC && UInt64(streamed[streamOffset + index]) != scalar {
                         local.mismatches += 1
                         if local.examples.count < 5 {
                             local.examples.append(Mismatch(input: bits, bulk: UInt64(streamed[streamOffset + index]), reference: scalar,
-                                                           referenceName: "scalar engine (bulk: the streaming F16C kernel)"))
+                                                           referenceName: "scalar engine (bulk: the streaming \(kernelName) kernel)"))
                         }
                     }
                     if bulk != scalar {
