@@ -1,5 +1,5 @@
 #include "HalfConversion.h"
-#include <immintrin.h>
+#include "NarrowingLoops.h"
 
 int precisionlab_has_avx2(void) {
 #if defined(__x86_64__)
@@ -40,50 +40,7 @@ static inline __m256i narrow_sixteen(const uint32_t *input) {
     return _mm256_permute4x64_epi64(_mm256_packs_epi32(low, high), 0xd8);
 }
 
-__attribute__((target("avx2")))
-void precisionlab_bf16_narrow_cached(const uint32_t *input, uint16_t *output, size_t count) {
-    size_t index = 0;
-    for (; index + 16 <= count; index += 16) {
-        _mm256_storeu_si256((__m256i *)(output + index), narrow_sixteen(input + index));
-    }
-    for (; index < count; index++) output[index] = narrow_one(input[index]);
-}
-
-__attribute__((target("avx2")))
-void precisionlab_bf16_narrow_streaming(const uint32_t *input, uint16_t *output, size_t count) {
-    if (((uintptr_t)output & 1) != 0) {  // a misaligned uint16_t buffer can never reach 32 bytes
-        precisionlab_bf16_narrow_cached(input, output, count);
-        return;
-    }
-    size_t index = 0;
-    // Head: single elements until the output address is a multiple of 32 (at most 15).
-    while (index < count && ((uintptr_t)(output + index) & 31) != 0) {
-        output[index] = narrow_one(input[index]);
-        index++;
-    }
-    for (; index + 16 <= count; index += 16) {
-        _mm256_stream_si256((__m256i *)(output + index), narrow_sixteen(input + index));
-    }
-    for (; index < count; index++) output[index] = narrow_one(input[index]);
-    // Streaming stores are weakly ordered: make them visible before any later store.
-    _mm_sfence();
-}
-
-void precisionlab_bf16_narrow(const uint32_t *input, uint16_t *output, size_t count) {
-    if (count * sizeof(uint16_t) >= PRECISIONLAB_STREAMING_THRESHOLD_BYTES) {
-        precisionlab_bf16_narrow_streaming(input, output, count);
-    } else {
-        precisionlab_bf16_narrow_cached(input, output, count);
-    }
-}
+PRECISIONLAB_DEFINE_NARROWING_LOOPS(precisionlab_bf16_narrow, "avx2")
 #else
-void precisionlab_bf16_narrow_cached(const uint32_t *input, uint16_t *output, size_t count) {
-    (void)input; (void)output; (void)count;
-}
-void precisionlab_bf16_narrow_streaming(const uint32_t *input, uint16_t *output, size_t count) {
-    (void)input; (void)output; (void)count;
-}
-void precisionlab_bf16_narrow(const uint32_t *input, uint16_t *output, size_t count) {
-    (void)input; (void)output; (void)count;
-}
+PRECISIONLAB_DEFINE_NARROWING_STUBS(precisionlab_bf16_narrow)
 #endif
