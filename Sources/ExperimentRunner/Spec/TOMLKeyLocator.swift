@@ -119,9 +119,9 @@ struct TOMLKeyLocator {
             guard !atEnd else { break }
             switch current {
             case UInt8(ascii: "\""):
-                parts.append(scanBasicString())
+                parts.append(scanString(quote: UInt8(ascii: "\""), hasEscapes: true))
             case UInt8(ascii: "'"):
-                parts.append(scanLiteralString())
+                parts.append(scanString(quote: UInt8(ascii: "'"), hasEscapes: false))
             default:
                 var raw: [UInt8] = []
                 while !atEnd, Self.isBareKeyByte(current) {
@@ -145,8 +145,8 @@ struct TOMLKeyLocator {
     private mutating func scanValue(path: [String]) {
         guard !atEnd else { return }
         switch current {
-        case UInt8(ascii: "\""): _ = scanBasicString()
-        case UInt8(ascii: "'"): _ = scanLiteralString()
+        case UInt8(ascii: "\""): _ = scanString(quote: UInt8(ascii: "\""), hasEscapes: true)
+        case UInt8(ascii: "'"): _ = scanString(quote: UInt8(ascii: "'"), hasEscapes: false)
         case UInt8(ascii: "["):
             advance()
             var element = 0
@@ -182,18 +182,20 @@ struct TOMLKeyLocator {
         }
     }
 
-    /// A `"…"` or `"""…"""` string; returns its raw contents (escapes left as written, which
-    /// is enough for the plain keys specs use).
-    private mutating func scanBasicString() -> String {
-        let multiline = peek(1) == UInt8(ascii: "\"") && peek(2) == UInt8(ascii: "\"")
+    /// A string opened by one or three `quote`s: basic `"…"`/`"""…"""` (`hasEscapes`: a
+    /// backslash keeps the next byte from closing it) or literal `'…'`/`'''…'''`. Returns the raw
+    /// contents, escapes left as written (enough for the plain keys specs use); single-line
+    /// strings also end at a newline.
+    private mutating func scanString(quote: UInt8, hasEscapes: Bool) -> String {
+        let multiline = peek(1) == quote && peek(2) == quote
+        var raw: [UInt8] = []
         if multiline {
             advance(); advance(); advance()
-            var raw: [UInt8] = []
             while !atEnd {
-                if current == UInt8(ascii: "\\") { raw.append(current); advance(); if !atEnd { raw.append(current); advance() }; continue }
-                if current == UInt8(ascii: "\""), peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
+                if hasEscapes && current == UInt8(ascii: "\\") { raw.append(current); advance(); if !atEnd { raw.append(current); advance() }; continue }
+                if current == quote, peek(1) == quote, peek(2) == quote {
                     advance(); advance(); advance()
-                    while !atEnd && current == UInt8(ascii: "\"") { advance() }
+                    while !atEnd && current == quote { advance() }
                     break
                 }
                 raw.append(current)
@@ -202,40 +204,12 @@ struct TOMLKeyLocator {
             return String(decoding: raw, as: UTF8.self)
         }
         advance()
-        var raw: [UInt8] = []
-        while !atEnd && current != UInt8(ascii: "\"") && current != UInt8(ascii: "\n") {
-            if current == UInt8(ascii: "\\") { advance(); guard !atEnd else { break } }
+        while !atEnd && current != quote && current != UInt8(ascii: "\n") {
+            if hasEscapes && current == UInt8(ascii: "\\") { advance(); guard !atEnd else { break } }
             raw.append(current)
             advance()
         }
-        if !atEnd && current == UInt8(ascii: "\"") { advance() }
-        return String(decoding: raw, as: UTF8.self)
-    }
-
-    /// A `'…'` or `'''…'''` string.
-    private mutating func scanLiteralString() -> String {
-        let multiline = peek(1) == UInt8(ascii: "'") && peek(2) == UInt8(ascii: "'")
-        if multiline {
-            advance(); advance(); advance()
-            var raw: [UInt8] = []
-            while !atEnd {
-                if current == UInt8(ascii: "'"), peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") {
-                    advance(); advance(); advance()
-                    while !atEnd && current == UInt8(ascii: "'") { advance() }
-                    break
-                }
-                raw.append(current)
-                advance()
-            }
-            return String(decoding: raw, as: UTF8.self)
-        }
-        advance()
-        var raw: [UInt8] = []
-        while !atEnd && current != UInt8(ascii: "'") && current != UInt8(ascii: "\n") {
-            raw.append(current)
-            advance()
-        }
-        if !atEnd && current == UInt8(ascii: "'") { advance() }
+        if !atEnd && current == quote { advance() }
         return String(decoding: raw, as: UTF8.self)
     }
 }
