@@ -14,27 +14,41 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // The bit-exact soft-float engine: formats as data, one rounding core. No dependencies.
         .target(name: "SoftFloat", exclude: ["README.md"]),
-        // float32 → float16 with the F16C instruction, behind a runtime CPU check (the one
-        // C kernel: Swift cannot compile a single function for extra CPU features).
-        .target(name: "CHalfConversion"),
+        // The C kernels compiled for extra CPU features behind runtime checks (Swift cannot
+        // compile one function for them): float32 → float16 with F16C, float32 → bfloat16 with AVX2.
+        .target(name: "CNarrowingKernels"),
+        // The fast bulk paths (float32 narrowing, widening tables, MX element rounding, bulk
+        // conversion over the C kernels), each giving exactly the engine's bits.
+        .target(name: "FastKernels", dependencies: ["SoftFloat", "CNarrowingKernels"], exclude: ["README.md"]),
         .systemLibrary(
             name: "CMPFR",
             pkgConfig: "mpfr",
             providers: [.apt(["libmpfr-dev"])]
         ),
+        // The independent oracle: MPFR emulating any format. Only Verification and tests link it.
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"], exclude: ["README.md"]),
-        .target(name: "PrecisionLabKit", dependencies: ["SoftFloat", "MPFRReference", "Quantization", "CHalfConversion"], exclude: ["README.md"]),
-        // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 matmul,
-        // error metrics; every arithmetic step in a chosen compute format.
-        .target(name: "Quantization", dependencies: ["SoftFloat"], exclude: ["README.md"]),
+        // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 and
+        // soft-float matmul, error metrics; every arithmetic step in a chosen compute format.
+        .target(name: "Quantization", dependencies: ["SoftFloat", "FastKernels"], exclude: ["README.md"]),
+        // Exhaustive and sampled verification behind `precision-lab verify`: fast paths against
+        // the engine, the engine against MPFR. The only non-test code that links MPFR.
+        .target(
+            name: "Verification",
+            dependencies: ["SoftFloat", "FastKernels", "CNarrowingKernels", "MPFRReference"],
+            exclude: ["README.md"]
+        ),
+        // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
+        // arith, byte IO, the benchmark suite.
+        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization"], exclude: ["README.md"]),
         // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
         .target(name: "ReportKit", exclude: ["README.md"]),
         // Experiment specs (TOML), the runner and the experiments behind Reports/.
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "MPFRReference", "PrecisionLabKit", "ReportKit", "Quantization",
+                "SoftFloat", "LabCommands", "ReportKit", "Quantization",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
@@ -42,15 +56,16 @@ let package = Package(
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "PrecisionLabKit", "ExperimentRunner", "Quantization",
+                "SoftFloat", "LabCommands", "Verification", "ExperimentRunner", "Quantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
-        .testTarget(name: "PrecisionLabKitTests", dependencies: ["PrecisionLabKit", "SoftFloat"]),
-        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat"]),
-        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "PrecisionLabKit", "ReportKit", "SoftFloat"]),
+        .testTarget(name: "FastKernelsTests", dependencies: ["FastKernels", "CNarrowingKernels", "SoftFloat"]),
+        .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FastKernels", "SoftFloat"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "LabCommands", "Quantization", "ReportKit", "SoftFloat"]),
     ],
     swiftLanguageModes: [.v6]
 )

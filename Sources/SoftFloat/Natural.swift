@@ -1,6 +1,6 @@
 /// A non-negative integer of any size (little-endian 64-bit limbs): the lab's one exact big
 /// integer. SoftFloat uses it to hold decimal and rational inputs exactly and to print exact
-/// decimal expansions; PrecisionLabKit (`inspect`) and the experiment reports use it for
+/// decimal expansions; LabCommands (`inspect`) and the experiment reports use it for
 /// exact rounding errors.
 ///
 ///     Natural.powerOfFive(3)                                                          // 125

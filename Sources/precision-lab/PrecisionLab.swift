@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `precision-lab` command: a thin front end over PrecisionLabKit, one subcommand per file
+/// The `precision-lab` command: a thin front end over LabCommands (and Verification for `verify`), one subcommand per file
 /// under `Subcommands/`.
 @main
 struct PrecisionLab: ParsableCommand {

@@ -1,5 +1,5 @@
 import ReportKit
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
 /// `kind = "accumulation"`: summing N uniform [0, 1) values in a narrow accumulator, against

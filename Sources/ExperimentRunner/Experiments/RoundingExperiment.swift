@@ -1,5 +1,5 @@
 import ReportKit
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
 /// `kind = "rounding"`: each value (exact text such as `1/3`) rounded once into every format

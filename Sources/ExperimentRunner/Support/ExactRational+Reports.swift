@@ -1,7 +1,7 @@
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
-/// The reports' text side of PrecisionLabKit's ``ExactRational``: the spec grammar for exact
+/// The reports' text side of LabCommands' ``ExactRational``: the spec grammar for exact
 /// values and the 6-significant-digit printing used in `Reports/`.
 ///
 ///     let third = ExactRational(parsing: "1/3")!

@@ -1,4 +1,4 @@
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
 /// The error of a stored code against the exact value it came from, computed exactly in

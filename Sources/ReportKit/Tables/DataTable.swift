@@ -1,4 +1,4 @@
-/// One table model (`DataTable`, not PrecisionLabKit's CLI `ReportTable`), rendered by several writers: RFC 4180 CSV (``csv(lineEnding:)``) and a
+/// One table model (`DataTable`), rendered by several writers: RFC 4180 CSV (``csv(lineEnding:)``) and a
 /// GitHub Markdown table (``markdown()``), as google/swift-benchmark renders one model through
 /// console, CSV and JSON reporters.
 ///

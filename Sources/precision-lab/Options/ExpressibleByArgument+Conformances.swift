@@ -1,5 +1,5 @@
 import ArgumentParser
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
 // The library enums stay free of ArgumentParser; the executable teaches it their raw values.

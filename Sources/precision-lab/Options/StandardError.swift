@@ -1,4 +1,4 @@
-import PrecisionLabKit
+import LabCommands
 
 /// Writes `message` and a newline to standard error, ignoring failures.
 func printToStandardError(_ message: String) {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 
 extension PrecisionLab {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PrecisionLabKit
+import LabCommands
 
 extension PrecisionLab {
     /// `precision-lab bench [--json] [--elements N] [--threads N] [FILTER]`

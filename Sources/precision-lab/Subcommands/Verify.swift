@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
+import Verification
 
 extension PrecisionLab {
     /// `precision-lab verify float32->F` and `precision-lab verify --pairs F OP`

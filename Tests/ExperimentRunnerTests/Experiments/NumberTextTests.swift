@@ -1,5 +1,5 @@
 @testable import ExperimentRunner
-import PrecisionLabKit
+import LabCommands
 import SoftFloat
 import Testing
 
