@@ -41,7 +41,10 @@ let package = Package(
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
         // arith, byte IO, the benchmark suite.
-        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization"], exclude: ["README.md"]),
+        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "MatrixUnits"], exclude: ["README.md"]),
+        // Tensor cores and matrix cores bit for bit: a unit descriptor per instruction and one
+        // dot-product engine.
+        .target(name: "MatrixUnits", dependencies: ["SoftFloat"], exclude: ["README.md"]),
         // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
         .target(name: "ReportKit", exclude: ["README.md"]),
         // Experiment specs (TOML), the runner and the experiments behind Reports/.
@@ -56,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "SoftFloat", "LabCommands", "Verification", "ExperimentRunner", "Quantization",
+                "SoftFloat", "LabCommands", "Verification", "ExperimentRunner", "Quantization", "MatrixUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FastKernels", "SoftFloat"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "LabCommands", "Quantization", "ReportKit", "SoftFloat"]),
+        .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,6 +46,29 @@ public enum MatrixReader {
         return try read(text: text, name: name, format: format)
     }
 
+    /// Reads a `.npy` file of raw codes (uint8 or uint16) without converting them: the codes,
+    /// the shape as rows × columns, and the byte width of each code.
+    public static func readCodes(path: String) throws(MatrixInputError) -> (codes: [UInt64], rows: Int, columns: Int, width: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw MatrixInputError(.unreadable, location: path, exists ? "cannot read the file" : "no such file")
+        }
+        let (matrix, _) = try NumpyFile.read([UInt8](data), name: path, rawCodes: true)
+        return (matrix.codes, matrix.rows, matrix.columns, (matrix.format.bitWidth + 7) / 8)
+    }
+
+    /// The bytes of a `.npy` file holding `codes` of `format` (float16, float32 or float64) as a
+    /// rows × columns array.
+    public static func npyBytes(codes: [UInt64], rows: Int, columns: Int, format: FloatFormat) -> [UInt8] {
+        let descr: String
+        switch format {
+        case .float16: descr = "<f2"
+        case .float32: descr = "<f4"
+        default: precondition(format == .float64, "only float16, float32 and float64 .npy files are written"); descr = "<f8"
+        }
+        return NumpyFile.encode(codes: codes, rows: rows, columns: columns, descr: descr, width: format.bitWidth / 8)
+    }
+
     /// Parses text: one row per line, numbers separated by blanks or commas.
     public static func read(text: String, name: String, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
         let (matrix, positions) = try TextMatrixParser(sourceName: name, format: format).parse(text)

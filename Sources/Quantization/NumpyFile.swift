@@ -1,7 +1,8 @@
 import SoftFloat
 
 /// Reads a `.npy` file (format versions 1.0, 2.0 and 3.0): little-endian float16, float32 or
-/// float64 in C order.
+/// float64 in C order — and, for callers that ask for raw codes (`mma --codes`), uint8 and
+/// uint16. Writes float16/float32/float64 `.npy` files (version 1.0).
 ///
 /// Layout: the magic `\x93NUMPY`, two version bytes, a little-endian header length (2 bytes
 /// in version 1, 4 in versions 2 and 3), then a Python dict literal such as
@@ -11,7 +12,9 @@ import SoftFloat
 enum NumpyFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
-    static func read(_ bytes: [UInt8], name: String) throws(MatrixInputError) -> (Matrix, [Int]) {
+    /// With `rawCodes`, uint8 and uint16 arrays are accepted too: their elements are codes,
+    /// returned in a `Matrix` whose format (float8_e5m2, float16) only stands for the width.
+    static func read(_ bytes: [UInt8], name: String, rawCodes: Bool = false) throws(MatrixInputError) -> (Matrix, [Int]) {
         func corrupt(_ message: String) -> MatrixInputError { MatrixInputError(.corrupt, location: name, message) }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw MatrixInputError(bytes.count < 10 ? .truncated : .corrupt, location: name, "not a .npy file: it must start with \\x93NUMPY and a version")
@@ -53,9 +56,12 @@ enum NumpyFile {
         case "<f2": (format, width) = (.float16, 2)
         case "<f4": (format, width) = (.float32, 4)
         case "<f8": (format, width) = (.float64, 8)
+        case "|u1" where rawCodes, "<u1" where rawCodes: (format, width) = (.float8_e5m2, 1)
+        case "<u2" where rawCodes: (format, width) = (.float16, 2)
         default:
             let reason = descr.hasPrefix(">") ? "big-endian data is not supported" : "unsupported dtype"
-            throw MatrixInputError(.unsupportedDtype, location: name, "\(reason) '\(descr)'; supported: '<f2' (float16), '<f4' (float32), '<f8' (float64)")
+            let supported = rawCodes ? "'|u1' (uint8 codes), '<u2' (uint16 codes)" : "'<f2' (float16), '<f4' (float32), '<f8' (float64)"
+            throw MatrixInputError(.unsupportedDtype, location: name, "\(reason) '\(descr)'; supported: \(supported)")
         }
         let (rows, columns) = try BinaryTensor.matrixShape(shape, name: name)
         let dataStart = headerStart + headerLength
@@ -69,6 +75,24 @@ enum NumpyFile {
         }
         let codes = BinaryTensor.littleEndianCodes(bytes, from: dataStart, count: rows * columns, width: width)
         return (try! Matrix(rows: rows, columns: columns, format: format, codes: codes), shape)
+    }
+
+    /// A version 1.0 `.npy` file holding `codes` (little-endian, `width` bytes each) as a
+    /// `rows × columns` array of dtype `descr`; the header is padded so the data starts at a
+    /// multiple of 64 bytes.
+    ///
+    ///     NumpyFile.encode(codes: [0x3c00], rows: 1, columns: 1, descr: "<f2", width: 2)
+    ///     // \x93NUMPY 01 00 76 00 {'descr': '<f2', 'fortran_order': False, 'shape': (1, 1), } … \n 00 3c
+    static func encode(codes: [UInt64], rows: Int, columns: Int, descr: String, width: Int) -> [UInt8] {
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        let unpadded = magic.count + 4 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var bytes = magic + [1, 0, UInt8(header.utf8.count & 0xff), UInt8(header.utf8.count >> 8)] + Array(header.utf8)
+        bytes.reserveCapacity(bytes.count + codes.count * width)
+        for code in codes {
+            for byte in 0..<width { bytes.append(UInt8(truncatingIfNeeded: code >> UInt64(8 * byte))) }
+        }
+        return bytes
     }
 
     /// The quoted value after `'key':`.

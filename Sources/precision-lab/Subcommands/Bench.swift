@@ -12,7 +12,7 @@ extension PrecisionLab {
                 a memcpy of the same float32 buffer. Every bulk path first checks its output on the \
                 benchmark input against the scalar engine and the command fails loudly if they \
                 differ. FILTER keeps benchmarks whose name contains it, e.g. 'float32->', \
-                'scalar float16', 'quantize'. Timings depend on the machine and are never written \
+                'scalar float16', 'quantize', 'mma'. Timings depend on the machine and are never written \
                 to Reports/.
                 """)
 
@@ -44,6 +44,7 @@ extension PrecisionLab {
             var suite = BenchmarkSuite(elements: elements, threads: threads, repetitions: repetitions)
             suite.extraBenchmarks = ScalarOperationBenchmarks.benchmarks(operands: operands, repetitions: repetitions)
                 + QuantizeBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
+                + MatrixUnitBenchmarks.benchmarks(dotProducts: operands / 32, threads: threads, repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             do {
                 let results = try suite.run(filter: filter) { name in

@@ -1,0 +1,23 @@
+/// How a unit sums one step's products (and C).
+public enum Summation: Sendable, Hashable {
+    /// NVIDIA `mma` / `wgmma` / `tcgen05.mma`: exact products, each term (C too) truncated toward
+    /// zero to ``MatrixUnit/keptFractionBits`` below the largest exponent, the truncated terms
+    /// added exactly, one final rounding.
+    case fused
+    /// `mxf4nvf4` (K = 64, e2m1): each run of 16 products is summed exactly; each group sum
+    /// times both scale significands is one term whose exponent is the sum of the scale
+    /// exponents; the terms and C are then aligned as in ``fused``.
+    case fusedScaledGroups
+    /// K chained IEEE fused multiply-adds from C in index order (f64 units, AMD f32 units).
+    case fusedMultiplyAddChain
+    /// CDNA1/CDNA2 f16 and bf16: products rounded to f32, each group of `groupSize` summed as
+    /// a balanced tree of f32 adds ((p1+p2)+(p3+p4)), then `acc = acc + group` from acc = C.
+    case pairwise(groupSize: Int)
+    /// CDNA3 f16/bf16/xf32/fp8: products truncated to 24 fraction bits below their largest
+    /// exponent e and added; with E = max(e, exponent of C) the product sum is rounded toward
+    /// −∞ to 31 fraction bits below E and C toward −∞ to 24; their sum is rounded to f32
+    /// nearest-even. `evenOddHalves` (fp8/bf8): the even- and odd-indexed products are summed
+    /// separately, each half rounded toward −∞ to 24 bits below the larger half exponent, and
+    /// C is dropped when its exponent is more than 25 below E.
+    case floorAligned(evenOddHalves: Bool)
+}
