@@ -189,13 +189,17 @@ public struct DotProductEngine: Sendable {
             scaleExponentA = Int(sa.exponent)
             scaleExponentB = Int(sb.exponent)
         }
-        if let special = specialOutcome(a: a, b: b, range: range, c: cOperand) { return specialCode(special) }
         let scaleExponent = scaleExponentA + scaleExponentB
+        // One pass for the largest exponent and for whether any operand is not finite.
         var largest = Int(cOperand.exponent)
+        var allFinite = cOperand.kind == .finite
         for index in range {
-            let exponent = Int(operandA(a[index]).exponent + operandB(b[index]).exponent) + scaleExponent
+            let x = operandA(a[index]), y = operandB(b[index])
+            allFinite = allFinite && x.kind == .finite && y.kind == .finite
+            let exponent = Int(x.exponent + y.exponent) + scaleExponent
             if exponent > largest { largest = exponent }
         }
+        if !allFinite, let special = specialOutcome(a: a, b: b, range: range, c: cOperand) { return specialCode(special) }
         let kept = unit.keptFractionBits
         var sum: Int64 = 0
         for index in range {

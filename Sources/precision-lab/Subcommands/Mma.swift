@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MatrixUnits
 import LabCommands
 import SoftFloat
