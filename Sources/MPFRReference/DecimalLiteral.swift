@@ -4,6 +4,9 @@
 ///     DecimalLiteral(parsing: "-1.25e3")   // negative, digits "125", powerOfTen 1 (−1250)
 ///     DecimalLiteral(parsing: ".5")        // digits "5", powerOfTen −1
 ///     DecimalLiteral(parsing: "0x10")      // nil: not decimal
+///
+/// Deliberately independent of SoftFloat's number scanner (see ``NumberLiteral``): the oracle
+/// reads text with its own code.
 struct DecimalLiteral {
     var negative: Bool
     /// The significant digits with the decimal point removed (leading zeros allowed).

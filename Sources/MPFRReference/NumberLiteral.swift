@@ -7,6 +7,10 @@ import CMPFR
 /// - `"0.1"`, `"-1e8"`, `"0x1.8p-3"`, `"0b1.1"`, `"inf"`: a ``single`` literal for
 ///   `mpfr_strtofr`, which rounds correctly at any precision with no exponent limit.
 /// - `"nan"`, `"-nan"`: ``nan``.
+///
+/// This parser (with ``DecimalLiteral``) is the oracle's own, on purpose: it must not share
+/// SoftFloat's number scanner (`ExactNumber(parsing:)`), or a scanning bug would produce the
+/// same wrong value on both sides of every text-rounding test and go unseen. Keep the two apart.
 enum NumberLiteral {
     case nan(negative: Bool)
     case single(String)

@@ -1,7 +1,7 @@
 extension ExactNumber {
     /// Parses decimal (`0.1`, `-1e8`, `.5`, `1E-3`), rational (`1/3`, `-2.5/7`), hex-float
     /// (`0x1.8p-3`, `-0x1p+10`, `0xAp0`), `inf`, `infinity` and `nan` (case-insensitive, with an
-    /// optional sign). Surrounding spaces, tabs and a trailing carriage return are ignored.
+    /// optional sign). Surrounding spaces, tabs, carriage returns and newlines are ignored.
     ///
     /// - Throws: ``NumberSyntaxError`` describing what is wrong; never traps, whatever the input
     ///   (huge exponents saturate to values beyond every format's range).
@@ -163,10 +163,10 @@ extension ExactNumber {
 extension StringProtocol {
     /// The text without leading/trailing spaces, tabs, carriage returns or newlines.
     func trimmingASCIIWhitespace() -> Substring {
-        let whitespace: Set<Character> = [" ", "\t", "\r", "\n"]
-        var slice = Substring(self)
-        while let first = slice.first, whitespace.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, whitespace.contains(last) { slice = slice.dropLast() }
-        return slice
+        let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, whitespace.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, whitespace.contains(last) { scalars = scalars.dropLast() }
+        return Substring(scalars)
     }
 }

@@ -1,20 +1,25 @@
-/// An exact real number parsed from text: ±numerator / denominator × 2^binaryExponent ×
-/// 10^decimalExponent, or a special value. The power of ten stays symbolic until rounding, so
-/// `1e7000/1e6999` is exactly 10 although neither side fits any format. Decimal, rational and hex-float inputs all become one of these, and are then
-/// rounded ONCE to the target format (never through Double).
+/// An exact real number: ±numerator / denominator × 2^binaryExponent × 10^decimalExponent,
+/// or a special value. The lab's one exact-number type: text input (decimal, rational,
+/// hex-float) parses into it, codes decode into it, it rounds ONCE to any format (never
+/// through Double), and it prints with a fixed number of significant digits
+/// (``scientific(digits:)``). The power of ten stays symbolic until rounding, so
+/// `1e7000/1e6999` is exactly 10 although neither side fits any format.
 ///
-///     try ExactNumber(parsing: "0.1")     // 1 / 10
-///     try ExactNumber(parsing: "1/3")     // 1 / 3
-///     try ExactNumber(parsing: "0x1.8p-3") // 3 × 2^-4 = 0.1875
+///     try ExactNumber(parsing: "0.1")      // 1 × 10^-1
+///     try ExactNumber(parsing: "1/3")      // 1 / 3
+///     try ExactNumber(parsing: "0x1.8p-3") // 24 × 2^-7 = 3 × 2^-4 = 0.1875
+///     ExactNumber(FloatFormat.float16.decode(0x3555))   // 1365 × 2^-12 = 0.333251953125
 public struct ExactNumber: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case finite, zero, infinity, nan }
 
     public let kind: Kind
     public let isNegative: Bool
-    let numerator: Natural
-    let denominator: Natural
-    let binaryExponent: Int
-    let decimalExponent: Int
+    /// Zero for zero, infinity and NaN.
+    public let numerator: Natural
+    /// Positive.
+    public let denominator: Natural
+    public let binaryExponent: Int
+    public let decimalExponent: Int
 
     init(kind: Kind, negative: Bool, numerator: Natural = Natural(), denominator: Natural = Natural.one,
          binaryExponent: Int = 0, decimalExponent: Int = 0) {
@@ -24,6 +29,23 @@ public struct ExactNumber: Sendable, Hashable {
         self.denominator = denominator
         self.binaryExponent = binaryExponent
         self.decimalExponent = decimalExponent
+    }
+
+    /// ±numerator / denominator × 2^binaryExponent × 10^decimalExponent: zero when the
+    /// numerator is zero (the sign is kept), else finite.
+    ///
+    ///     ExactNumber(negative: false, numerator: Natural(1), decimalExponent: -3)   // 0.001
+    ///
+    /// - Precondition: `denominator` is not zero.
+    public init(negative: Bool, numerator: Natural, denominator: Natural = Natural.one,
+                binaryExponent: Int = 0, decimalExponent: Int = 0) {
+        precondition(!denominator.isZero, "ExactNumber with a zero denominator")
+        if numerator.isZero {
+            self.init(kind: .zero, negative: negative)
+        } else {
+            self.init(kind: .finite, negative: negative, numerator: numerator, denominator: denominator,
+                      binaryExponent: binaryExponent, decimalExponent: decimalExponent)
+        }
     }
 
     /// Values beyond 10^±6000 are outside every format (binary exponents stay within about
@@ -39,6 +61,50 @@ public struct ExactNumber: Sendable, Hashable {
     /// The exact value of an integer.
     public init(_ integer: Int64) {
         self.init(negative: integer < 0, significand: UInt128(integer.magnitude), exponent: 0)
+    }
+
+    /// The exact value a code stands for (``FloatFormat/decode(_:)``), NaN and infinities included.
+    ///
+    ///     ExactNumber(FloatFormat.float16.decode(0x3555))   // 1365 × 2^-12
+    public init(_ decoded: DecodedValue) {
+        switch decoded {
+        case .zero(let negative): self.init(kind: .zero, negative: negative)
+        case .infinity(let negative): self.init(kind: .infinity, negative: negative)
+        case .nan(let negative, _): self.init(kind: .nan, negative: negative)
+        case .finite(let negative, let significand, let exponent):
+            self.init(negative: negative, significand: UInt128(significand), exponent: exponent)
+        }
+    }
+
+    /// The exact value of a float64.
+    public init(_ value: Double) {
+        self.init(FloatFormat.float64.decode(value.bitPattern))
+    }
+
+    /// Whether the value is finite (zero included), not an infinity or NaN.
+    public var isFinite: Bool { kind == .finite || kind == .zero }
+
+    /// Largest |decimalExponent| that ``expandedFraction`` expands (5^300000 has about
+    /// 700,000 bits).
+    static let maxExpandedPowerOfFive = 300_000
+    /// Largest |binary exponent| ``expandedFraction`` returns (applied later as a shift).
+    static let maxExpandedPowerOfTwo = 1_500_000
+
+    /// A finite nonzero value as `±numerator / denominator × 2^exponent`, the power of ten
+    /// expanded (10^t = 5^t × 2^t); nil for zero, infinity, NaN and for exponents too large to
+    /// expand (beyond about 10^±300000).
+    ///
+    ///     try ExactNumber(parsing: "-1.5e3").expandedFraction   // (true, 15 × 25, 1, 2)
+    public var expandedFraction: (negative: Bool, numerator: Natural, denominator: Natural, exponent: Int)? {
+        let exponent = binaryExponent + decimalExponent
+        guard kind == .finite, abs(decimalExponent) <= Self.maxExpandedPowerOfFive,
+              abs(exponent) <= Self.maxExpandedPowerOfTwo
+        else { return nil }
+        guard decimalExponent != 0 else { return (isNegative, numerator, denominator, exponent) }
+        let power = Natural.powerOfFive(abs(decimalExponent))
+        return decimalExponent > 0
+            ? (isNegative, numerator * power, denominator, exponent)
+            : (isNegative, numerator, denominator * power, exponent)
     }
 
     /// Rounds the number to `format`, once.

@@ -41,7 +41,7 @@ public struct FormatProperties: Sendable, Hashable {
             power.multiply(by: 10)
         }
         decimalDigits = digits
-        resolution = (try? ExactNumber(parsing: "1e-\(digits)").rounded(to: .float64)).map { Double(bitPattern: $0.bits) } ?? 1
+        resolution = Double(bitPattern: ExactNumber(negative: false, numerator: .one, decimalExponent: -digits).rounded(to: .float64).bits)
         minExponent = format.minNormalExponent
         maxExponent = format.maxExponent
     }

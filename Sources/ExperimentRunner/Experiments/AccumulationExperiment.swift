@@ -139,12 +139,12 @@ struct AccumulationExperiment: Experiment {
         let computed = Self.fixed(sum, format)
         let negative = computed < exact
         let difference = negative ? exact - computed : computed - exact
-        let absolute = ExactRational(negative: negative, numerator: Natural(wide: difference), denominator: Natural(1) << Self.fractionBits)
-        let relative = exact == 0 ? "n/a" : ExactRational(negative: negative, numerator: Natural(wide: difference), denominator: Natural(wide: exact)).significant()
+        let absolute = ExactNumber(negative: negative, numerator: Natural(wide: difference), binaryExponent: -Self.fractionBits)
+        let relative = exact == 0 ? "n/a" : ExactNumber(negative: negative, numerator: Natural(wide: difference), denominator: Natural(wide: exact)).scientific()
         let rounded = ExactNumber(negative: false, significand: exact, exponent: -Self.fractionBits).rounded(to: format).bits
         result.append([format.name, method.rawValue, String(count), String(seed), NumberText.value(sum, in: format),
                        NumberText.shortest(Self.nearestDouble(exact)), NumberText.value(rounded, in: format),
-                       absolute.significant(), relative], to: 0)
+                       absolute.scientific(), relative], to: 0)
         return result
     }
 

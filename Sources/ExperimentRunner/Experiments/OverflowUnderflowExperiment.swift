@@ -142,7 +142,7 @@ struct OverflowUnderflowExperiment: Experiment {
         let atThreshold = threshold.rounded(to: format)
         let above = ExactNumber(negative: false, significand: thresholdSignificand << 64 | 1, exponent: exponent - 65).rounded(to: format)
         let thresholdExact = NumberText.dyadic(significand: thresholdSignificand, exponent: exponent - 1)
-        let thresholdShown = shortestIfExact(thresholdExact)
+        let thresholdShown = shortestIfExact(threshold)
         let overflowsAtThreshold = atThreshold.flags.contains(.overflow) || !isFinite(format, atThreshold.bits)
         let firstOverflow = overflowsAtThreshold ? thresholdShown : "> " + thresholdShown
         let thresholdResult = describe(format, atThreshold)
@@ -150,8 +150,8 @@ struct OverflowUnderflowExperiment: Experiment {
 
         // Half the smallest subnormal (or of the smallest value, without zero).
         let smallestExponent = format.hasZero ? format.minNormalExponent - format.mantissaBits : format.minNormalExponent
-        let half = ExactNumber(negative: false, significand: 1, exponent: smallestExponent - 1).rounded(to: format)
-        let halfExact = NumberText.dyadic(significand: 1, exponent: smallestExponent - 1)
+        let halfExact = ExactNumber(negative: false, significand: 1, exponent: smallestExponent - 1)
+        let half = halfExact.rounded(to: format)
         return [
             format.name, NumberText.shortest(info.max), format.exactDecimal(format.maxFiniteBits), thresholdShown, thresholdExact,
             thresholdResult, firstOverflow, beyond, NumberText.shortest(info.smallestNormal), NumberText.shortest(info.smallestSubnormal),
@@ -160,11 +160,12 @@ struct OverflowUnderflowExperiment: Experiment {
     }
 
     /// The float64 shortest decimal when the exact value is a float64, else 17 significant digits.
-    static func shortestIfExact(_ exact: String) -> String {
-        if let value = NumberText.double(exact), value.isFinite, value != 0, NumberText.exact(value) == exact {
-            return NumberText.shortest(value)
+    static func shortestIfExact(_ exact: ExactNumber) -> String {
+        let nearest = exact.rounded(to: .float64)
+        if exact.kind == .finite, !nearest.flags.contains(.inexact) {
+            return NumberText.shortest(Double(bitPattern: nearest.bits))
         }
-        return NumberText.significant(decimal: exact, digits: 17)
+        return exact.scientific(digits: 17)
     }
 
     static func isFinite(_ format: FloatFormat, _ bits: UInt64) -> Bool {
@@ -346,8 +347,8 @@ struct OverflowUnderflowExperiment: Experiment {
         }
         let gridValues = grid.compactMap(NumberText.double)
         let range: ClosedRange<Double>
-        if let decades, let low = NumberText.double("1e\(decades.lowerBound)"), let high = NumberText.double("1e\(decades.upperBound)") {
-            range = low...high
+        if let decades {
+            range = NumberText.powerOfTen(decades.lowerBound)...NumberText.powerOfTen(decades.upperBound)
         } else {
             range = (gridValues.first ?? 1e-30)...(gridValues.last ?? 1e30)
         }

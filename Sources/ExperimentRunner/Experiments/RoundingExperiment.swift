@@ -14,7 +14,7 @@ struct RoundingExperiment: Experiment {
 
     let spec: ExperimentSpec
     let values: [String]
-    let exactValues: [ExactRational]
+    let exactValues: [ExactNumber]
     let formats: [FloatFormat]
     let modes: [RoundingMode]
     let stochasticSeed: UInt64
@@ -27,12 +27,12 @@ struct RoundingExperiment: Experiment {
         let parameters = spec.parameters
         try parameters.requireOnly(["values", "formats", "modes", "stochastic_seed"])
         values = try parameters.numbers("values", default: ["1/3", "0.1", "2/3", "1e-5"])
-        var exact: [ExactRational] = []
+        var exact: [ExactNumber] = []
         for (index, value) in values.enumerated() {
-            guard let rational = ExactRational(parsing: value) else {
-                throw parameters.error("values", "element \(index): '\(value)' must be a finite decimal or a rational a/b (hex-floats, inf and nan are not measured)")
+            guard let number = try? ExactNumber(parsing: value), number.isFinite else {
+                throw parameters.error("values", "element \(index): '\(value)' must be a finite decimal, rational a/b or hex-float (inf and nan are not measured)")
             }
-            exact.append(rational)
+            exact.append(number)
         }
         exactValues = exact
         formats = try parameters.formats("formats", default: FloatFormat.builtIn)
@@ -60,9 +60,10 @@ struct RoundingExperiment: Experiment {
         let draw = random.next()
         var result = CellResult(tableCount: 1)
         for mode in modes {
-            let rounded = try format.round(value, options: RoundingOptions(rounding: mode), random: mode == .stochastic ? draw : 0)
+            let exact = exactValues[valueIndex]
+            let rounded = exact.rounded(to: format, options: RoundingOptions(rounding: mode), random: mode == .stochastic ? draw : 0)
             let bits = rounded.bits
-            let error = RoundingMeasurement(bits: bits, format: format, exact: exactValues[valueIndex])
+            let error = RoundingError(code: bits, of: format, against: exact)
             result.append([
                 value, format.name, mode.rawValue, format.hexString(bits), format.binaryFields(bits),
                 format.classify(bits).rawValue, format.exactDecimal(bits), format.shortestDecimal(bits),

@@ -2,7 +2,8 @@ import Foundation
 import SoftFloat
 
 /// Number ↔ text for reports, entirely through the SoftFloat engine (never the C library),
-/// so every machine prints and parses the same digits.
+/// so every machine prints and parses the same digits. Exact values print through
+/// ``ExactNumber/scientific(digits:)`` directly; this is the float64 side.
 ///
 ///     NumberText.shortest(0.1)               // "0.1"      (shortest round-trip, Python repr style)
 ///     NumberText.shortest(1e8)               // "100000000.0"
@@ -26,50 +27,18 @@ public enum NumberText {
         return Double(bitPattern: number.rounded(to: .float64).bits)
     }
 
-    /// `value` rounded to `digits` significant decimal digits (ties to even, on the exact
-    /// binary value) in scientific notation: `d.ddddde±XX`. Zero prints `0`.
-    public static func significant(_ value: Double, digits: Int = 6) -> String {
-        guard value.isFinite else { return shortest(value) }
-        if value == 0 { return "0" }
-        return (value < 0 ? "-" : "") + significant(decimal: exact(value.magnitude), digits: digits)
+    /// The float64 nearest to 10^exponent, rounded once from the exact power:
+    /// `powerOfTen(-5)` is `1e-05`, `powerOfTen(400)` is `inf`.
+    public static func powerOfTen(_ exponent: Int) -> Double {
+        let power = ExactNumber(negative: false, numerator: .one, decimalExponent: exponent)
+        return Double(bitPattern: power.rounded(to: .float64).bits)
     }
 
-    /// A non-negative exact decimal expansion (`"0.000123"`, `"65520"`) rounded to `digits`
-    /// significant digits (ties to even), in scientific notation: `1.23000e-04`, `6.55200e+04`.
-    public static func significant(decimal exactText: String, digits: Int = 6) -> String {
-        let parts = exactText.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0])
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        var allDigits = Array((whole == "0" ? "" : whole) + fraction)
-        var exponent = whole == "0" ? -1 : whole.count - 1
-        while let first = allDigits.first, first == "0" {
-            allDigits.removeFirst()
-            if whole == "0" { exponent -= 1 }
-        }
-        if allDigits.isEmpty { return "0" }
-        var kept = allDigits.prefix(digits).map { Int(String($0))! }
-        while kept.count < digits { kept.append(0) }
-        let rest = allDigits.dropFirst(digits).map { Int(String($0))! }
-        if let firstDropped = rest.first {
-            let tail = rest.dropFirst()
-            let roundUp = firstDropped > 5 || (firstDropped == 5 && (tail.contains { $0 != 0 } || kept[kept.count - 1] % 2 == 1))
-            if roundUp {
-                var position = kept.count - 1
-                while position >= 0 {
-                    if kept[position] == 9 { kept[position] = 0; position -= 1 } else { kept[position] += 1; break }
-                }
-                if position < 0 {
-                    kept.insert(1, at: 0)
-                    kept.removeLast()
-                    exponent += 1
-                }
-            }
-        }
-        var text = String(kept[0])
-        if kept.count > 1 { text += "." + kept.dropFirst().map(String.init).joined() }
-        let magnitude = String(abs(exponent))
-        text += "e" + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" + magnitude : magnitude)
-        return text
+    /// `value` rounded to `digits` significant decimal digits (ties to even, once, from the
+    /// exact binary value) in scientific notation: `d.ddddde±XX`. Zero prints `0`.
+    public static func significant(_ value: Double, digits: Int = 6) -> String {
+        guard value.isFinite else { return shortest(value) }
+        return ExactNumber(value).scientific(digits: digits)
     }
 
     /// `value` with `digits` significant digits for prose: positional for 10^-4 ≤ |x| < 10^6,

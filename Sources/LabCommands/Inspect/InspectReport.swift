@@ -43,6 +43,23 @@ public struct InspectReport: Sendable {
     public var seed: UInt64
     public var rows: [Row]
 
+    /// VALUE, read once: a number's exact value, or a code of the `--from` format.
+    public enum Input: Sendable, Hashable {
+        case number(ExactNumber)
+        case code(UInt64, of: FloatFormat)
+
+        /// Reads `value` as a number, or with `source` as a hex code of that format.
+        ///
+        /// - Throws: ``NumberSyntaxError`` when `value` is malformed.
+        public init(_ value: String, source: FloatFormat? = nil) throws(NumberSyntaxError) {
+            if let source {
+                self = .code(try source.parseBitPattern(value), of: source)
+            } else {
+                self = .number(try ExactNumber(parsing: value))
+            }
+        }
+    }
+
     /// Rounds `value` into each format, once, from its exact value.
     ///
     /// - Parameters:
@@ -57,42 +74,47 @@ public struct InspectReport: Sendable {
         value: String, formats: [FloatFormat] = InspectReport.defaultFormats,
         options: RoundingOptions = .standard, source: FloatFormat? = nil, seed: UInt64 = 0
     ) throws(NumberSyntaxError) {
+        self.init(value: value, input: try Input(value, source: source), formats: formats, options: options, seed: seed)
+    }
+
+    /// The report of an input already read (`value` is the text it was read from, for the header).
+    public init(
+        value: String, input: Input, formats: [FloatFormat] = InspectReport.defaultFormats,
+        options: RoundingOptions = .standard, seed: UInt64 = 0
+    ) {
         self.value = value
-        self.source = source
         self.options = options
         self.seed = seed
         var random = StochasticRandom(seed: seed)
-        let exact: ExactValue
-        let sourceBits: UInt64?
-        if let source {
-            let bits = try source.parseBitPattern(value)
-            sourceBits = bits
-            sourceValue = source.exactDecimal(bits)
-            exact = ExactValue(source.decode(bits))
-        } else {
-            _ = try ExactNumber(parsing: value)  // the engine's grammar and error messages
-            guard let parsed = ExactValue(parsing: value) else {
-                throw NumberSyntaxError(text: value, reason: "not understood by the exact-error parser")
-            }
-            sourceBits = nil
+        let sourceCode: UInt64?
+        let exact: ExactNumber
+        switch input {
+        case .code(let code, let source):
+            self.source = source
+            sourceCode = code
+            sourceValue = source.exactDecimal(code)
+            exact = ExactNumber(source.decode(code))
+        case .number(let number):
+            source = nil
+            sourceCode = nil
             sourceValue = nil
-            exact = parsed
+            exact = number
         }
         var rows: [Row] = []
         for format in formats {
             let draw = options.rounding == .stochastic ? random.next() : 0
             let rounded: Rounded
-            if let source, let sourceBits {
-                rounded = source.convert(sourceBits, to: format, options: options, random: draw)
+            if let source, let sourceCode {
+                rounded = source.convert(sourceCode, to: format, options: options, random: draw)
             } else {
-                rounded = try format.round(value, options: options, random: draw)
+                rounded = exact.rounded(to: format, options: options, random: draw)
             }
             let bits = rounded.bits
             rows.append(Row(
                 format: format.name, bits: bits, hex: format.hexString(bits), binary: format.binaryFields(bits),
                 floatClass: format.classify(bits).rawValue, exactDecimal: format.exactDecimal(bits),
                 shortestDecimal: format.shortestDecimal(bits),
-                error: RoundingError.measure(bits, of: format, against: exact),
+                error: RoundingError(code: bits, of: format, against: exact),
                 flags: rounded.flags.description))
         }
         self.rows = rows

@@ -41,7 +41,12 @@ extension PrecisionLab {
 
         @OptionGroup var rounding: RoundingArguments
 
-        func validate() throws {
+        /// VALUE as read by `validate()`: it is parsed once, there.
+        var input: InspectReport.Input? = nil
+
+        enum CodingKeys: CodingKey { case values, formatNames, from, rounding }
+
+        mutating func validate() throws {
             let given = values.filter { $0 != "--" }
             if let unknown = given.first(where: { $0.hasPrefix("--") }) {
                 throw ValidationError("unknown option '\(unknown)'")
@@ -51,11 +56,7 @@ extension PrecisionLab {
             }
             _ = try formats()
             do {
-                if let from {
-                    _ = try parseFormat(from).parseBitPattern(value)
-                } else {
-                    _ = try ExactNumber(parsing: value)
-                }
+                input = try InspectReport.Input(value, source: from.map(parseFormat))
             } catch let error as NumberSyntaxError {
                 throw ValidationError(error.description)
             }
@@ -68,9 +69,8 @@ extension PrecisionLab {
         }
 
         func run() throws {
-            let report = try InspectReport(
-                value: value, formats: formats(), options: rounding.options,
-                source: from.map(parseFormat), seed: rounding.seed)
+            guard let input else { throw ValidationError("missing VALUE") }
+            let report = InspectReport(value: value, input: input, formats: try formats(), options: rounding.options, seed: rounding.seed)
             print(report.render(), terminator: "")
         }
     }
