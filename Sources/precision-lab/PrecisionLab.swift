@@ -14,5 +14,5 @@ struct PrecisionLab: ParsableCommand {
             with the aliases fp64 fp32 fp16 bf16, or user-defined as eXmY[fn|fnuz|fo][:bias=N] \
             (for example e6m9 or e5m2:bias=16).
             """,
-        subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Matmul.self, Arith.self, Mma.self, Verify.self, Bench.self])
+        subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Dequantize.self, Matmul.self, Arith.self, Mma.self, Verify.self, Bench.self])
 }

@@ -22,9 +22,16 @@ extension PrecisionLab {
                 Schemes: \(QuantizationScheme.names.joined(separator: ", ")). Default granularity: \
                 tensor for absmax, zeropoint and fp8 (row for --convention bitsandbytes), group:64 \
                 for nf4 and fp4-bnb, group:32 (fixed) for MX. See Sources/Quantization/README.md.
+
+                GGUF (llama.cpp/ggml) types, bit for bit as ggml_quantize_chunk: \
+                \(GGUFType.schemeNames.joined(separator: ", ")) (case-insensitive). They read a \
+                float32 matrix whose row length is a multiple of the type's block, take an \
+                optional per-column importance matrix (--imatrix W.npy, as llama-imatrix makes) \
+                and write the raw blocks with --save-blocks OUT.bin (decode them with \
+                `precision-lab dequantize`). The IQ1/IQ2/IQ3 types are dequantize-only.
                 """)
 
-        @Option(help: ArgumentHelp("The scheme: \(QuantizationScheme.names.joined(separator: "|")).", valueName: "scheme"))
+        @Option(help: ArgumentHelp("The scheme: \(QuantizationScheme.names.joined(separator: "|")), or gguf-TYPE.", valueName: "scheme"))
         var scheme: String
 
         @Option(help: ArgumentHelp("Integer width for absmax and zeropoint, 2 through 16 (default 8).", valueName: "N"))
@@ -51,10 +58,23 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("The tensor to read from a .safetensors file.", valueName: "name"))
         var tensor: String?
 
+        @Option(help: ArgumentHelp("GGUF schemes: a per-column importance vector (.npy or text) of length C.", valueName: "file"))
+        var imatrix: String?
+
+        @Option(name: .customLong("save-blocks"), help: ArgumentHelp("GGUF schemes: write ggml's block bytes to FILE.", valueName: "file"))
+        var saveBlocks: String?
+
         @Flag(help: "Print JSON: q, scale, zero_point, dequantized, metrics.")
         var json = false
 
         func validate() throws {
+            if scheme.lowercased().hasPrefix("gguf-") {
+                _ = try GGUFQuantizeOptions.type(scheme)
+                return
+            }
+            if imatrix != nil || saveBlocks != nil {
+                throw ValidationError("--imatrix and --save-blocks apply to the gguf-* schemes only")
+            }
             _ = try makeConfiguration()
         }
 
@@ -84,6 +104,10 @@ extension PrecisionLab {
         }
 
         func run() throws {
+            if let type = try? GGUFQuantizeOptions.type(scheme) {
+                print(try GGUFQuantizeOptions.run(type, input: input, tensor: tensor, imatrix: imatrix, saveBlocks: saveBlocks, json: json))
+                return
+            }
             let configuration = try makeConfiguration()
             let source: MatrixSource
             let result: QuantizationResult

@@ -1,0 +1,25 @@
+/// How ggml turns an importance matrix (one weight per column, from llama-imatrix) into the
+/// per-element weights of its scale searches: w[i] = imatrix[i] · √(σ² + x[i]²), where σ² is
+/// a mean square of the inputs (over the row for the legacy types, over the 256-element
+/// super-block for the K-quants, doubled for Q3_K … Q5_K and IQ4).
+enum ImportanceWeights {
+    /// σ² = Σ x² / count, summed left to right in float32 (`sum_x2/n_per_row`).
+    static func rowMeanSquare(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var sum: Float = 0
+        for j in 0..<count { sum += x[j] * x[j] }
+        return sum / Float(count)
+    }
+
+    /// Σ x² over `count` elements, left to right in float32.
+    static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var sum: Float = 0
+        for j in 0..<count { sum += x[j] * x[j] }
+        return sum
+    }
+
+    /// weight[j] = importance[j] · √(σ² + x[j]²) (sqrtf, correctly rounded).
+    @inline(__always)
+    static func fill(_ weight: UnsafeMutablePointer<Float>, _ importance: UnsafePointer<Float>, _ x: UnsafePointer<Float>, count: Int, sigma2: Float) {
+        for j in 0..<count { weight[j] = importance[j] * (sigma2 + x[j] * x[j]).squareRoot() }
+    }
+}
