@@ -21,8 +21,8 @@ public enum GGUFCodec {
         guard values.count == rows * columns else {
             throw .shape("\(values.count) values do not fill a \(rows)×\(columns) matrix")
         }
-        guard type.canQuantize else { throw .quantizerUnavailable(type) }
         if type.requiresImportance && importance == nil { throw .importanceRequired(type) }
+        guard type.canQuantize else { throw .quantizerUnavailable(type) }
         if let importance {
             guard importance.count == columns else { throw .importanceLength(expected: columns, actual: importance.count) }
             if let index = importance.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
@@ -100,7 +100,13 @@ public enum GGUFCodec {
         case .tq2_0: return TQ2_0Codec.self
         case .mxfp4: return MXFP4Codec.self
         case .nvfp4: return NVFP4Codec.self
-        case .iq1_s, .iq1_m, .iq2_xxs, .iq2_xs, .iq2_s, .iq3_xxs, .iq3_s: return LatticeCodec.self
+        case .iq1_s: return IQ1_SCodec.self
+        case .iq1_m: return IQ1_MCodec.self
+        case .iq2_xxs: return IQ2_XXSCodec.self
+        case .iq2_xs: return IQ2_XSCodec.self
+        case .iq2_s: return IQ2_SCodec.self
+        case .iq3_xxs: return IQ3_XXSCodec.self
+        case .iq3_s: return IQ3_SCodec.self
         }
     }
 }
