@@ -45,6 +45,7 @@ extension PrecisionLab {
             suite.extraBenchmarks = ScalarOperationBenchmarks.benchmarks(operands: operands, repetitions: repetitions)
                 + QuantizeBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
                 + MatrixUnitBenchmarks.benchmarks(dotProducts: operands / 32, threads: threads, repetitions: repetitions)
+                + GGUFBenchmarks.benchmarks(repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             do {
                 let results = try suite.run(filter: filter) { name in
