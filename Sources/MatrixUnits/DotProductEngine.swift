@@ -19,8 +19,11 @@ import SoftFloat
 /// of the aligned units are +0 whatever the signs of the inputs (MMA-Sim's behaviour).
 public struct DotProductEngine: Sendable {
     public let unit: MatrixUnit
-    let aTable: [UnitOperand]?
-    let bTable: [UnitOperand]?
+    /// Decoded operands for A and B formats of at most 16 bits (kept alive by the tables).
+    let aTable: UnitOperandTable?
+    let bTable: UnitOperandTable?
+    nonisolated(unsafe) let aEntries: UnsafeMutableBufferPointer<UnitOperand>?
+    nonisolated(unsafe) let bEntries: UnsafeMutableBufferPointer<UnitOperand>?
     /// D's exponent range with ``MatrixUnit/outputFractionBits`` of fraction (D itself, or
     /// f32 with 13 fraction bits for the FP8 units of Ada mma and Hopper wgmma).
     let outputFormat: FloatFormat
@@ -32,8 +35,10 @@ public struct DotProductEngine: Sendable {
 
     public init(unit: MatrixUnit) {
         self.unit = unit
-        aTable = UnitOperand.table(for: unit.a)
-        bTable = UnitOperand.table(for: unit.b)
+        aTable = UnitOperandTable(format: unit.a)
+        bTable = UnitOperandTable(format: unit.b)
+        aEntries = aTable?.entries
+        bEntries = bTable?.entries
         if unit.outputFractionBits == unit.d.mantissaBits {
             outputFormat = unit.d
         } else {
@@ -105,12 +110,12 @@ public struct DotProductEngine: Sendable {
     // MARK: - Operands
 
     @inline(__always) func operandA(_ code: UInt64) -> UnitOperand {
-        if let aTable { return aTable[Int(code & unit.a.codeMask)] }
+        if let aEntries { return aEntries[Int(code & unit.a.codeMask)] }
         return UnitOperand(code: unit.truncatesOperandsToTF32 ? code & ~0x1fff : code, format: unit.a)
     }
 
     @inline(__always) func operandB(_ code: UInt64) -> UnitOperand {
-        if let bTable { return bTable[Int(code & unit.b.codeMask)] }
+        if let bEntries { return bEntries[Int(code & unit.b.codeMask)] }
         return UnitOperand(code: unit.truncatesOperandsToTF32 ? code & ~0x1fff : code, format: unit.b)
     }
 

@@ -46,9 +46,22 @@ struct UnitOperand: Sendable, Hashable {
         }
     }
 
-    /// Every code of a format of at most 16 bits, decoded once (the engine's operand lookup).
-    static func table(for format: FloatFormat) -> [UnitOperand]? {
+}
+
+/// Every code of a format of at most 16 bits, decoded once: the engine's operand lookup. The
+/// entries live in memory this object owns, so the hot loop reads them through a plain pointer
+/// (no reference counting per lookup).
+final class UnitOperandTable: @unchecked Sendable {
+    let entries: UnsafeMutableBufferPointer<UnitOperand>
+
+    init?(format: FloatFormat) {
         guard format.bitWidth <= 16 else { return nil }
-        return (0..<(UInt64(1) << UInt64(format.bitWidth))).map { UnitOperand(code: $0, format: format) }
+        let count = 1 << format.bitWidth
+        entries = .allocate(capacity: count)
+        for code in 0..<count {
+            entries.initializeElement(at: code, to: UnitOperand(code: UInt64(code), format: format))
+        }
     }
+
+    deinit { entries.deallocate() }
 }
