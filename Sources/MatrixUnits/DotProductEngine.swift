@@ -195,26 +195,35 @@ public struct DotProductEngine: Sendable {
             scaleExponentB = Int(sb.exponent)
         }
         let scaleExponent = scaleExponentA + scaleExponentB
-        // One pass for the largest exponent and for whether any operand is not finite.
-        var largest = Int(cOperand.exponent)
-        var allFinite = cOperand.kind == .finite
-        for index in range {
-            let x = operandA(a[index]), y = operandB(b[index])
-            allFinite = allFinite && x.kind == .finite && y.kind == .finite
-            let exponent = Int(x.exponent + y.exponent) + scaleExponent
-            if exponent > largest { largest = exponent }
-        }
-        if !allFinite, let special = specialOutcome(a: a, b: b, range: range, c: cOperand) { return specialCode(special) }
         let kept = unit.keptFractionBits
-        var sum: Int64 = 0
-        for index in range {
-            let x = operandA(a[index]), y = operandB(b[index])
-            let shift = Int(x.exponent + y.exponent) + scaleExponent - largest + productShift
-            sum &+= Self.truncatedTerm(x.magnitude &* y.magnitude, shift: shift, negative: x.negative != y.negative)
+        return withUnsafeTemporaryAllocation(of: Product.self, capacity: range.count) { products in
+            // One pass: exact products, the largest exponent, and whether anything is not finite.
+            var largest = Int(cOperand.exponent)
+            var allFinite = cOperand.kind == .finite
+            for (slot, index) in range.enumerated() {
+                let x = operandA(a[index]), y = operandB(b[index])
+                allFinite = allFinite && x.kind == .finite && y.kind == .finite
+                let exponent = Int(x.exponent + y.exponent) + scaleExponent
+                if exponent > largest { largest = exponent }
+                products.initializeElement(at: slot, to: Product(magnitude: x.magnitude &* y.magnitude, exponent: exponent,
+                                                                 negative: x.negative != y.negative))
+            }
+            if !allFinite, let special = specialOutcome(a: a, b: b, range: range, c: cOperand) { return specialCode(special) }
+            var sum: Int64 = 0
+            for product in products {
+                sum &+= Self.truncatedTerm(product.magnitude, shift: product.exponent - largest + productShift, negative: product.negative)
+            }
+            sum &+= Self.truncatedTerm(cOperand.magnitude, shift: Int(cOperand.exponent) - largest + kept - unit.d.mantissaBits,
+                                       negative: cOperand.negative)
+            return roundedSum(sum, exponent: largest - kept)
         }
-        sum &+= Self.truncatedTerm(cOperand.magnitude, shift: Int(cOperand.exponent) - largest + kept - unit.d.mantissaBits,
-                                   negative: cOperand.negative)
-        return roundedSum(sum, exponent: largest - kept)
+    }
+
+    /// An exact product of significands and its exponent (the scale exponents included).
+    struct Product {
+        var magnitude: UInt64
+        var exponent: Int
+        var negative: Bool
     }
 
     // MARK: - mxf4nvf4: exact 16-element groups times scales
