@@ -1,9 +1,10 @@
 import ArgumentParser
 
 /// The `precision-lab` command: a thin front end over LabCommands (and Verification for `verify`), one subcommand per file
-/// under `Subcommands/`.
+/// under `Subcommands/`. The root is an `AsyncParsableCommand` so that `run` and `merge` await
+/// the parallel runner directly; the other subcommands are synchronous.
 @main
-struct PrecisionLab: ParsableCommand {
+struct PrecisionLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "precision-lab",
         abstract: "A bit-exact soft-float lab: formats as data, one rounding core, exact errors.",

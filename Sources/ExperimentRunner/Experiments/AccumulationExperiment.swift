@@ -31,6 +31,8 @@ struct AccumulationExperiment: Experiment {
     let counts: [Int]
     let seeds: [UInt64]
     let traceEvery: Int
+    /// `[checks.sum_between]`: `"ACCUMULATOR METHOD N" = [low, high]`, key split into its three parts.
+    let sumChecks: [SpecCheck<(accumulator: String, method: String, count: Int, range: ClosedRange<Double>)>]
 
     static let fractionBits = 80
 
@@ -54,14 +56,20 @@ struct AccumulationExperiment: Experiment {
         seeds = try p.integers("seeds", default: [1, 2, 3], range: 0...Int.max).map { UInt64($0) }
         traceEvery = try p.integer("trace_every", default: 100, range: 1...1_000_000)
         try spec.checks.requireOnly(["sum_between"])
+        sumChecks = try spec.checks.rangeChecks("sum_between").map { check throws(SpecError) in
+            let parts = check.key.split(separator: " ").map(String.init)
+            guard parts.count == 3, let accumulator = parts.first, let count = parts.last.flatMap({ Int($0) }) else {
+                throw check.table.error(check.key, "expected a key '<accumulator> <method> <count>'")
+            }
+            return SpecCheck(table: check.table, key: check.key, expected: (accumulator, parts.dropFirst().first!, count, check.expected))
+        }
     }
 
     var tables: [TableSchema] {
         [
-            TableSchema(suffix: nil, names: ["accumulator", "method", "count", "seed", "computed", "exact", "exact_rounded", "abs_error", "rel_error"],
-                        textColumns: ["accumulator", "method"],
+            TableSchema(suffix: nil, row: SumRow.self,
                         about: "one row per accumulator × method × count × seed: the computed sum against the exact sum of the stored values"),
-            TableSchema(suffix: "trace", names: ["accumulator", "method", "seed", "n", "sum", "exact"], textColumns: ["accumulator", "method"],
+            TableSchema(suffix: "trace", row: TraceRow.self,
                         about: "running and Kahan partial sums every trace_every terms (first seed, largest count)"),
         ]
     }
@@ -105,11 +113,11 @@ struct AccumulationExperiment: Experiment {
             prefix.append(exact)
         }
         let traced = seedIndex == 0 && count == counts.max() && method != .pairwise
-        var result = CellResult(tableCount: 2)
+        var result = CellResult(tables)
         func trace(_ n: Int, _ sum: UInt64) {
             guard traced, n % traceEvery == 0 || n == count else { return }
-            result.append([format.name, method.rawValue, String(seed), String(n), NumberText.value(sum, in: format),
-                           NumberText.shortest(Self.nearestDouble(prefix[n - 1]))], to: 1)
+            result.append(TraceRow(accumulator: format.name, method: method.rawValue, seed: seed, n: n, sum: NumberText.value(sum, in: format),
+                                   exact: NumberText.shortest(Self.nearestDouble(prefix[n - 1]))))
         }
         let zero: UInt64 = 0
         var sum = zero
@@ -142,41 +150,41 @@ struct AccumulationExperiment: Experiment {
         let absolute = ExactNumber(negative: negative, numerator: Natural(wide: difference), binaryExponent: -Self.fractionBits)
         let relative = exact == 0 ? "n/a" : ExactNumber(negative: negative, numerator: Natural(wide: difference), denominator: Natural(wide: exact)).scientific()
         let rounded = ExactNumber(negative: false, significand: exact, exponent: -Self.fractionBits).rounded(to: format).bits
-        result.append([format.name, method.rawValue, String(count), String(seed), NumberText.value(sum, in: format),
-                       NumberText.shortest(Self.nearestDouble(exact)), NumberText.value(rounded, in: format),
-                       absolute.scientific(), relative], to: 0)
+        result.append(SumRow(accumulator: format.name, method: method.rawValue, count: count, seed: seed,
+                             computed: NumberText.value(sum, in: format), exact: NumberText.shortest(Self.nearestDouble(exact)),
+                             exactRounded: NumberText.value(rounded, in: format), absoluteError: absolute.scientific(), relativeError: relative))
         return result
     }
 
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
-        let sums = tables[0], trace = tables[1]
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
+        let sums = try tables.rows(SumRow.self), trace = try tables.rows(TraceRow.self)
         let largest = counts.max() ?? 0
-        let firstSeed = String(seeds[0])
+        let firstSeed = seeds.first!
 
         var checks = CheckList()
-        if let table = try spec.checks.table("sum_between") {
-            for entry in table.entries {
-                guard let range = try table.range(entry.key) else { continue }
-                let parts = entry.key.split(separator: " ").map(String.init)
-                guard parts.count == 3 else { throw CheckFailure(table.error(entry.key, "expected a key '<accumulator> <method> <count>'")) }
-                let rows = sums.rows.filter { $0[0] == parts[0] && $0[1] == parts[1] && $0[2] == parts[2] }
-                guard !rows.isEmpty else { throw CheckFailure(table.error(entry.key, "no such sum in this run")) }
-                for row in rows {
-                    try checks.expectWithin(NumberText.double(row[4]) ?? .nan, range, at: table, key: entry.key,
-                                            what: "\(parts[0]) \(parts[1]) sum of \(parts[2]) values, seed \(row[3])", shown: row[4])
-                }
+        for check in sumChecks {
+            let (accumulator, method, count, range) = check.expected
+            let rows = sums.filter { $0.accumulator == accumulator && $0.method == method && $0.count == count }
+            guard !rows.isEmpty else { throw check.failure("no such sum in this run") }
+            for row in rows {
+                try checks.expectWithin(NumberText.double(row.computed) ?? .nan, range, at: check.table, key: check.key,
+                                        what: "\(accumulator) \(method) sum of \(count) values, seed \(row.seed)", shown: row.computed)
             }
+        }
+        /// The sum of the largest count and the first seed.
+        func headline(_ accumulator: String, _ method: String) -> SumRow? {
+            sums.first { $0.accumulator == accumulator && $0.method == method && $0.count == largest && $0.seed == firstSeed }
         }
 
         var body = MarkdownDocument()
         body.heading("\(largest) values, seed \(firstSeed)", level: 3)
-        var headline = DataTable(columns: [DataColumn("accumulator"), DataColumn("method"), DataColumn("computed sum", alignment: .right),
+        var headlineTable = DataTable(columns: [DataColumn("accumulator"), DataColumn("method"), DataColumn("computed sum", alignment: .right),
                                            DataColumn("exact sum (nearest float64)", alignment: .right), DataColumn("exact sum rounded to the accumulator", alignment: .right),
                                            DataColumn("relative error", alignment: .right)])
-        for row in sums.rows where row[2] == String(largest) && row[3] == firstSeed {
-            headline.append([row[0], row[1], row[4], row[5], row[6], row[8]])
+        for row in sums where row.count == largest && row.seed == firstSeed {
+            headlineTable.append([row.accumulator, row.method, row.computed, row.exact, row.exactRounded, row.relativeError])
         }
-        body.table(headline)
+        body.table(headlineTable)
         body.image("\(spec.name)-running-sum.svg", alt: "Running sums against the exact sum")
 
         body.heading("Mean |relative error| over \(seeds.count) seeds", level: 3)
@@ -191,8 +199,8 @@ struct AccumulationExperiment: Experiment {
                 var cells: [String] = []
                 var points: [PlotPoint] = []
                 for count in counts {
-                    let rows = sums.rows.filter { $0[0] == format.name && $0[1] == method.rawValue && $0[2] == String(count) }
-                    let magnitudes = rows.compactMap { NumberText.double($0[8]) }.map(abs)
+                    let rows = sums.filter { $0.accumulator == format.name && $0.method == method.rawValue && $0.count == count }
+                    let magnitudes = rows.compactMap { NumberText.double($0.relativeError) }.map(abs)
                     let mean = magnitudes.isEmpty ? Double.nan : magnitudes.reduce(0, +) / Double(magnitudes.count)
                     cells.append(mean.isNaN ? "n/a" : NumberText.significant(mean, digits: 3))
                     points.append(PlotPoint(Double(count), mean))
@@ -214,18 +222,16 @@ struct AccumulationExperiment: Experiment {
         sumPlot.identifier = "accumulation-sum"
         sumPlot.legend = .topLeft
         if let first = accumulators.first {
-            let exactPoints = trace.rows.filter { $0[0] == first.name && $0[1] == "running" }.compactMap { row -> PlotPoint? in
-                guard let n = Double(row[3]), let y = NumberText.double(row[5]) else { return nil }
-                return PlotPoint(n, y)
+            let exactPoints = trace.filter { $0.accumulator == first.name && $0.method == "running" }.compactMap { row -> PlotPoint? in
+                NumberText.double(row.exact).map { PlotPoint(Double(row.n), $0) }
             }
             sumPlot.series.append(PlotSeries(name: "exact (\(first.name) inputs)", points: [PlotPoint(0, 0)] + exactPoints,
                                              style: SeriesStyle(color: "#000000", lineWidth: 1.5, dash: "2 3")))
         }
         for (accumulatorIndex, format) in accumulators.enumerated() {
             for (methodIndex, method) in [Method.running, .kahan].enumerated() where methods.contains(method) {
-                let points = trace.rows.filter { $0[0] == format.name && $0[1] == method.rawValue }.compactMap { row -> PlotPoint? in
-                    guard let n = Double(row[3]), let y = NumberText.double(row[4]) else { return nil }
-                    return PlotPoint(n, y)
+                let points = trace.filter { $0.accumulator == format.name && $0.method == method.rawValue }.compactMap { row -> PlotPoint? in
+                    NumberText.double(row.sum).map { PlotPoint(Double(row.n), $0) }
                 }
                 guard !points.isEmpty else { continue }
                 sumPlot.series.append(PlotSeries(name: "\(format.name) \(method.rawValue)", points: [PlotPoint(0, 0)] + points,
@@ -233,13 +239,9 @@ struct AccumulationExperiment: Experiment {
                                                                     dash: methodIndex == 0 ? nil : "8 4")))
             }
         }
-        func sum(_ name: String, _ method: String) -> String {
-            sums.rows.first { $0[0] == name && $0[1] == method && $0[2] == String(largest) && $0[3] == firstSeed }?[4] ?? "n/a"
-        }
-        func relative(_ name: String, _ method: String) -> String {
-            sums.rows.first { $0[0] == name && $0[1] == method && $0[2] == String(largest) && $0[3] == firstSeed }?[8] ?? "n/a"
-        }
-        let exactSum = sums.rows.first { $0[0] == (accumulators.first?.name ?? "") && $0[2] == String(largest) && $0[3] == firstSeed }?[5] ?? "n/a"
+        func sum(_ name: String, _ method: String) -> String { headline(name, method)?.computed ?? "n/a" }
+        func relative(_ name: String, _ method: String) -> String { headline(name, method)?.relativeError ?? "n/a" }
+        let exactSum = sums.first { $0.accumulator == (accumulators.first?.name ?? "") && $0.count == largest && $0.seed == firstSeed }?.exact ?? "n/a"
         if let stall = NumberText.double(sum("bfloat16", "running")), stall.isFinite {
             sumPlot.referenceLines.append(ReferenceLine(.horizontal, at: stall, style: SeriesStyle(color: Palette.color(0), lineWidth: 1, dash: "4 4"),
                                                         label: "bfloat16 running sum stalls at \(sum("bfloat16", "running"))"))
@@ -249,16 +251,13 @@ struct AccumulationExperiment: Experiment {
             guard let value = NumberText.double(text) else { return text }
             return NumberText.general(value * 100, digits: 3) + "%"
         }
-        func row(_ name: String, _ method: String) -> [String]? {
-            sums.rows.first { $0[0] == name && $0[1] == method && $0[2] == String(largest) && $0[3] == firstSeed }
-        }
         let exactText = NumberText.double(exactSum).map { NumberText.general($0) } ?? exactSum
         var finding = "A bfloat16 running sum of \(largest) uniform [0, 1) values stalls at \(sum("bfloat16", "running")) (exact ≈ \(exactText), error \(percent(relative("bfloat16", "running")))); float16 stalls at \(sum("float16", "running"))"
-        if let pairwise = row("bfloat16", "pairwise"), let kahan = row("bfloat16", "kahan") {
-            if pairwise[4] == pairwise[6] && kahan[4] == kahan[6] {
-                finding += "; pairwise and Kahan summation in bfloat16 both reach \(kahan[4]), the exact sum rounded once to bfloat16."
+        if let pairwise = headline("bfloat16", "pairwise"), let kahan = headline("bfloat16", "kahan") {
+            if pairwise.computed == pairwise.exactRounded && kahan.computed == kahan.exactRounded {
+                finding += "; pairwise and Kahan summation in bfloat16 both reach \(kahan.computed), the exact sum rounded once to bfloat16."
             } else {
-                finding += "; pairwise and Kahan summation in bfloat16 end at \(pairwise[4]) and \(kahan[4]) (errors \(percent(pairwise[8])) and \(percent(kahan[8])))."
+                finding += "; pairwise and Kahan summation in bfloat16 end at \(pairwise.computed) and \(kahan.computed) (errors \(percent(pairwise.relativeError)) and \(percent(kahan.relativeError)))."
             }
         } else {
             finding += "."
@@ -268,7 +267,7 @@ struct AccumulationExperiment: Experiment {
             and rounds straight back to s: the sum stops growing (float16 stops the same way at 2^11 = 2048, where its ulp is 2). \
             Pairwise summation adds numbers of similar size, so each rounding error is relative to a partial sum, not to the \
             whole; Kahan summation carries the lost low part in a second bfloat16 and feeds it back, landing near the exact sum \
-            rounded once (\(sums.rows.first { $0[0] == "bfloat16" && $0[2] == String(largest) && $0[3] == firstSeed }?[6] ?? "n/a") in bfloat16). \
+            rounded once (\(sums.first { $0.accumulator == "bfloat16" && $0.count == largest && $0.seed == firstSeed }?.exactRounded ?? "n/a") in bfloat16). \
             float32 has 16 more bits than bfloat16 and stays accurate at these N.
             """
         return ExperimentReport(

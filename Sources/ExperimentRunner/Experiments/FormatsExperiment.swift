@@ -18,11 +18,10 @@ struct FormatsExperiment: Experiment {
     /// (name, bits) of the types in the memory table.
     let memoryTypes: [(name: String, bits: Int)]
 
-    static let propertyColumns = [
-        "name", "bits", "sign_bits", "exponent_bits", "mantissa_bits", "bias", "nonfinite", "eps", "max", "max_exact",
-        "lowest", "smallest_normal", "smallest_subnormal", "resolution", "decimal_digits", "min_exponent",
-        "max_exponent", "inf_encoding", "nan_encoding",
-    ]
+    /// `[checks.max]`: expected `max` per format name.
+    let maxChecks: [SpecCheck<String>]
+    /// `[checks.memory_gb.COUNT]`: expected GB per type at COUNT parameters.
+    let memoryChecks: [(group: String, checks: [SpecCheck<String>])]
 
     init(spec: ExperimentSpec) throws(SpecError) {
         self.spec = spec
@@ -48,97 +47,69 @@ struct FormatsExperiment: Experiment {
         }
         memoryTypes = types
         try spec.checks.requireOnly(["max", "memory_gb"])
+        maxChecks = try spec.checks.stringChecks("max")
+        memoryChecks = try spec.checks.groupedStringChecks("memory_gb")
     }
 
     var tables: [TableSchema] {
         [
-            TableSchema(suffix: nil, names: Self.propertyColumns, textColumns: ["name", "nonfinite", "inf_encoding", "nan_encoding"],
-                        about: "one row per floating-point format: layout, bias, eps, range, encodings"),
-            TableSchema(suffix: "integers", names: ["name", "bits", "signed", "min", "max"], textColumns: ["name", "signed"],
-                        about: "one row per integer type"),
-            TableSchema(suffix: "memory", names: ["type", "bits", "parameters", "bytes", "gigabytes"], textColumns: ["type"],
-                        about: "model weights memory: parameters × bits / 8, in GB = 10^9 bytes"),
+            TableSchema(suffix: nil, row: PropertyRow.self, about: "one row per floating-point format: layout, bias, eps, range, encodings"),
+            TableSchema(suffix: "integers", row: IntegerRow.self, about: "one row per integer type"),
+            TableSchema(suffix: "memory", row: MemoryRow.self, about: "model weights memory: parameters × bits / 8, in GB = 10^9 bytes"),
         ]
     }
 
     var cellCount: Int { formats.count + integers.count + memoryTypes.count }
 
     func computeCell(_ index: Int) throws -> CellResult {
-        var result = CellResult(tableCount: 3)
+        var result = CellResult(tables)
         if index < formats.count {
-            result.append(Self.propertyRow(formats[index]), to: 0)
+            result.append(PropertyRow(formats[index]))
         } else if index < formats.count + integers.count {
-            let type = integers[index - formats.count]
-            result.append([type.name, String(type.bits), type.isSigned ? "yes" : "no", String(type.min), String(type.max)], to: 1)
+            result.append(IntegerRow(integers[index - formats.count]))
         } else {
             let type = memoryTypes[index - formats.count - integers.count]
             for count in parameterCounts {
-                // bytes = count × bits / 8 exactly; GB = bytes / 10^9 (terminating decimals).
-                let bitsTotal = count * type.bits
-                result.append([type.name, String(type.bits), String(count), NumberText.terminatingQuotient(bitsTotal, 8),
-                               NumberText.terminatingQuotient(bitsTotal, 8_000_000_000)], to: 2)
+                result.append(MemoryRow(type: type.name, bits: type.bits, parameters: count))
             }
         }
         return result
     }
 
-    static func propertyRow(_ format: FloatFormat) -> [String] {
-        let info = FormatProperties(format)
-        let nonFinite: String
-        switch format.nonFinite {
-        case .ieee: nonFinite = "ieee: ±inf and NaNs"
-        case .nanAllOnes: nonFinite = "fn: NaN only (all ones), no inf"
-        case .nanNegativeZero: nonFinite = "fnuz: NaN is the −0 code, no inf"
-        case .finiteOnly: nonFinite = "finite only: no inf, no NaN"
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
+        let properties = try tables.rows(PropertyRow.self), memory = try tables.rows(MemoryRow.self)
+        func gigabytes(_ type: String, _ count: String) -> String? {
+            memory.first { $0.type == type && String($0.parameters) == count }?.gigabytes
         }
-        return [
-            format.name, String(format.bitWidth), format.isSigned ? "1" : "0", String(format.exponentBits),
-            String(format.mantissaBits), String(format.bias), nonFinite, NumberText.shortest(info.eps),
-            NumberText.shortest(info.max), format.exactDecimal(format.maxFiniteBits), NumberText.shortest(info.lowest),
-            NumberText.shortest(info.smallestNormal), NumberText.shortest(info.smallestSubnormal),
-            NumberText.shortest(info.resolution), String(info.decimalDigits), String(info.minExponent),
-            String(info.maxExponent), info.infinityEncoding, info.nanEncoding,
-        ]
-    }
-
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
-        let properties = tables[0], integerTable = tables[1], memory = tables[2]
         var checks = CheckList()
-        for (name, expected) in try spec.checks.stringPairs("max") {
-            let computed = properties.filter("name") { $0 == name }.column("max").first ?? "absent"
-            let table = try spec.checks.table("max")!
-            try checks.expectEqual(computed: computed, expected: expected, at: table, key: name, what: "max of \(name)")
+        for check in maxChecks {
+            let computed = properties.first { $0.name == check.key }?.max ?? "absent"
+            try checks.expectEqual(computed: computed, check, what: "max of \(check.key)")
         }
-        if let memoryChecks = try spec.checks.table("memory_gb") {
-            for entry in memoryChecks.entries {
-                let pairs = try memoryChecks.stringPairs(entry.key)
-                let table = try memoryChecks.table(entry.key)!
-                for (type, expected) in pairs {
-                    let computed = memory.rows.first { $0[0] == type && $0[2] == entry.key }?[4] ?? "absent"
-                    try checks.expectEqual(computed: computed, expected: expected, at: table, key: type,
-                                           what: "\(type) memory for \(entry.key) parameters, GB")
-                }
+        for (count, group) in memoryChecks {
+            for check in group {
+                try checks.expectEqual(computed: gigabytes(check.key, count) ?? "absent", check,
+                                       what: "\(check.key) memory for \(count) parameters, GB")
             }
         }
 
         var body = MarkdownDocument()
         body.heading("Floating-point formats", level: 3)
-        let shown = properties.selecting(["name", "bits", "exponent_bits", "mantissa_bits", "bias", "eps", "max",
+        let shown = tables.table(PropertyRow.self).selecting(["name", "bits", "exponent_bits", "mantissa_bits", "bias", "eps", "max",
                                           "smallest_normal", "smallest_subnormal", "resolution", "inf_encoding", "nan_encoding"])
         body.table(Self.renamed(shown, ["exponent_bits": "E", "mantissa_bits": "M", "smallest_normal": "smallest normal",
                                         "smallest_subnormal": "smallest subnormal", "inf_encoding": "+inf", "nan_encoding": "NaN"]))
         body.paragraph("Numbers are the shortest decimal that round-trips through float64; `max_exact` in the CSV has the exact expansion (float64's has 309 digits). `resolution` is 10^-⌊M·log10 2⌋, as `torch.finfo` prints it.")
         body.image("\(spec.name)-layout.svg", alt: "Bit layout of every format, to scale")
         body.heading("Integer types", level: 3)
-        body.table(integerTable)
+        body.table(tables.table(IntegerRow.self))
         body.heading("Model memory", level: 3)
         body.paragraph("Weights only: parameters × bits ÷ 8 bytes, in GB of 10^9 bytes. tf32 is a compute format stored in 32-bit words; its 19-bit row is the packed lower bound.")
         var pivot = DataTable(columns: [DataColumn("type"), DataColumn("bits", alignment: .right)]
                               + parameterCounts.map { DataColumn(Self.countLabel($0), alignment: .right) })
         for type in memoryTypes {
-            let rows = memory.rows.filter { $0[0] == type.name }
             pivot.append([type.name, String(type.bits)] + parameterCounts.map { count in
-                (rows.first { $0[2] == String(count) }?[4] ?? "") + " GB"
+                (gigabytes(type.name, String(count)) ?? "") + " GB"
             })
         }
         body.table(pivot)
@@ -150,9 +121,9 @@ struct FormatsExperiment: Experiment {
         })
 
         func gb(_ type: String, _ count: Int) -> String {
-            memory.rows.first { $0[0] == type && $0[2] == String(count) }.map { $0[4] + " GB" } ?? "n/a"
+            gigabytes(type, String(count)).map { $0 + " GB" } ?? "n/a"
         }
-        let reference = parameterCounts.contains(7_000_000_000) ? 7_000_000_000 : parameterCounts[0]
+        let reference = parameterCounts.contains(7_000_000_000) ? 7_000_000_000 : parameterCounts.first!
         let label = Self.countLabel(reference)
         let memoryPhrase = ["float32", "float16", "int8", "int4"].filter { name in memoryTypes.contains { $0.name == name } }
             .map { "\(gb($0, reference)) in \($0)" }.joined(separator: ", ")

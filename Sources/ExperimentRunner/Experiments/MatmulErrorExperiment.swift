@@ -44,6 +44,10 @@ struct MatmulErrorExperiment: Experiment {
     let outlierColumns: Int
     let threshold: Double
     let compute: FloatFormat
+    /// `[checks.sqnr_between]`: `"METHOD MAGNITUDE" = [low, high]` dB, key split in two.
+    let sqnrChecks: [SpecCheck<(method: String, magnitude: String, range: ClosedRange<Double>)>]
+    /// `[checks.float16_columns]`: `"MAGNITUDE" = [low, high]` columns on LLM.int8's float16 path.
+    let float16ColumnChecks: [SpecCheck<ClosedRange<Double>>]
 
     static let defaultMethods = ["int8-tensorwise", "int8-vectorwise", "llm-int8", "float16/float16", "float16", "bfloat16",
                                  "float8_e4m3fn", "float8_e5m2"]
@@ -65,8 +69,8 @@ struct MatmulErrorExperiment: Experiment {
             case "llm-int8": methods.append(.integer(.vectorwise, threshold: threshold)); names.append(name)
             default:
                 let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-                let input = parts.count <= 2 ? try? FloatFormat.named(parts[0]) : nil
-                let sum = parts.count == 2 ? try? FloatFormat.named(parts[1]) : accumulator
+                let input = parts.count <= 2 ? parts.first.flatMap { try? FloatFormat.named($0) } : nil
+                let sum = parts.count == 2 ? parts.last.flatMap { try? FloatFormat.named($0) } : accumulator
                 guard let input, let sum else {
                     throw p.error("methods", "element \(index): '\(name)' is not int8-tensorwise, int8-vectorwise, llm-int8 or a float format INPUT[/ACCUMULATOR]")
                 }
@@ -92,13 +96,18 @@ struct MatmulErrorExperiment: Experiment {
         columns = try p.integer("columns", default: 32, range: 1...4096)
         outlierColumns = try p.integer("outlier_columns", default: 4, range: 0...inner)
         try spec.checks.requireOnly(["sqnr_between", "float16_columns"])
+        sqnrChecks = try spec.checks.rangeChecks("sqnr_between").map { check throws(SpecError) in
+            let parts = check.key.split(separator: " ").map(String.init)
+            guard parts.count == 2, let method = parts.first, let magnitude = parts.last else {
+                throw check.table.error(check.key, "expected a key '<method> <magnitude>'")
+            }
+            return SpecCheck(table: check.table, key: check.key, expected: (method, magnitude, check.expected))
+        }
+        float16ColumnChecks = try spec.checks.rangeChecks("float16_columns")
     }
 
-    static let columnNames = ["magnitude", "seed", "method", "sqnr_db", "relative_error", "rms_error", "max_abs_error", "cosine",
-                              "float16_columns", "float16_fraction", "bits_per_parameter"]
-
     var tables: [TableSchema] {
-        [TableSchema(suffix: nil, names: Self.columnNames, textColumns: ["method"],
+        [TableSchema(suffix: nil, row: ErrorRow.self,
                      about: "one row per outlier magnitude × seed × method: error of C against the float64 product")]
     }
 
@@ -160,51 +169,47 @@ struct MatmulErrorExperiment: Experiment {
             noise += difference * difference
         }
         let relative = signal == 0 ? Double.nan : (noise / signal).squareRoot()
-        var result = CellResult(tableCount: 1)
-        result.append([magnitudeTexts[magnitudeIndex], String(seed), methodNames[methodIndex],
-                       NumberText.shortest(SignalToNoise.sqnr(signalEnergy: signal, noiseEnergy: noise)), NumberText.shortest(relative),
-                       NumberText.shortest(metrics.rootMeanSquaredError), NumberText.shortest(metrics.maxAbsoluteError), NumberText.shortest(metrics.cosineSimilarity),
-                       float16Columns, float16Fraction, NumberText.shortest(bitsPerParameter)], to: 0)
+        var result = CellResult(tables)
+        result.append(ErrorRow(magnitude: magnitudeTexts[magnitudeIndex], seed: seed, method: methodNames[methodIndex],
+                               sqnr: NumberText.shortest(SignalToNoise.sqnr(signalEnergy: signal, noiseEnergy: noise)),
+                               relativeError: NumberText.shortest(relative), rmsError: NumberText.shortest(metrics.rootMeanSquaredError),
+                               maxAbsoluteError: NumberText.shortest(metrics.maxAbsoluteError), cosine: NumberText.shortest(metrics.cosineSimilarity),
+                               float16Columns: float16Columns, float16Fraction: float16Fraction, bitsPerParameter: NumberText.shortest(bitsPerParameter)))
         return result
     }
 
     // MARK: Report
 
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
-        let table = tables[0]
-        func values(_ method: String, _ magnitude: String, _ column: Int) -> [Double] {
-            table.rows.filter { $0[2] == method && $0[0] == magnitude }.compactMap { NumberText.double($0[column]) }
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
+        let table = try tables.rows(ErrorRow.self)
+        func values(_ method: String, _ magnitude: String, _ column: ErrorRow.Column) -> [Double] {
+            table.filter { $0.method == method && $0.magnitude == magnitude }.compactMap { $0.number(column) }
         }
         func mean(_ list: [Double]) -> Double? { list.isEmpty ? nil : list.reduce(0, +) / Double(list.count) }
-        func meanSQNR(_ method: String, _ magnitude: String) -> Double? { mean(values(method, magnitude, 3)) }
+        func meanSQNR(_ method: String, _ magnitude: String) -> Double? { mean(values(method, magnitude, .sqnr_db)) }
         func shown(_ value: Double?, digits: Int = 4) -> String {
             guard let value else { return "—" }
             return value.isFinite ? NumberText.general(value, digits: digits) : NumberText.shortest(value)
         }
 
         var checks = CheckList()
-        if let spec = try spec.checks.table("sqnr_between") {
-            for entry in spec.entries {
-                guard let range = try spec.range(entry.key) else { continue }
-                let parts = entry.key.split(separator: " ").map(String.init)
-                guard parts.count == 2 else { throw CheckFailure(spec.error(entry.key, "expected a key '<method> <magnitude>'")) }
-                let rows = table.rows.filter { $0[2] == parts[0] && $0[0] == parts[1] }
-                guard !rows.isEmpty else { throw CheckFailure(spec.error(entry.key, "no such method and magnitude in this run")) }
-                for row in rows {
-                    try checks.expectWithin(NumberText.double(row[3]) ?? .nan, range, at: spec, key: entry.key,
-                                            what: "\(row[2]) SQNR at magnitude \(row[0]), seed \(row[1]) (dB)", shown: shown(NumberText.double(row[3]), digits: 5))
-                }
+        for check in sqnrChecks {
+            let (method, magnitude, range) = check.expected
+            let rows = table.filter { $0.method == method && $0.magnitude == magnitude }
+            guard !rows.isEmpty else { throw check.failure("no such method and magnitude in this run") }
+            for row in rows {
+                try checks.expectWithin(row.number(.sqnr_db) ?? .nan, range, at: check.table, key: check.key,
+                                        what: "\(row.method) SQNR at magnitude \(row.magnitude), seed \(row.seed) (dB)",
+                                        shown: shown(row.number(.sqnr_db), digits: 5))
             }
         }
-        if let spec = try spec.checks.table("float16_columns") {
-            for entry in spec.entries {
-                guard let range = try spec.range(entry.key) else { continue }
-                let rows = table.rows.filter { $0[2] == "llm-int8" && $0[0] == entry.key }
-                guard !rows.isEmpty else { throw CheckFailure(spec.error(entry.key, "no llm-int8 rows at magnitude \(entry.key) in this run")) }
-                for row in rows {
-                    try checks.expectWithin(NumberText.double(row[8]) ?? .nan, range, at: spec, key: entry.key,
-                                            what: "llm-int8 columns on the float16 path at magnitude \(row[0]), seed \(row[1])", shown: row[8])
-                }
+        for check in float16ColumnChecks {
+            let rows = table.filter { $0.method == "llm-int8" && $0.magnitude == check.key }
+            guard !rows.isEmpty else { throw check.failure("no llm-int8 rows at magnitude \(check.key) in this run") }
+            for row in rows {
+                try checks.expectWithin(row.number(.float16_columns) ?? .nan, check,
+                                        what: "llm-int8 columns on the float16 path at magnitude \(row.magnitude), seed \(row.seed)",
+                                        shown: row.float16Columns)
             }
         }
 
@@ -218,7 +223,7 @@ struct MatmulErrorExperiment: Experiment {
         var pivot = DataTable(columns: [DataColumn("m", alignment: .right)] + methodNames.map { DataColumn($0, alignment: .right) }
                               + [DataColumn("llm-int8 float16 columns", alignment: .right)])
         for magnitude in magnitudeTexts {
-            let counts = values("llm-int8", magnitude, 8)
+            let counts = values("llm-int8", magnitude, .float16_columns)
             let countText = counts.isEmpty ? "—" : (counts.min() == counts.max() ? shown(counts.first) : "\(shown(counts.min()))–\(shown(counts.max()))")
             pivot.append([magnitude] + methodNames.map { shown(meanSQNR($0, magnitude)) } + [countText])
         }
@@ -231,31 +236,32 @@ struct MatmulErrorExperiment: Experiment {
             vector-wise int8's RMS error grows in proportion to m, LLM.int8's stays at its outlier-free level.
             """)
         let rmsPlot = makeMethodPlot(title: "Matmul RMS error as outlier columns grow", identifier: "matmul-rms",
-                                     yLabel: "RMS error of C", yScale: .log10) { mean(values($0, $1, 5)) }
+                                     yLabel: "RMS error of C", yScale: .log10) { mean(values($0, $1, .rms_error)) }
         body.image("\(spec.name)-rms.svg", alt: "RMS error against outlier magnitude for each matmul method")
         let fractionPlot = makeFractionPlot(table)
         body.image("\(spec.name)-float16-columns.svg", alt: "fraction of columns on the float16 path against outlier magnitude")
 
-        body.heading("Every metric at m = \(magnitudeTexts[magnitudes.indices.max { magnitudes[$0] < magnitudes[$1] } ?? 0]), seed \(seeds[0])", level: 3)
-        var detail = DataTable(columns: [DataColumn("method")] + ["SQNR dB", "relative error", "RMS error", "max abs error", "cosine", "float16 columns", "bits/param"].map { DataColumn($0, alignment: .right) })
         let largest = magnitudeTexts[magnitudes.indices.max { magnitudes[$0] < magnitudes[$1] } ?? 0]
+        let firstSeed = seeds.first!
+        body.heading("Every metric at m = \(largest), seed \(firstSeed)", level: 3)
+        var detail = DataTable(columns: [DataColumn("method")] + ["SQNR dB", "relative error", "RMS error", "max abs error", "cosine", "float16 columns", "bits/param"].map { DataColumn($0, alignment: .right) })
         for name in methodNames {
-            guard let row = table.rows.first(where: { $0[2] == name && $0[0] == largest && $0[1] == String(seeds[0]) }) else { continue }
-            func significant(_ text: String) -> String { NumberText.significant(NumberText.double(text) ?? .nan, digits: 4) }
-            detail.append([name, shown(NumberText.double(row[3])), significant(row[4]), significant(row[5]), significant(row[6]),
-                           NumberText.general(NumberText.double(row[7]) ?? .nan, digits: 7), row[8], shown(NumberText.double(row[10]))])
+            guard let row = table.first(where: { $0.method == name && $0.magnitude == largest && $0.seed == firstSeed }) else { continue }
+            func significant(_ column: ErrorRow.Column) -> String { NumberText.significant(row.number(column) ?? .nan, digits: 4) }
+            detail.append([name, shown(row.number(.sqnr_db)), significant(.relative_error), significant(.rms_error), significant(.max_abs_error),
+                           NumberText.general(row.number(.cosine) ?? .nan, digits: 7), row.float16Columns, shown(row.number(.bits_per_parameter))])
         }
         body.table(detail)
 
         // Finding.
         let smallest = magnitudeTexts[magnitudes.indices.min { magnitudes[$0] < magnitudes[$1] } ?? 0]
         var parts: [String] = []
-        func rms(_ method: String, _ magnitude: String) -> String { shown(mean(values(method, magnitude, 5)), digits: 3) }
+        func rms(_ method: String, _ magnitude: String) -> String { shown(mean(values(method, magnitude, .rms_error)), digits: 3) }
         if let before = meanSQNR("int8-vectorwise", smallest), let after = meanSQNR("int8-vectorwise", largest) {
             parts.append("with \(outlierColumns) of \(inner) columns of A scaled from m = \(smallest) to \(largest), vector-wise int8 falls from \(shown(before)) to \(shown(after)) dB (RMS error \(rms("int8-vectorwise", smallest)) → \(rms("int8-vectorwise", largest)))")
         }
         if let repaired = meanSQNR("llm-int8", largest) {
-            let fraction = mean(values("llm-int8", largest, 9)).map { NumberText.general($0 * 100, digits: 3) + "%" } ?? "?"
+            let fraction = mean(values("llm-int8", largest, .float16_fraction)).map { NumberText.general($0 * 100, digits: 3) + "%" } ?? "?"
             parts.append("LLM.int8 at threshold \(NumberText.general(threshold)) sends \(fraction) of the columns to float16 and reaches \(shown(repaired)) dB (RMS error \(rms("llm-int8", largest)))")
         }
         let floats = methodNames.filter { !$0.hasPrefix("int8") && $0 != "llm-int8" }
@@ -310,7 +316,7 @@ struct MatmulErrorExperiment: Experiment {
         return plot
     }
 
-    func makeFractionPlot(_ table: DataTable) -> Plot {
+    func makeFractionPlot(_ table: [ErrorRow]) -> Plot {
         var plot = Plot(title: "LLM.int8: columns of A on the float16 path",
                         subtitle: "any |a| ≥ \(NumberText.general(threshold)) sends a column to float16; \(outlierColumns) of \(inner) columns carry the outliers",
                         x: PlotAxis(label: "outlier magnitude m", scale: .log10), y: PlotAxis(label: "columns on the float16 path"))
@@ -318,8 +324,8 @@ struct MatmulErrorExperiment: Experiment {
         plot.legend = .bottomRight
         for (index, seed) in seeds.enumerated() {
             let points = zip(magnitudeTexts, magnitudes).compactMap { text, value -> PlotPoint? in
-                guard let row = table.rows.first(where: { $0[2] == "llm-int8" && $0[0] == text && $0[1] == String(seed) }),
-                      let count = NumberText.double(row[8]) else { return nil }
+                guard let row = table.first(where: { $0.method == "llm-int8" && $0.magnitude == text && $0.seed == seed }),
+                      let count = row.number(.float16_columns) else { return nil }
                 return PlotPoint(value, count)
             }
             plot.series.append(PlotSeries(name: "seed \(seed)", points: points,

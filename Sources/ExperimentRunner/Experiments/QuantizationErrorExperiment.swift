@@ -18,7 +18,7 @@ import SoftFloat
 ///
 /// Cells: one `theory` cell (int8 absmax per tensor on `theory_samples` N(0, 1) values, the
 /// classic 38.3 dB example; first, because it is the longest), one cell of worked examples
-/// (the seeds' absmax vector and zero-point 4 × 4), then distribution × seed × variant, each
+/// (the tutorials' absmax vector and zero-point 4 × 4), then distribution × seed × variant, each
 /// looping over the granularities on one matrix.
 struct QuantizationErrorExperiment: Experiment {
     static let kind = "quantization-error"
@@ -48,6 +48,12 @@ struct QuantizationErrorExperiment: Experiment {
     let zeroPointCompute: FloatFormat
     let plotGranularities: [Granularity]
     let detailGranularity: Granularity
+    /// `[checks.absmax_example]` and `[checks.zeropoint_example]`.
+    let exampleChecks: [ExampleCheck]
+    /// `[checks.sqnr_between]`: `SELECTOR = [low, high]` dB.
+    let sqnrChecks: [SpecCheck<(selector: MetricSelector, range: ClosedRange<Double>)>]
+    /// `[checks.model_within_db]`: `SELECTOR = tolerance` dB between measured and modelled SQNR.
+    let modelChecks: [SpecCheck<(selector: MetricSelector, tolerance: Double)>]
 
     static let defaultSchemes = QuantizationScheme.names
     static let defaultAbsmaxExample = ["1.2", "-0.5", "-4.3", "1.2", "-3.1", "0.8", "2.4", "5.4"]
@@ -114,7 +120,7 @@ struct QuantizationErrorExperiment: Experiment {
         zeroPointExample = try Self.numberRows(p, "zeropoint_example", default: Self.defaultZeroPointExample)
         zeroPointCompute = try Self.format(p, "zeropoint_example_compute", default: "float32")
         plotGranularities = try Self.granularities(p, "plot_granularities", default: ["tensor", "group:64"])
-        detailGranularity = try Self.granularities(p, "detail_granularity", default: ["group:64"], single: true)[0]
+        detailGranularity = try Self.granularities(p, "detail_granularity", default: ["group:64"], single: true).first!
         for granularity in plotGranularities where !granularities.contains(granularity) {
             throw p.error("plot_granularities", "\(granularity) is not one of the swept granularities")
         }
@@ -122,8 +128,22 @@ struct QuantizationErrorExperiment: Experiment {
             throw p.error("detail_granularity", "\(detailGranularity) is not one of the swept granularities")
         }
         try spec.checks.requireOnly(["absmax_example", "zeropoint_example", "sqnr_between", "model_within_db"])
-        if let table = try spec.checks.table("absmax_example") { try table.requireOnly(["scale", "q"]) }
-        if let table = try spec.checks.table("zeropoint_example") { try table.requireOnly(["scale", "zero_point", "q"]) }
+        exampleChecks = [
+            try ExampleCheck(checks: spec.checks, key: "absmax_example", example: "absmax", allowed: ["scale", "q"]),
+            try ExampleCheck(checks: spec.checks, key: "zeropoint_example", example: "zeropoint", allowed: ["scale", "zero_point", "q"]),
+        ].compactMap { $0 }
+        func selector(_ key: String, in table: SpecTable) throws(SpecError) -> MetricSelector {
+            guard let selector = MetricSelector(parsing: key) else {
+                throw table.error(key, "expected 'theory' or 'DISTRIBUTION SCHEME [BITS [GRANULARITY]]'")
+            }
+            return selector
+        }
+        sqnrChecks = try spec.checks.rangeChecks("sqnr_between").map { check throws(SpecError) in
+            SpecCheck(table: check.table, key: check.key, expected: (try selector(check.key, in: check.table), check.expected))
+        }
+        modelChecks = try spec.checks.numberChecks("model_within_db", what: "a tolerance in dB").map { check throws(SpecError) in
+            SpecCheck(table: check.table, key: check.key, expected: (try selector(check.key, in: check.table), check.expected))
+        }
     }
 
     // MARK: Parameter parsing
@@ -158,7 +178,7 @@ struct QuantizationErrorExperiment: Experiment {
     static func granularities(_ p: SpecTable, _ key: String, default fallback: [String], single: Bool = false) throws(SpecError) -> [Granularity] {
         let names: [String]
         if single {
-            names = [try p.string(key, default: fallback[0])]
+            names = [try p.string(key, default: fallback.first!)]
         } else {
             names = try p.strings(key, default: fallback)
         }
@@ -186,7 +206,9 @@ struct QuantizationErrorExperiment: Experiment {
                 }
                 row.append(text)
             }
-            guard rows.isEmpty || row.count == rows[0].count else { throw p.error(key, "row \(rowIndex) has \(row.count) elements, row 0 has \(rows[0].count)") }
+            if let first = rows.first, row.count != first.count {
+                throw p.error(key, "row \(rowIndex) has \(row.count) elements, row 0 has \(first.count)")
+            }
             rows.append(row)
         }
         return rows
@@ -194,20 +216,12 @@ struct QuantizationErrorExperiment: Experiment {
 
     // MARK: Cells
 
-    static let mainColumns = ["distribution", "seed", "scheme", "bits", "granularity", "elements", "groups", "mse", "rmse",
-                              "max_abs_error", "sqnr_db", "model_sqnr_db", "cosine", "clamped", "bits_per_parameter"]
-    static let theoryColumns = ["samples", "seed", "distribution", "scheme", "bits", "granularity", "absmax", "mean_square",
-                                "sqnr_db", "model_sqnr_db", "difference_db", "full_scale_sine_db"]
-    static let exampleColumns = ["example", "compute", "row", "column", "input", "x", "scale", "zero_point", "scaled", "q",
-                                 "dequantized", "error"]
-
     var tables: [TableSchema] {
         [
-            TableSchema(suffix: nil, names: Self.mainColumns, textColumns: ["distribution", "scheme", "granularity"],
+            TableSchema(suffix: nil, row: MetricRow.self,
                         about: "one row per distribution × seed × scheme × bits × granularity: every error metric and the uniform-noise model"),
-            TableSchema(suffix: "theory", names: Self.theoryColumns, textColumns: ["distribution", "scheme", "granularity"],
-                        about: "the large-sample int8 absmax check against the uniform-noise model"),
-            TableSchema(suffix: "examples", names: Self.exampleColumns, textColumns: ["example", "compute", "input"],
+            TableSchema(suffix: "theory", row: TheoryRow.self, about: "the large-sample int8 absmax check against the uniform-noise model"),
+            TableSchema(suffix: "examples", row: ExampleRow.self,
                         about: "the seeds' worked examples, element by element, exact values in the compute format"),
         ]
     }
@@ -222,13 +236,13 @@ struct QuantizationErrorExperiment: Experiment {
     }
 
     func computeCell(_ index: Int) throws -> CellResult {
-        var result = CellResult(tableCount: 3)
+        var result = CellResult(tables)
         if hasTheoryCell && index == 0 {
-            result.append(try theoryRow(), to: 1)
+            result.append(try theoryRow())
             return result
         }
         if index == leadingCells - 1 {
-            for row in try absmaxExampleRows() + zeroPointExampleRows() { result.append(row, to: 2) }
+            for row in try absmaxExampleRows() + zeroPointExampleRows() { result.append(row) }
             return result
         }
         var rest = index - leadingCells
@@ -240,28 +254,30 @@ struct QuantizationErrorExperiment: Experiment {
         for granularity in granularities(for: variant) {
             let configuration = QuantizationConfiguration(scheme: variant.scheme, bits: variant.bits, granularity: granularity, compute: compute)
             let quantized = try quantize(matrix, configuration)
-            result.append([distribution.rawValue, String(seed), variant.scheme.description, String(variant.bits), granularity.description]
-                          + Self.metricCells(quantized), to: 0)
+            result.append(Self.metricRow(quantized, distribution: distribution, seed: seed, variant: variant, granularity: granularity))
         }
         return result
     }
 
-    /// elements, groups, mse, rmse, max_abs_error, sqnr_db, model_sqnr_db, cosine, clamped, bits_per_parameter.
-    static func metricCells(_ result: QuantizationResult) -> [String] {
+    /// Every metric of one round trip, and the uniform-noise model's SQNR.
+    static func metricRow(_ result: QuantizationResult, distribution: InputDistribution, seed: UInt64, variant: Variant,
+                          granularity: Granularity) -> MetricRow {
         let reference = result.input.doubleValues
         let metrics = result.metrics
         let sqnr = SignalToNoise.sqnr(reference: reference, approximation: result.dequantized.doubleValues)
         let model = UniformNoiseModel.noiseEnergy(result).map { noise in
             SignalToNoise.decibels(powerRatio: reference.reduce(0) { $0 + $1 * $1 } / noise)
         }
-        return [String(metrics.count), String(result.scales.count), NumberText.shortest(metrics.meanSquaredError),
-                NumberText.shortest(metrics.rootMeanSquaredError), NumberText.shortest(metrics.maxAbsoluteError),
-                NumberText.shortest(sqnr), model.map(NumberText.shortest) ?? "n/a", NumberText.shortest(metrics.cosineSimilarity),
-                String(metrics.clampedCount), NumberText.shortest(metrics.bitsPerParameter)]
+        return MetricRow(distribution: distribution.rawValue, seed: seed, scheme: variant.scheme.description, bits: variant.bits,
+                         granularity: granularity.description, elements: String(metrics.count), groups: String(result.scales.count),
+                         mse: NumberText.shortest(metrics.meanSquaredError), rmse: NumberText.shortest(metrics.rootMeanSquaredError),
+                         maxAbsoluteError: NumberText.shortest(metrics.maxAbsoluteError), sqnr: NumberText.shortest(sqnr),
+                         modelSQNR: model.map(NumberText.shortest) ?? "n/a", cosine: NumberText.shortest(metrics.cosineSimilarity),
+                         clamped: String(metrics.clampedCount), bitsPerParameter: NumberText.shortest(metrics.bitsPerParameter))
     }
 
     /// int8 absmax per tensor on `theory_samples` N(0, 1) values.
-    func theoryRow() throws -> [String] {
+    func theoryRow() throws -> TheoryRow {
         let values = InputDistribution.normal.sample(rows: 1, columns: theorySamples, seed: theorySeed)
         let matrix = try Matrix(rows: 1, columns: theorySamples, format: compute, doubles: values)
         let result = try quantize(matrix, QuantizationConfiguration(scheme: .absmax, bits: 8, granularity: .tensor, compute: compute))
@@ -275,9 +291,8 @@ struct QuantizationErrorExperiment: Experiment {
         // Clip-free uniform noise with step S = amax / 127: 10·log10(12 · 127² · mean(x²) / amax²).
         let meanSquare = energy / Double(theorySamples)
         let model = SignalToNoise.decibels(powerRatio: 12 * 127 * 127 * meanSquare / (absmax * absmax))
-        return [String(theorySamples), String(theorySeed), "normal", "absmax", "8", "tensor", NumberText.shortest(absmax),
-                NumberText.shortest(meanSquare), NumberText.shortest(sqnr), NumberText.shortest(model),
-                NumberText.shortest(sqnr - model), NumberText.shortest(Self.fullScaleSine(bits: 8))]
+        return TheoryRow(samples: theorySamples, seed: theorySeed, absmax: absmax, meanSquare: meanSquare, sqnr: sqnr, modelSQNR: model,
+                         fullScaleSine: Self.fullScaleSine(bits: 8))
     }
 
     /// 6.02·b + 1.76 dB, the SQNR of a full-scale sine on a b-bit uniform quantizer, written
@@ -289,18 +304,19 @@ struct QuantizationErrorExperiment: Experiment {
     // MARK: Worked examples
 
     func exampleRow(_ example: String, _ format: FloatFormat, _ row: Int, _ column: Int, _ input: String, _ x: UInt64,
-                    _ scale: UInt64, _ zeroPoint: Int64, _ scaled: UInt64, _ q: Int64, _ dequantized: UInt64) -> [String] {
-        [example, format.name, String(row), String(column), input, NumberText.value(x, in: format), NumberText.value(scale, in: format),
-         String(zeroPoint), NumberText.value(scaled, in: format), String(q), NumberText.value(dequantized, in: format),
-         NumberText.shortest(format.doubleValue(dequantized) - format.doubleValue(x))]
+                    _ scale: UInt64, _ zeroPoint: Int64, _ scaled: UInt64, _ q: Int64, _ dequantized: UInt64) -> ExampleRow {
+        ExampleRow(example: example, compute: format.name, row: row, column: column, input: input, x: NumberText.value(x, in: format),
+                   scale: NumberText.value(scale, in: format), zeroPoint: zeroPoint, scaled: NumberText.value(scaled, in: format), q: q,
+                   dequantized: NumberText.value(dequantized, in: format),
+                   error: NumberText.shortest(format.doubleValue(dequantized) - format.doubleValue(x)))
     }
 
-    /// Seed 000: α = max|x| / 127, q = round(x / α), x̂ = q·α, every step in the compute format.
-    func absmaxExampleRows() throws -> [[String]] {
+    /// Tutorial 000: α = max|x| / 127, q = round(x / α), x̂ = q·α, every step in the compute format.
+    func absmaxExampleRows() throws -> [ExampleRow] {
         let format = absmaxCompute
         let matrix = try Matrix(rows: 1, columns: absmaxExample.count, format: format, values: absmaxExample)
         let result = try quantize(matrix, QuantizationConfiguration(scheme: .absmax, bits: 8, granularity: .tensor, compute: format))
-        let alpha = result.scales[0]
+        let alpha = result.scales.first!
         return try (0..<matrix.columns).map { column in
             let x = matrix[0, column]
             let scaled = format.divide(x, alpha).bits
@@ -310,15 +326,15 @@ struct QuantizationErrorExperiment: Experiment {
         }
     }
 
-    /// Seed 002: S = (max − min)/255, Z = round(−128 − min/S), q = clamp(round(x/S + Z)),
+    /// Tutorial 002: S = (max − min)/255, Z = round(−128 − min/S), q = clamp(round(x/S + Z)),
     /// x̂ = (q − Z)·S, every step in the compute format.
-    func zeroPointExampleRows() throws -> [[String]] {
+    func zeroPointExampleRows() throws -> [ExampleRow] {
         let format = zeroPointCompute
-        let matrix = try Matrix(rows: zeroPointExample.count, columns: zeroPointExample[0].count, format: format,
+        let matrix = try Matrix(rows: zeroPointExample.count, columns: zeroPointExample.first!.count, format: format,
                                 values: zeroPointExample.flatMap { $0 })
         let result = try quantize(matrix, QuantizationConfiguration(scheme: .zeroPoint, bits: 8, granularity: .tensor, compute: format))
-        let scale = result.scales[0], zeroPoint = result.zeroPoints[0]
-        var rowsOut: [[String]] = []
+        let scale = result.scales.first!, zeroPoint = result.zeroPoints.first!
+        var rowsOut: [ExampleRow] = []
         for row in 0..<matrix.rows {
             for column in 0..<matrix.columns {
                 let x = matrix[row, column]
@@ -344,34 +360,17 @@ struct QuantizationErrorExperiment: Experiment {
 
     // MARK: Report
 
-    /// Rows of the main table matching a check selector `DISTRIBUTION SCHEME [BITS [GRANULARITY]]`,
-    /// where `*` matches anything and BITS may be a range `LOW..HIGH`: `"normal absmax 4..8"`,
-    /// `"* fp8-e4m3"`, `"uniform zeropoint * group:64"`. Nil for a malformed selector.
-    func rows(matching selector: String, in table: DataTable) -> [[String]]? {
-        let parts = selector.split(separator: " ").map(String.init)
-        guard (2...4).contains(parts.count) else { return nil }
-        var bits: ClosedRange<Int>? = nil
-        if parts.count >= 3 && parts[2] != "*" {
-            let bounds = parts[2].components(separatedBy: "..")
-            guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]), low <= high else { return nil }
-            bits = low...high
-        }
-        func matches(_ pattern: String, _ value: String) -> Bool { pattern == "*" || pattern == value }
-        return table.rows.filter { row in
-            matches(parts[0], row[0]) && matches(parts[1], row[2]) && (bits.map { range in Int(row[3]).map(range.contains) ?? false } ?? true)
-                && (parts.count < 4 || matches(parts[3], row[4]))
-        }
-    }
-
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
-        let main = tables[0], theory = tables[1], examples = tables[2]
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
+        let main = try tables.rows(MetricRow.self), theory = try tables.rows(TheoryRow.self), examples = try tables.rows(ExampleRow.self)
         var checks = CheckList()
         try checkExamples(examples, &checks)
         try checkRanges(main, theory, &checks)
 
+        func cells(_ distribution: String, _ variant: Variant, _ granularity: Granularity) -> [MetricRow] {
+            main.filter { $0.distribution == distribution && $0.isVariant(variant, granularity) }
+        }
         func sqnrValues(_ distribution: String, _ variant: Variant, _ granularity: Granularity) -> [Double] {
-            main.rows.filter { $0[0] == distribution && $0[2] == variant.scheme.description && $0[3] == String(variant.bits) && $0[4] == granularity.description }
-                .compactMap { NumberText.double($0[10]) }
+            cells(distribution, variant, granularity).compactMap { $0.number(.sqnr_db) }
         }
         func meanSQNR(_ distribution: String, _ variant: Variant, _ granularity: Granularity) -> Double? {
             let values = sqnrValues(distribution, variant, granularity)
@@ -380,8 +379,8 @@ struct QuantizationErrorExperiment: Experiment {
         }
         /// (bits per parameter, mean SQNR) of a cell, for the plots.
         func point(_ distribution: String, _ variant: Variant, _ granularity: Granularity) -> PlotPoint? {
-            let cells = main.rows.filter { $0[0] == distribution && $0[2] == variant.scheme.description && $0[3] == String(variant.bits) && $0[4] == granularity.description }
-            guard let bits = cells.first.flatMap({ NumberText.double($0[14]) }), let sqnr = meanSQNR(distribution, variant, granularity) else { return nil }
+            guard let bits = cells(distribution, variant, granularity).first?.number(.bits_per_parameter),
+                  let sqnr = meanSQNR(distribution, variant, granularity) else { return nil }
             return PlotPoint(bits, sqnr)
         }
         func shown(_ value: Double?) -> String {
@@ -401,20 +400,20 @@ struct QuantizationErrorExperiment: Experiment {
         body.raw(zeroPointExampleText(examples))
 
         // Theory check.
-        if let row = theory.rows.first {
+        if let row = theory.first {
             body.heading("The clip-free int8 check", level: 3)
             body.paragraph("""
-                absmax int8 per tensor on \(row[0]) N(0, 1) values (seed \(row[1])): the sample's amax is \(shown(NumberText.double(row[6]))), \
+                absmax int8 per tensor on \(row.samples) N(0, 1) values (seed \(row.seed)): the sample's amax is \(shown(row.absmax)), \
                 so the step is S = amax/127 and the uniform-noise model predicts 10·log10(12·127²·mean(x²)/amax²) = \
-                \(shown(NumberText.double(row[9]))) dB; measured \(shown(NumberText.double(row[8]))) dB (difference \
-                \(NumberText.general(NumberText.double(row[10]) ?? .nan, digits: 3)) dB). A full-scale sine would reach \
-                6.02·8 + 1.76 = \(shown(NumberText.double(row[11]))) dB; a Gaussian's amax sits ≈ \
-                \(NumberText.general((NumberText.double(row[6]) ?? .nan), digits: 2))σ out, which costs the difference.
+                \(shown(row.modelSQNR)) dB; measured \(shown(row.sqnr)) dB (difference \
+                \(NumberText.general(row.difference, digits: 3)) dB). A full-scale sine would reach \
+                6.02·8 + 1.76 = \(shown(row.fullScaleSine)) dB; a Gaussian's amax sits ≈ \
+                \(NumberText.general(row.absmax, digits: 2))σ out, which costs the difference.
                 """)
         }
 
         // SQNR on N(0, 1) by granularity.
-        let normalName = distributions.contains(.normal) ? "normal" : distributions[0].rawValue
+        let normalName = distributions.contains(.normal) ? "normal" : distributions.first!.rawValue
         let normalDistribution = InputDistribution(rawValue: normalName) ?? .normal
         body.heading("SQNR (dB) on \(normalDistribution.describe(outliers)), mean over \(seeds.count) seed\(seeds.count == 1 ? "" : "s")", level: 3)
         var byGranularity = DataTable(columns: [DataColumn("scheme"), DataColumn("bits", alignment: .right)]
@@ -452,17 +451,17 @@ struct QuantizationErrorExperiment: Experiment {
         body.image("\(spec.name)-distributions.svg", alt: "absmax SQNR against bits for each distribution")
 
         // Every metric at the detail granularity.
-        let firstSeed = String(seeds[0])
+        let firstSeed = seeds.first!
         body.heading("Every metric: \(normalName), seed \(firstSeed), \(detailGranularity) (MX: group:32)", level: 3)
         var detail = DataTable(columns: [DataColumn("scheme"), DataColumn("bits", alignment: .right), DataColumn("granularity")]
                                + ["MSE", "RMSE", "max abs error", "SQNR dB", "model dB", "cosine", "clamped", "bits/param"].map { DataColumn($0, alignment: .right) })
         for variant in variants {
             let granularity = effective(variant, detailGranularity)
-            guard let row = main.rows.first(where: { $0[0] == normalName && $0[1] == firstSeed && $0[2] == variant.scheme.description
-                                                      && $0[3] == String(variant.bits) && $0[4] == granularity.description }) else { continue }
+            guard let row = main.first(where: { $0.distribution == normalName && $0.seed == firstSeed && $0.isVariant(variant, granularity) }) else { continue }
             func significant(_ text: String) -> String { NumberText.double(text).map { $0.isFinite ? NumberText.significant($0, digits: 4) : text } ?? text }
-            detail.append([row[2], row[3], row[4], significant(row[7]), significant(row[8]), significant(row[9]), shown(NumberText.double(row[10])),
-                           row[11] == "n/a" ? "n/a" : shown(NumberText.double(row[11])), cosineText(row[12]), row[13], shown(NumberText.double(row[14]))])
+            detail.append([row.scheme, String(row.bits), row.granularity, significant(row.mse), significant(row.rmse), significant(row.maxAbsoluteError),
+                           shown(row.number(.sqnr_db)), row.modelSQNR == "n/a" ? "n/a" : shown(row.number(.model_sqnr_db)), cosineText(row.cosine),
+                           row.clamped, shown(row.number(.bits_per_parameter))])
         }
         body.table(detail)
         body.paragraph("""
@@ -523,10 +522,10 @@ struct QuantizationErrorExperiment: Experiment {
         return NumberText.general(value, digits: 6)
     }
 
-    func findingText(_ theory: DataTable, _ meanSQNR: (String, Variant, Granularity) -> Double?, _ normalName: String) -> String {
+    func findingText(_ theory: [TheoryRow], _ meanSQNR: (String, Variant, Granularity) -> Double?, _ normalName: String) -> String {
         var parts: [String] = []
-        if let row = theory.rows.first, let sqnr = NumberText.double(row[8]), let model = NumberText.double(row[9]) {
-            parts.append("int8 absmax per tensor on \(row[0]) N(0, 1) values gives \(NumberText.general(sqnr, digits: 4)) dB (uniform-noise model \(NumberText.general(model, digits: 4)) dB)")
+        if let row = theory.first {
+            parts.append("int8 absmax per tensor on \(row.samples) N(0, 1) values gives \(NumberText.general(row.sqnr, digits: 4)) dB (uniform-noise model \(NumberText.general(row.modelSQNR, digits: 4)) dB)")
         }
         let group64 = Granularity.group(64)
         if let nf4 = meanSQNR(normalName, Variant(scheme: .nf4, bits: 4), group64),
@@ -546,53 +545,53 @@ struct QuantizationErrorExperiment: Experiment {
 
     // MARK: Worked example text
 
-    func exampleRows(_ examples: DataTable, _ name: String) -> [[String]] { examples.rows.filter { $0[0] == name } }
+    func exampleRows(_ examples: [ExampleRow], _ name: String) -> [ExampleRow] { examples.filter { $0.example == name } }
 
-    func absmaxExampleText(_ examples: DataTable) -> String {
+    func absmaxExampleText(_ examples: [ExampleRow]) -> String {
         let rows = exampleRows(examples, "absmax")
         guard let first = rows.first else { return "" }
         var document = MarkdownDocument()
-        document.heading("absmax int8 of the seed's vector, every step in \(first[1])", level: 4)
-        let inputs = rows.map { $0[4] }.joined(separator: ", ")
-        let absmax = rows.map { $0[5] }.max { (NumberText.double($0).map(abs) ?? 0) < (NumberText.double($1).map(abs) ?? 0) } ?? "?"
+        document.heading("absmax int8 of the seed's vector, every step in \(first.compute)", level: 4)
+        let inputs = rows.map(\.input).joined(separator: ", ")
+        let absmax = rows.map(\.x).max { (NumberText.double($0).map(abs) ?? 0) < (NumberText.double($1).map(abs) ?? 0) } ?? "?"
         document.paragraph("""
-            x = [\(inputs)] cast to \(first[1]); α = max|x| / 127 = \(absmax.hasPrefix("-") ? String(absmax.dropFirst()) : absmax) / 127 \
-            = **\(first[6])** (rounded once in \(first[1])); q = round(x / α), half to even; x̂ = q · α.
+            x = [\(inputs)] cast to \(first.compute); α = max|x| / 127 = \(absmax.hasPrefix("-") ? String(absmax.dropFirst()) : absmax) / 127 \
+            = **\(first.scale)** (rounded once in \(first.compute)); q = round(x / α), half to even; x̂ = q · α.
             """)
         var table = DataTable(columns: ["i", "x", "x / α", "q", "x̂ = q·α", "x̂ − x"].enumerated().map {
             DataColumn($0.element, alignment: $0.offset == 0 ? .left : .right)
         })
-        for row in rows { table.append([row[3], row[5], row[8], row[9], row[10], row[11]]) }
+        for row in rows { table.append([String(row.column), row.x, row.scaled, String(row.q), row.dequantized, row.error]) }
         document.table(table)
-        document.paragraph("q = [" + rows.map { $0[9] }.joined(separator: ", ") + "], as torch prints it for the seed.")
+        document.paragraph("q = [" + rows.map { String($0.q) }.joined(separator: ", ") + "], as torch prints it for the seed.")
         return document.text
     }
 
-    func zeroPointExampleText(_ examples: DataTable) -> String {
+    func zeroPointExampleText(_ examples: [ExampleRow]) -> String {
         let rows = exampleRows(examples, "zeropoint")
         guard let first = rows.first else { return "" }
-        let size = (rows.map { Int($0[2]) ?? 0 }.max() ?? 0) + 1
-        let width = (rows.map { Int($0[3]) ?? 0 }.max() ?? 0) + 1
+        let size = (rows.map(\.row).max() ?? 0) + 1
+        let width = (rows.map(\.column).max() ?? 0) + 1
         var document = MarkdownDocument()
-        document.heading("zero-point int8 of the seed's \(size) × \(width) matrix, every step in \(first[1])", level: 4)
-        let values = rows.compactMap { NumberText.double($0[5]) }
+        document.heading("zero-point int8 of the seed's \(size) × \(width) matrix, every step in \(first.compute)", level: 4)
+        let values = rows.compactMap { NumberText.double($0.x) }
         let minimum = values.min() ?? .nan, maximum = values.max() ?? .nan
         document.paragraph("""
-            S = (max − min) / (qmax − qmin) = (\(NumberText.shortest(maximum)) − (\(NumberText.shortest(minimum)))) / 255 = **\(first[6])**; \
-            Z = round(qmin − min / S) = **\(first[7])**; q = clamp(round(x / S + Z), −128, 127); x̂ = (q − Z) · S.
+            S = (max − min) / (qmax − qmin) = (\(NumberText.shortest(maximum)) − (\(NumberText.shortest(minimum)))) / 255 = **\(first.scale)**; \
+            Z = round(qmin − min / S) = **\(first.zeroPoint)**; q = clamp(round(x / S + Z), −128, 127); x̂ = (q − Z) · S.
             """)
-        func matrix(_ title: String, _ column: Int) -> DataTable {
+        func matrix(_ title: String, _ column: ExampleRow.Column) -> DataTable {
             var table = DataTable(columns: [DataColumn(title)] + (0..<width).map { DataColumn("col \($0)", alignment: .right) })
             for r in 0..<size {
-                table.append(["row \(r)"] + (0..<width).map { c in rows.first { $0[2] == String(r) && $0[3] == String(c) }?[column] ?? "" })
+                table.append(["row \(r)"] + (0..<width).map { c in rows.first { $0.row == r && $0.column == c }?.text(column) ?? "" })
             }
             return table
         }
-        document.table(matrix("W (\(first[1]))", 5))
-        document.table(matrix("x / S + Z", 8))
-        document.table(matrix("q", 9))
-        document.table(matrix("Ŵ = (q − Z)·S", 10))
-        let errors = rows.compactMap { NumberText.double($0[11]) }
+        document.table(matrix("W (\(first.compute))", .x))
+        document.table(matrix("x / S + Z", .scaled))
+        document.table(matrix("q", .q))
+        document.table(matrix("Ŵ = (q − Z)·S", .dequantized))
+        let errors = rows.compactMap { NumberText.double($0.error) }
         let mse = errors.reduce(0) { $0 + $1 * $1 } / Double(max(errors.count, 1))
         document.paragraph("Mean squared error (Ŵ − W)² over the \(rows.count) elements: \(NumberText.significant(mse, digits: 6)).")
         return document.text
@@ -600,87 +599,71 @@ struct QuantizationErrorExperiment: Experiment {
 
     // MARK: Checks
 
-    func checkExamples(_ examples: DataTable, _ checks: inout CheckList) throws {
-        for (name, keyName) in [("absmax", "absmax_example"), ("zeropoint", "zeropoint_example")] {
-            guard let table = try spec.checks.table(keyName) else { continue }
-            let rows = exampleRows(examples, name)
-            guard let first = rows.first else { throw CheckFailure(table.error(nil, "no \(name) example in this run")) }
-            if case .string(let expected)? = table["scale"] {
-                try checks.expectEqual(computed: first[6], expected: expected, at: table, key: "scale", what: "\(name) example scale (\(first[1]))")
-            } else if table["scale"] != nil {
-                throw CheckFailure(table.error("scale", "expected the exact decimal as a string"))
+    func checkExamples(_ examples: [ExampleRow], _ checks: inout CheckList) throws {
+        for check in exampleChecks {
+            let rows = exampleRows(examples, check.example)
+            guard let first = rows.first else { throw CheckFailure(check.table.error(nil, "no \(check.example) example in this run")) }
+            if let expected = check.scale {
+                try checks.expectEqual(computed: first.scale, expected: expected, at: check.table, key: "scale",
+                                       what: "\(check.example) example scale (\(first.compute))")
             }
-            if table["zero_point"] != nil {
-                let expected = try table.integer("zero_point")
-                try checks.expectEqual(computed: first[7], expected: String(expected), at: table, key: "zero_point", what: "\(name) example zero point")
+            if let expected = check.zeroPoint {
+                try checks.expectEqual(computed: String(first.zeroPoint), expected: String(expected), at: check.table, key: "zero_point",
+                                       what: "\(check.example) example zero point")
             }
-            if table["q"] != nil {
-                let expected = try table.integers("q", range: Int(Int32.min)...Int(Int32.max))
-                try checks.expectEqual(computed: "[" + rows.map { $0[9] }.joined(separator: ", ") + "]",
+            if let expected = check.q {
+                try checks.expectEqual(computed: "[" + rows.map { String($0.q) }.joined(separator: ", ") + "]",
                                        expected: "[" + expected.map(String.init).joined(separator: ", ") + "]",
-                                       at: table, key: "q", what: "\(name) example q")
+                                       at: check.table, key: "q", what: "\(check.example) example q")
             }
         }
     }
 
-    func checkRanges(_ main: DataTable, _ theory: DataTable, _ checks: inout CheckList) throws {
-        if let table = try spec.checks.table("sqnr_between") {
-            for entry in table.entries {
-                guard let range = try table.range(entry.key) else { continue }
-                if entry.key == "theory" {
-                    guard let row = theory.rows.first else { throw CheckFailure(table.error(entry.key, "theory_samples is 0: no theory row")) }
-                    try checks.expectWithin(NumberText.double(row[8]) ?? .nan, range, at: table, key: entry.key,
-                                            what: "int8 absmax SQNR on \(row[0]) N(0, 1) values (dB)", shown: NumberText.general(NumberText.double(row[8]) ?? .nan, digits: 5))
-                    continue
-                }
-                guard let rows = rows(matching: entry.key, in: main) else {
-                    throw CheckFailure(table.error(entry.key, "expected 'theory' or 'DISTRIBUTION SCHEME [BITS [GRANULARITY]]'"))
-                }
-                guard !rows.isEmpty else { throw CheckFailure(table.error(entry.key, "no such rows in this run")) }
-                var low = Double.infinity, high = -Double.infinity
-                for row in rows {
-                    let value = NumberText.double(row[10]) ?? .nan
-                    guard range.contains(value) else {
-                        throw CheckFailure(table.error(entry.key, "SQNR of \(row[0]) \(row[2]) \(row[3]) bits \(row[4]) seed \(row[1]) = \(row[10]) dB, expected within [\(NumberText.shortest(range.lowerBound)), \(NumberText.shortest(range.upperBound))]"))
-                    }
-                    low = min(low, value); high = max(high, value)
-                }
-                checks.note("SQNR of `\(entry.key)` over \(rows.count) cells: \(NumberText.general(low, digits: 4)) … \(NumberText.general(high, digits: 4)) dB, within [\(NumberText.shortest(range.lowerBound)), \(NumberText.shortest(range.upperBound))]")
+    func checkRanges(_ main: [MetricRow], _ theory: [TheoryRow], _ checks: inout CheckList) throws {
+        let within = { (range: ClosedRange<Double>) in "[\(NumberText.shortest(range.lowerBound)), \(NumberText.shortest(range.upperBound))]" }
+        for check in sqnrChecks {
+            let (selector, range) = check.expected
+            if case .theory = selector {
+                guard let row = theory.first else { throw check.failure("theory_samples is 0: no theory row") }
+                try checks.expectWithin(row.sqnr, range, at: check.table, key: check.key,
+                                        what: "int8 absmax SQNR on \(row.samples) N(0, 1) values (dB)", shown: NumberText.general(row.sqnr, digits: 5))
+                continue
             }
+            let rows = selector.rows(in: main)
+            guard !rows.isEmpty else { throw check.failure("no such rows in this run") }
+            var low = Double.infinity, high = -Double.infinity
+            for row in rows {
+                let value = row.number(.sqnr_db) ?? .nan
+                guard range.contains(value) else {
+                    throw check.failure("SQNR of \(row.distribution) \(row.scheme) \(row.bits) bits \(row.granularity) seed \(row.seed) = \(row.sqnr) dB, expected within \(within(range))")
+                }
+                low = min(low, value); high = max(high, value)
+            }
+            checks.note("SQNR of `\(check.key)` over \(rows.count) cells: \(NumberText.general(low, digits: 4)) … \(NumberText.general(high, digits: 4)) dB, within \(within(range))")
         }
-        if let table = try spec.checks.table("model_within_db") {
-            for entry in table.entries {
-                let tolerance: Double
-                switch entry.value {
-                case .float(let value): tolerance = value
-                case .integer(let value): tolerance = Double(value)
-                default: throw CheckFailure(table.error(entry.key, "expected a tolerance in dB (a number)"))
+        for check in modelChecks {
+            let (selector, tolerance) = check.expected
+            if case .theory = selector {
+                guard let row = theory.first else { throw check.failure("theory_samples is 0: no theory row") }
+                guard abs(row.difference) <= tolerance else {
+                    throw check.failure("theory row: SQNR − model = \(row.text(.difference_db)) dB, tolerance ±\(NumberText.shortest(tolerance))")
                 }
-                if entry.key == "theory" {
-                    guard let row = theory.rows.first else { throw CheckFailure(table.error(entry.key, "theory_samples is 0: no theory row")) }
-                    let difference = NumberText.double(row[10]) ?? .nan
-                    guard abs(difference) <= tolerance else {
-                        throw CheckFailure(table.error(entry.key, "theory row: SQNR − model = \(row[10]) dB, tolerance ±\(NumberText.shortest(tolerance))"))
-                    }
-                    checks.note("int8 absmax on \(row[0]) N(0, 1) values: measured − model = \(NumberText.general(difference, digits: 3)) dB, within ±\(NumberText.shortest(tolerance)) dB")
-                    continue
-                }
-                guard let rows = rows(matching: entry.key, in: main) else {
-                    throw CheckFailure(table.error(entry.key, "expected 'theory' or 'DISTRIBUTION SCHEME [BITS [GRANULARITY]]'"))
-                }
-                guard !rows.isEmpty else { throw CheckFailure(table.error(entry.key, "no such rows in this run")) }
-                var worst = 0.0
-                for row in rows {
-                    guard let sqnr = NumberText.double(row[10]), let model = NumberText.double(row[11]) else {
-                        throw CheckFailure(table.error(entry.key, "\(row[2]) has no uniform-noise model"))
-                    }
-                    guard abs(sqnr - model) <= tolerance else {
-                        throw CheckFailure(table.error(entry.key, "\(row[0]) \(row[2]) \(row[3]) bits \(row[4]) seed \(row[1]): SQNR \(row[10]) dB vs model \(row[11]) dB, tolerance ±\(NumberText.shortest(tolerance))"))
-                    }
-                    worst = max(worst, abs(sqnr - model))
-                }
-                checks.note("`\(entry.key)`: SQNR within ±\(NumberText.shortest(tolerance)) dB of the uniform-noise model in all \(rows.count) cells (largest gap \(NumberText.general(worst, digits: 2)) dB)")
+                checks.note("int8 absmax on \(row.samples) N(0, 1) values: measured − model = \(NumberText.general(row.difference, digits: 3)) dB, within ±\(NumberText.shortest(tolerance)) dB")
+                continue
             }
+            let rows = selector.rows(in: main)
+            guard !rows.isEmpty else { throw check.failure("no such rows in this run") }
+            var worst = 0.0
+            for row in rows {
+                guard let sqnr = row.number(.sqnr_db), let model = row.number(.model_sqnr_db) else {
+                    throw check.failure("\(row.scheme) has no uniform-noise model")
+                }
+                guard abs(sqnr - model) <= tolerance else {
+                    throw check.failure("\(row.distribution) \(row.scheme) \(row.bits) bits \(row.granularity) seed \(row.seed): SQNR \(row.sqnr) dB vs model \(row.modelSQNR) dB, tolerance ±\(NumberText.shortest(tolerance))")
+                }
+                worst = max(worst, abs(sqnr - model))
+            }
+            checks.note("`\(check.key)`: SQNR within ±\(NumberText.shortest(tolerance)) dB of the uniform-noise model in all \(rows.count) cells (largest gap \(NumberText.general(worst, digits: 2)) dB)")
         }
     }
 
@@ -722,8 +705,8 @@ struct QuantizationErrorExperiment: Experiment {
         var familyCounts: [Int: Int] = [:]
         for variant in variants where !variant.scheme.isInteger {
             let granularity: Granularity = variant.scheme.isMX ? .group(32)
-                : variant.scheme.isCodebook ? (granularities.contains(.group(64)) ? .group(64) : granularities[0])
-                : (granularities.contains(.tensor) ? .tensor : granularities[0])
+                : variant.scheme.isCodebook ? (granularities.contains(.group(64)) ? .group(64) : granularities.first!)
+                : (granularities.contains(.tensor) ? .tensor : granularities.first!)
             guard let value = point(distribution, variant, granularity) else { continue }
             let family = variant.scheme.isCodebook ? 2 : variant.scheme == .mx(.int8) ? 7 : variant.scheme.isMX ? 6 : 3
             let member = familyCounts[family, default: 0]

@@ -18,9 +18,8 @@ struct RoundingExperiment: Experiment {
     let formats: [FloatFormat]
     let modes: [RoundingMode]
     let stochasticSeed: UInt64
-
-    static let columns = ["value", "format", "mode", "bits", "fields", "class", "exact_decimal", "shortest",
-                          "abs_error", "rel_error", "ulp_error", "flags", "precision_bits"]
+    /// `[checks.nearest_even.VALUE]`: expected exact decimal per format.
+    let nearestEvenChecks: [(group: String, checks: [SpecCheck<String>])]
 
     init(spec: ExperimentSpec) throws(SpecError) {
         self.spec = spec
@@ -39,11 +38,11 @@ struct RoundingExperiment: Experiment {
         modes = try parameters.roundingModes("modes", default: RoundingMode.allCases)
         stochasticSeed = try parameters.seed("stochastic_seed", default: 0)
         try spec.checks.requireOnly(["nearest_even"])
+        nearestEvenChecks = try spec.checks.groupedStringChecks("nearest_even")
     }
 
     var tables: [TableSchema] {
-        [TableSchema(suffix: nil, names: Self.columns, textColumns: ["value", "format", "mode", "bits", "fields", "class", "flags"],
-                     about: "one row per value × format × rounding mode")]
+        [TableSchema(suffix: nil, row: ResultRow.self, about: "one row per value × format × rounding mode")]
     }
 
     var cellCount: Int { values.count * formats.count }
@@ -58,53 +57,43 @@ struct RoundingExperiment: Experiment {
         let value = values[valueIndex]
         var random = StochasticRandom(seed: cellSeed(value: value, format: format))
         let draw = random.next()
-        var result = CellResult(tableCount: 1)
+        var result = CellResult(tables)
         for mode in modes {
             let exact = exactValues[valueIndex]
             let rounded = exact.rounded(to: format, options: RoundingOptions(rounding: mode), random: mode == .stochastic ? draw : 0)
-            let bits = rounded.bits
-            let error = RoundingError(code: bits, of: format, against: exact)
-            result.append([
-                value, format.name, mode.rawValue, format.hexString(bits), format.binaryFields(bits),
-                format.classify(bits).rawValue, format.exactDecimal(bits), format.shortestDecimal(bits),
-                error.absolute, error.relative, error.ulps, rounded.flags.description, String(format.precision),
-            ], to: 0)
+            let error = RoundingError(code: rounded.bits, of: format, against: exact)
+            result.append(ResultRow(value: value, format: format, mode: mode, rounded: rounded, error: error))
         }
         return result
     }
 
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
-        let table = tables[0]
-        let nearest = table.filter("mode") { $0 == RoundingMode.nearestEven.rawValue }
-        func row(_ value: String, _ format: String, _ mode: String = "nearest-even") -> [String]? {
-            table.rows.first { $0[0] == value && $0[1] == format && $0[2] == mode }
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
+        let results = try tables.rows(ResultRow.self)
+        let nearest = results.filter { $0.mode == RoundingMode.nearestEven.rawValue }
+        func row(_ value: String, _ format: String, _ mode: String = "nearest-even") -> ResultRow? {
+            results.first { $0.value == value && $0.format == format && $0.mode == mode }
         }
-        func cell(_ row: [String]?, _ column: String) -> String {
-            guard let row, let index = table.columnIndex(column) else { return "n/a" }
-            return row[index]
+        func cell(_ row: ResultRow?, _ column: ResultRow.Column) -> String {
+            row?.text(column) ?? "n/a"
         }
 
         var checks = CheckList()
-        if let expected = try spec.checks.table("nearest_even") {
-            for entry in expected.entries {
-                let pairs = try expected.stringPairs(entry.key)
-                let location = try expected.table(entry.key)!
-                for (format, digits) in pairs {
-                    try checks.expectEqual(computed: cell(row(entry.key, format), "exact_decimal"), expected: digits,
-                                           at: location, key: format, what: "\(entry.key) in \(format), nearest-even")
-                }
+        for (value, group) in nearestEvenChecks {
+            for check in group {
+                try checks.expectEqual(computed: cell(row(value, check.key), .exact_decimal), check,
+                                       what: "\(value) in \(check.key), nearest-even")
             }
         }
 
         var body = MarkdownDocument()
-        let first = values[0]
+        let first = values.first!
         body.heading("\(first) in every format (nearest-even)", level: 3)
         body.paragraph("The exact decimal expansion is the stored value itself, digit for digit (every binary float has a finite one). Errors are stored − exact, exact in rational arithmetic, printed with 6 significant digits; ulp errors count ulps of the stored value.")
         var firstTable = DataTable(columns: [DataColumn("format"), DataColumn("bits"), DataColumn("exact decimal of the stored value"),
                                              DataColumn("rel error", alignment: .right), DataColumn("ulp error", alignment: .right)])
         for format in formats {
             let r = row(first, format.name)
-            firstTable.append([format.name, "`\(cell(r, "bits"))`", cell(r, "exact_decimal"), cell(r, "rel_error"), cell(r, "ulp_error")])
+            firstTable.append([format.name, "`\(cell(r, .bits))`", cell(r, .exact_decimal), cell(r, .rel_error), cell(r, .ulp_error)])
         }
         body.table(firstTable)
 
@@ -115,7 +104,7 @@ struct RoundingExperiment: Experiment {
                                                 DataColumn("flags")])
             for mode in modes {
                 let r = row(first, mid.name, mode.rawValue)
-                modeTable.append([mode.rawValue, "`\(cell(r, "bits"))`", cell(r, "exact_decimal"), cell(r, "abs_error"), cell(r, "ulp_error"), cell(r, "flags")])
+                modeTable.append([mode.rawValue, "`\(cell(r, .bits))`", cell(r, .exact_decimal), cell(r, .abs_error), cell(r, .ulp_error), cell(r, .flags)])
             }
             body.table(modeTable)
             body.paragraph("`stochastic` rounds up with probability equal to the distance to the lower neighbour in ulps; its one draw per cell comes from SplitMix64 seeded with `stochastic_seed` XOR FNV-1a(\"value|format\").")
@@ -126,7 +115,7 @@ struct RoundingExperiment: Experiment {
         for format in formats {
             summary.append([format.name] + values.map { value in
                 let r = row(value, format.name)
-                return "\(cell(r, "shortest")) (\(cell(r, "rel_error")))"
+                return "\(cell(r, .shortest)) (\(cell(r, .rel_error)))"
             })
         }
         body.paragraph("Each cell: the stored value as the shortest decimal that round-trips in that format, and (relative error).")
@@ -145,16 +134,16 @@ struct RoundingExperiment: Experiment {
         let precisions = formats.map(\.precision)
         for (index, value) in values.enumerated() {
             var points: [PlotPoint] = []
-            for row in nearest.rows where row[0] == value {
-                let p = Double(Int(row[12]) ?? 0)
-                let magnitude = NumberText.double(row[9]).map(abs) ?? .nan
+            for row in nearest where row.value == value {
+                let p = Double(row.precisionBits)
+                let magnitude = NumberText.double(row.relativeError).map(abs) ?? .nan
                 // Values side by side around each precision, so coinciding points stay visible.
                 let offset = (Double(index) - Double(values.count - 1) / 2) * 0.3
                 points.append(PlotPoint(p + offset, magnitude == 0 ? .nan : magnitude))
                 let bound = Double(sign: .plus, exponent: -Int(p), significand: 1)
                 if magnitude > bound {
-                    exceeding.append("\(value) in \(row[1]) (\(row[7]), \(row[9]))")
-                    if row[5] == "normal" { exceedingNormal.append("\(value) in \(row[1])") }
+                    exceeding.append("\(value) in \(row.format) (\(row.shortest), \(row.relativeError))")
+                    if row.valueClass == "normal" { exceedingNormal.append("\(value) in \(row.format)") }
                 }
             }
             var style = SeriesStyle(color: Palette.color(index), lineWidth: 0, marker: markers[index % markers.count], markerSize: 5)
@@ -169,12 +158,12 @@ struct RoundingExperiment: Experiment {
         plot.y.range = Double(sign: .plus, exponent: -(pHigh + 4), significand: 1)...10
         plot.legend = .bottomLeft
 
-        let exactCount = nearest.rows.filter { $0[9] == "0" }.count
-        let seedDigits = ["float64", "float32", "float16", "bfloat16"].compactMap { name -> String? in
+        let exactCount = nearest.filter { $0.relativeError == "0" }.count
+        let firstDigits = ["float64", "float32", "float16", "bfloat16"].compactMap { name -> String? in
             guard formats.contains(where: { $0.name == name }) else { return nil }
-            return "\(cell(row(first, name), "exact_decimal")) in \(name)"
+            return "\(cell(row(first, name), .exact_decimal)) in \(name)"
         }
-        var finding = "Nearest-even \(first) is " + seedDigits.joined(separator: ", ")
+        var finding = "Nearest-even \(first) is " + firstDigits.joined(separator: ", ")
         if exceedingNormal.isEmpty {
             finding += "; every nearest-even result in a normal range is within the unit roundoff 2^-p of the exact value (only subnormal or flushed results exceed it)."
         } else {
@@ -187,7 +176,7 @@ struct RoundingExperiment: Experiment {
         } else {
             discussion += "Above the bound: " + exceeding.prefix(6).joined(separator: "; ") + (exceeding.count > 6 ? " and \(exceeding.count - 6) more" : "") + " — results in the subnormal range (or beyond it), where the spacing no longer scales with the value. "
         }
-        if exactCount > 0 { discussion += " \(exactCount) of \(nearest.rows.count) nearest-even results are exact." }
+        if exactCount > 0 { discussion += " \(exactCount) of \(nearest.count) nearest-even results are exact." }
 
         return ExperimentReport(
             finding: finding, body: body, discussion: discussion, checks: checks.passed,

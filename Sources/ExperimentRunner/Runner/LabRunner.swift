@@ -6,7 +6,7 @@ import ReportKit
 ///
 ///     let runner = LabRunner(experimentsDirectory: "Experiments")
 ///     let summary = try await runner.run(names: [], all: true, output: "Reports")
-///     let differences = try await runner.check(names: [], all: true, output: "Reports")  // [] when up to date
+///     let differences = try await runner.differences(names: [], all: true, output: "Reports")  // [] when up to date
 ///
 /// Cells of all selected experiments form one work list that a task group drains with
 /// `concurrency` tasks in flight (default: the number of active processors). Nothing is
@@ -28,12 +28,12 @@ public struct LabRunner: Sendable {
 
     // MARK: Specs
 
-    /// Every `*.toml` in the experiments folder, sorted by name, each fully validated (its
-    /// kind's parameter checks run too), so a broken spec fails every run, not only its own.
-    public func loadSpecs() throws(RunError) -> [ExperimentSpec] {
-        let specs = try readSpecs()
-        _ = try experiments(specs)
-        return specs
+    /// Every `*.toml` in the experiments folder, sorted by name, each built into its
+    /// experiment — which validates its kind's parameters and parses its `[checks]` — so a
+    /// broken spec fails every run, not only its own, before anything is computed. Each
+    /// experiment is built once, here.
+    public func loadExperiments() throws(RunError) -> [any Experiment] {
+        try experiments(try readSpecs())
     }
 
     private func readSpecs() throws(RunError) -> [ExperimentSpec] {
@@ -55,16 +55,16 @@ public struct LabRunner: Sendable {
         return specs
     }
 
-    /// The specs named (in the order given), or all of them.
-    public func select(_ names: [String], all: Bool, from specs: [ExperimentSpec]) throws(RunError) -> [ExperimentSpec] {
-        if all { return specs }
+    /// The experiments named (in the order given), or all of them.
+    public func select(_ names: [String], all: Bool, from experiments: [any Experiment]) throws(RunError) -> [any Experiment] {
+        if all { return experiments }
         guard !names.isEmpty else { throw RunError.nothingSelected }
-        var selected: [ExperimentSpec] = []
-        for name in names where !selected.contains(where: { $0.name == name }) {
-            guard let spec = specs.first(where: { $0.name == name }) else {
-                throw RunError.unknownExperiment(name: name, known: specs.map(\.name))
+        var selected: [any Experiment] = []
+        for name in names where !selected.contains(where: { $0.spec.name == name }) {
+            guard let experiment = experiments.first(where: { $0.spec.name == name }) else {
+                throw RunError.unknownExperiment(name: name, known: experiments.map(\.spec.name))
             }
-            selected.append(spec)
+            selected.append(experiment)
         }
         return selected
     }
@@ -80,10 +80,8 @@ public struct LabRunner: Sendable {
 
     /// `--list`: one line per spec — name, kind, cells, title — then the known kinds.
     public func listing() throws(RunError) -> String {
-        let specs = try loadSpecs()
-        let built = try experiments(specs)
         var table = DataTable(columns: [DataColumn("name"), DataColumn("kind"), DataColumn("cells", alignment: .right), DataColumn("title")])
-        for experiment in built {
+        for experiment in try loadExperiments() {
             table.append([experiment.spec.name, experiment.spec.kind, String(experiment.cellCount), experiment.spec.title])
         }
         var text = PlainText.table(table)
@@ -175,12 +173,11 @@ public struct LabRunner: Sendable {
         return outputs.map { $0! }
     }
 
-    /// Computes and assembles the selected experiments without writing anything.
-    public func generate(_ specs: [ExperimentSpec]) async throws -> [ExperimentOutput] {
-        let built = try experiments(specs)
-        let (cells, seconds) = try await compute(built)
-        let tables = zip(built, cells).map { Self.tables(for: $0, cells: $1) }
-        return try await Self.assemble(built, tables: tables, seconds: seconds)
+    /// Computes and assembles the given experiments without writing anything.
+    public func generate(_ experiments: [any Experiment]) async throws -> [ExperimentOutput] {
+        let (cells, seconds) = try await compute(experiments)
+        let tables = zip(experiments, cells).map { Self.tables(for: $0, cells: $1) }
+        return try await Self.assemble(experiments, tables: tables, seconds: seconds)
     }
 
     // MARK: Run, check
@@ -189,27 +186,26 @@ public struct LabRunner: Sendable {
     public func run(names: [String], all: Bool, output: String) async throws -> RunSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        let specs = try loadSpecs()
-        let selected = try select(names, all: all, from: specs)
-        let outputs = try await generate(selected)
-        let files = try write(outputs, allSpecs: specs, to: output, findingsFrom: output)
+        let loaded = try loadExperiments()
+        let outputs = try await generate(try select(names, all: all, from: loaded))
+        let files = try write(outputs, all: loaded, to: output, findingsFrom: output)
         return RunSummary(outputs: outputs, files: files, wallSeconds: Self.seconds(clock.now - start))
     }
 
     /// `run --check`: regenerates into a temporary folder and lists the files that differ
-    /// from `output` (with `all`, also files in `output` that no spec produces).
-    public func check(names: [String], all: Bool, output: String) async throws -> [FileDifference] {
-        let specs = try loadSpecs()
-        let selected = try select(names, all: all, from: specs)
-        let outputs = try await generate(selected)
-        return try compare(outputs, allSpecs: specs, against: output, includeStale: all)
+    /// from `output` (with `all`, also files in `output` that no spec produces). Staleness of
+    /// the output, not the spec's `[checks]` (those run in every run).
+    public func differences(names: [String], all: Bool, output: String) async throws -> [FileDifference] {
+        let loaded = try loadExperiments()
+        let outputs = try await generate(try select(names, all: all, from: loaded))
+        return try compare(outputs, all: loaded, against: output, includeStale: all)
     }
 
     /// Writes outputs to a temporary folder, compares with `folder`, and removes the temporary folder.
-    func compare(_ outputs: [ExperimentOutput], allSpecs: [ExperimentSpec], against folder: String, includeStale: Bool) throws -> [FileDifference] {
+    func compare(_ outputs: [ExperimentOutput], all experiments: [any Experiment], against folder: String, includeStale: Bool) throws -> [FileDifference] {
         let temporary = NSTemporaryDirectory() + "precision-lab-check-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let written = try write(outputs, allSpecs: allSpecs, to: temporary, findingsFrom: folder)
+        let written = try write(outputs, all: experiments, to: temporary, findingsFrom: folder)
         var differences: [FileDifference] = []
         var produced = Set<String>()
         for path in written {
@@ -234,8 +230,12 @@ public struct LabRunner: Sendable {
     }
 
     /// Writes every output file and the README index; returns the paths in write order.
+    ///
+    /// The index lists every experiment. Its finding comes from this run's output, or — for an
+    /// experiment this run did not compute (a partial run or merge) — from that experiment's
+    /// report rebuilt from its CSV tables in `reference` (see ``storedFinding(of:in:)``).
     @discardableResult
-    func write(_ outputs: [ExperimentOutput], allSpecs: [ExperimentSpec], to folder: String, findingsFrom reference: String) throws(RunError) -> [String] {
+    func write(_ outputs: [ExperimentOutput], all experiments: [any Experiment], to folder: String, findingsFrom reference: String) throws(RunError) -> [String] {
         var paths: [String] = []
         for output in outputs {
             for file in output.files {
@@ -245,18 +245,33 @@ public struct LabRunner: Sendable {
             }
         }
         var findings: [String: String] = [:]
-        for spec in allSpecs {
-            if let output = outputs.first(where: { $0.name == spec.name }) {
-                findings[spec.name] = output.finding
-            } else if let data = FileManager.default.contents(atPath: reference + "/" + spec.name + ".md"),
-                      let text = String(data: data, encoding: .utf8), let finding = ReportPage.finding(inPage: text) {
-                findings[spec.name] = finding
+        for experiment in experiments {
+            let name = experiment.spec.name
+            if let output = outputs.first(where: { $0.name == name }) {
+                findings[name] = output.finding
+            } else {
+                findings[name] = Self.storedFinding(of: experiment, in: reference)
             }
         }
         let readme = folder + "/README.md"
-        try AtomicFileWriter.write(ReadmeIndex.render(specs: allSpecs, findings: findings), to: readme)
+        try AtomicFileWriter.write(ReadmeIndex.render(specs: experiments.map(\.spec), findings: findings), to: readme)
         paths.append(readme)
         return paths
+    }
+
+    /// The finding of an experiment this run did not compute, rebuilt from its CSV tables in
+    /// `folder` — the machine-readable output of an earlier run, the same strings a merge
+    /// reads — by the experiment's own report builder; nil when a table is missing or no
+    /// longer fits the experiment (its index line then says it is not generated yet).
+    static func storedFinding(of experiment: any Experiment, in folder: String) -> String? {
+        var tables: [DataTable] = []
+        for schema in experiment.tables {
+            let path = folder + "/" + schema.fileName(experiment: experiment.spec.name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+                  let table = try? schema.table(csv: text) else { return nil }
+            tables.append(table)
+        }
+        return try? experiment.makeReport(from: ReportTables(schemas: experiment.tables, tables: tables)).finding
     }
 
     // MARK: Shards
@@ -266,9 +281,7 @@ public struct LabRunner: Sendable {
     public func runShard(names: [String], all: Bool, shard: ShardSelection, output: String) async throws -> RunSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        let specs = try loadSpecs()
-        let selected = try select(names, all: all, from: specs)
-        let built = try experiments(selected)
+        let built = try select(names, all: all, from: try loadExperiments())
         let (cells, seconds) = try await compute(built, shard: shard)
         var paths: [String] = []
         var outputs: [ExperimentOutput] = []
@@ -286,35 +299,34 @@ public struct LabRunner: Sendable {
 
     /// Reads the shards of the selected experiments (or of every experiment that has shards
     /// under `shards` when no names are given) and assembles the reports a single run gives.
-    func mergedOutputs(names: [String], shards: String) async throws -> (specs: [ExperimentSpec], outputs: [ExperimentOutput]) {
-        let specs = try loadSpecs()
+    func mergedOutputs(names: [String], shards: String) async throws -> (all: [any Experiment], outputs: [ExperimentOutput]) {
+        let loaded = try loadExperiments()
         var chosen = names
         if chosen.isEmpty {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: shards)) ?? []
-            chosen = specs.map(\.name).filter { name in entries.contains { $0.hasPrefix(name + ".shard-") } }
+            chosen = loaded.map(\.spec.name).filter { name in entries.contains { $0.hasPrefix(name + ".shard-") } }
             guard !chosen.isEmpty else { throw RunError.shard("no shard folders (<name>.shard-K-of-N) in \(shards)") }
         }
-        let selected = try select(chosen, all: false, from: specs)
-        let built = try experiments(selected)
+        let built = try select(chosen, all: false, from: loaded)
         var tables: [[DataTable]] = []
         for experiment in built { tables.append(try ShardStore.merge(experiment: experiment, directory: shards)) }
         let outputs = try await Self.assemble(built, tables: tables, seconds: built.map { _ in 0 })
-        return (specs, outputs)
+        return (loaded, outputs)
     }
 
     /// `merge`: writes the merged reports to `output` and rebuilds its README.md.
     public func merge(names: [String], shards: String, output: String) async throws -> RunSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        let (specs, outputs) = try await mergedOutputs(names: names, shards: shards)
-        let files = try write(outputs, allSpecs: specs, to: output, findingsFrom: output)
+        let (loaded, outputs) = try await mergedOutputs(names: names, shards: shards)
+        let files = try write(outputs, all: loaded, to: output, findingsFrom: output)
         return RunSummary(outputs: outputs, files: files, wallSeconds: Self.seconds(clock.now - start))
     }
 
-    /// `merge --check`: like ``check(names:all:output:)`` for merged shards.
-    public func checkMerge(names: [String], shards: String, output: String) async throws -> [FileDifference] {
-        let (specs, outputs) = try await mergedOutputs(names: names, shards: shards)
-        return try compare(outputs, allSpecs: specs, against: output, includeStale: false)
+    /// `merge --check`: like ``differences(names:all:output:)`` for merged shards.
+    public func mergeDifferences(names: [String], shards: String, output: String) async throws -> [FileDifference] {
+        let (loaded, outputs) = try await mergedOutputs(names: names, shards: shards)
+        return try compare(outputs, all: loaded, against: output, includeStale: false)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -4,12 +4,11 @@ import ReportKit
 /// (the spec's parameters), the experiment's results, the discussion, the checks and the
 /// file list. Nothing in it depends on the output folder, the machine or the time.
 enum ReportPage {
-    /// The line prefix the README index reads findings back from.
     static let findingPrefix = "> **Finding:** "
 
     static func assemble(experiment: any Experiment, tables: [DataTable]) throws -> ExperimentOutput {
         let spec = experiment.spec
-        let report = try experiment.makeReport(from: tables)
+        let report = try experiment.makeReport(from: ReportTables(schemas: experiment.tables, tables: tables))
         var files: [ReportFile] = []
         var fileLines: [String] = []
         for (schema, table) in zip(experiment.tables, tables) {
@@ -52,13 +51,5 @@ enum ReportPage {
 
         files.insert(ReportFile(name: "\(spec.name).md", contents: page.text), at: 0)
         return ExperimentOutput(name: spec.name, finding: report.finding, files: files)
-    }
-
-    /// The finding line of an existing report page, if any.
-    static func finding(inPage text: String) -> String? {
-        for line in text.split(separator: "\n") where line.hasPrefix(findingPrefix) {
-            return String(line.dropFirst(findingPrefix.count))
-        }
-        return nil
     }
 }

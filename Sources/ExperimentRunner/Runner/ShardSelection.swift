@@ -16,7 +16,7 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
 
     public init(parsing text: String) throws(RunError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+        guard parts.count == 2, let index = parts.first.flatMap({ Int($0) }), let count = parts.last.flatMap({ Int($0) }) else {
             throw RunError.shard("--shard expects K/N such as 3/8, got '\(text)'")
         }
         try self.init(index: index, count: count)

@@ -52,8 +52,10 @@ enum ShardStore {
         }
         var shards: [(ShardSelection, String)] = []
         for entry in entries.sorted() where entry.hasPrefix(prefix) {
+            // K-of-N
             let rest = entry.dropFirst(prefix.count).split(separator: "-")
-            guard rest.count == 3, rest[1] == "of", let index = Int(rest[0]), let count = Int(rest[2]) else { continue }
+            guard rest.count == 3, rest.dropFirst().first == "of", let index = rest.first.flatMap({ Int($0) }),
+                  let count = rest.last.flatMap({ Int($0) }) else { continue }
             shards.append((try ShardSelection(index: index, count: count), directory + "/" + entry))
         }
         guard let count = shards.first?.0.count else {
@@ -88,8 +90,9 @@ enum ShardStore {
                     throw RunError.shard("\(path): header does not match the experiment's table")
                 }
                 for (order, row) in table.rows.enumerated() {
-                    guard let cell = Int(row[0]), cell >= 0, cell < experiment.cellCount, shard.contains(cell: cell) else {
-                        throw RunError.shard("\(path): row \(order + 1) has cell '\(row[0])', which is not in shard \(shard)")
+                    let cellText = row.first ?? ""
+                    guard let cell = Int(cellText), cell >= 0, cell < experiment.cellCount, shard.contains(cell: cell) else {
+                        throw RunError.shard("\(path): row \(order + 1) has cell '\(cellText)', which is not in shard \(shard)")
                     }
                     collected[tableIndex].append((cell, order, Array(row.dropFirst())))
                 }

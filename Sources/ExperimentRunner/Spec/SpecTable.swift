@@ -39,6 +39,16 @@ public struct SpecTable: Sendable, Hashable {
         return SpecError(file: file, key: keyPath(key), line: entry(key)?.line ?? line, message: message)
     }
 
+    /// The key a value is written under: `name`, or `alias` (an older spelling users already
+    /// type, kept working); both at once is an error.
+    ///
+    ///     try parameters.key("case_formats", alias: "seed_formats")   // "seed_formats" in older specs
+    public func key(_ name: String, alias: String) throws(SpecError) -> String {
+        guard entry(alias) != nil else { return name }
+        guard entry(name) == nil else { throw error(alias, "'\(alias)' is an alias of '\(name)'; write only one of them") }
+        return alias
+    }
+
     /// Rejects keys not in `allowed` (typos would otherwise be silently ignored).
     public func requireOnly(_ allowed: [String]) throws(SpecError) {
         for entry in entries where !allowed.contains(entry.key) {

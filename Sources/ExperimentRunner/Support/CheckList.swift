@@ -15,6 +15,16 @@ struct CheckList {
         passed.append("\(what) = `\(computed)`")
     }
 
+    /// `computed` must equal the check's expected text.
+    mutating func expectEqual(computed: String, _ check: SpecCheck<String>, what: String) throws(CheckFailure) {
+        try expectEqual(computed: computed, expected: check.expected, at: check.table, key: check.key, what: what)
+    }
+
+    /// `value` must lie in the check's range.
+    mutating func expectWithin(_ value: Double, _ check: SpecCheck<ClosedRange<Double>>, what: String, shown: String) throws(CheckFailure) {
+        try expectWithin(value, check.expected, at: check.table, key: check.key, what: what, shown: shown)
+    }
+
     mutating func expectWithin(_ value: Double, _ range: ClosedRange<Double>, at table: SpecTable, key: String, what: String, shown: String) throws(CheckFailure) {
         guard range.contains(value) else {
             throw CheckFailure(table.error(key, "\(what) = \(shown), expected within [\(NumberText.shortest(range.lowerBound)), \(NumberText.shortest(range.upperBound))]"))
@@ -29,27 +39,18 @@ extension SpecTable {
     /// `[lower, upper]` as two numbers (integers or floats).
     func range(_ key: String) throws(SpecError) -> ClosedRange<Double>? {
         guard let value = self[key] else { return nil }
-        guard case .array(let items) = value, items.count == 2 else { throw error(key, "expected [lower, upper]") }
-        var bounds: [Double] = []
-        for item in items {
+        guard case .array(let items) = value, items.count == 2, let first = items.first, let last = items.last else {
+            throw error(key, "expected [lower, upper]")
+        }
+        func number(_ item: SpecValue) throws(SpecError) -> Double {
             switch item {
-            case .integer(let number): bounds.append(Double(number))
-            case .float(let number): bounds.append(number)
+            case .integer(let number): return Double(number)
+            case .float(let number): return number
             default: throw error(key, "expected [lower, upper] with numbers, got \(item.typeDescription)")
             }
         }
-        guard bounds[0] <= bounds[1] else { throw error(key, "lower bound above upper bound") }
-        return bounds[0]...bounds[1]
-    }
-
-    /// A table of `name = "text"` pairs (for expected digits and values).
-    func stringPairs(_ key: String) throws(SpecError) -> [(String, String)] {
-        guard let table = try table(key) else { return [] }
-        var pairs: [(String, String)] = []
-        for entry in table.entries {
-            guard case .string(let text) = entry.value else { throw table.error(entry.key, "expected a string, got \(entry.value.typeDescription)") }
-            pairs.append((entry.key, text))
-        }
-        return pairs
+        let lower = try number(first), upper = try number(last)
+        guard lower <= upper else { throw error(key, "lower bound above upper bound") }
+        return lower...upper
     }
 }

@@ -3,7 +3,7 @@ import ExperimentRunner
 
 extension PrecisionLab {
     /// `precision-lab merge [NAME...] [--shards DIR] [--output DIR] [--check]`
-    struct Merge: ParsableCommand {
+    struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine shard outputs of 'run --shard K/N' into the reports a single run gives.",
             discussion: """
@@ -27,12 +27,11 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("Folder of spec files.", valueName: "dir"))
         var experiments: String = "Experiments"
 
-        func run() throws {
+        func run() async throws {
             let runner = LabRunner(experimentsDirectory: experiments)
-            let names = self.names, shards = self.shards, output = self.output
             do {
                 if check {
-                    let differences = try BlockingBridge.run { try await runner.checkMerge(names: names, shards: shards, output: output) }
+                    let differences = try await runner.mergeDifferences(names: names, shards: shards, output: output)
                     guard differences.isEmpty else {
                         printToStandardError("merged reports differ from \(output) (\(differences.count) files):")
                         differences.forEach { printToStandardError("  \($0)") }
@@ -40,7 +39,7 @@ extension PrecisionLab {
                     }
                     return
                 }
-                _ = try BlockingBridge.run { try await runner.merge(names: names, shards: shards, output: output) }
+                _ = try await runner.merge(names: names, shards: shards, output: output)
             } catch let error as RunError {
                 printToStandardError("error: \(error)")
                 if case .spec = error { throw ExitCode(2) }

@@ -3,7 +3,7 @@ import ExperimentRunner
 
 extension PrecisionLab {
     /// `precision-lab run [NAME...] [--all] [--output DIR] [--check] [--list] [--shard K/N]`
-    struct Run: ParsableCommand {
+    struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Regenerate reports (CSV, Markdown, SVG) from the experiment specs.",
             discussion: """
@@ -57,9 +57,8 @@ extension PrecisionLab {
             if !list && !all && names.isEmpty { throw ValidationError("name one or more experiments, or pass --all (see --list)") }
         }
 
-        func run() throws {
+        func run() async throws {
             let runner = LabRunner(experimentsDirectory: experiments, concurrency: jobs ?? LabRunner().concurrency)
-            let names = self.names, all = self.all, check = self.check
             do {
                 if list {
                     print(try runner.listing(), terminator: "")
@@ -68,13 +67,13 @@ extension PrecisionLab {
                 if let shard {
                     let selection = try ShardSelection(parsing: shard)
                     let folder = output ?? "shards"
-                    let summary = try BlockingBridge.run { try await runner.runShard(names: names, all: all, shard: selection, output: folder) }
+                    let summary = try await runner.runShard(names: names, all: all, shard: selection, output: folder)
                     if timings { summary.timingLines.forEach(printToStandardError) }
                     return
                 }
                 let folder = output ?? "Reports"
                 if check {
-                    let differences = try BlockingBridge.run { try await runner.check(names: names, all: all, output: folder) }
+                    let differences = try await runner.differences(names: names, all: all, output: folder)
                     guard differences.isEmpty else {
                         printToStandardError("\(folder) is out of date (\(differences.count) files); regenerate with 'precision-lab run \(all ? "--all" : names.joined(separator: " "))':")
                         differences.forEach { printToStandardError("  \($0)") }
@@ -82,7 +81,7 @@ extension PrecisionLab {
                     }
                     return
                 }
-                let summary = try BlockingBridge.run { try await runner.run(names: names, all: all, output: folder) }
+                let summary = try await runner.run(names: names, all: all, output: folder)
                 if timings { summary.timingLines.forEach(printToStandardError) }
             } catch let error as RunError {
                 printToStandardError("error: \(error)")

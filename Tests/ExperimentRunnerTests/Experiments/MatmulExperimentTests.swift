@@ -21,20 +21,20 @@ struct MatmulExperimentTests {
         outlier_columns = 3
         """
 
-    func rows(_ experiment: MatmulErrorExperiment) throws -> [[String]] {
-        try (0..<experiment.cellCount).flatMap { try experiment.computeCell($0).rows[0] }
+    func rows(_ experiment: MatmulErrorExperiment) throws -> [MatmulErrorExperiment.ErrorRow] {
+        try (0..<experiment.cellCount).flatMap { try experiment.computeCell($0).rows(MatmulErrorExperiment.ErrorRow.self) }
     }
 
     @Test func decompositionRepairsRowWiseInt8() throws {
         let experiment = try Self.experiment(Self.small)
         #expect(experiment.methodNames == ["int8-vectorwise", "llm-int8", "float16/float16", "bfloat16/float32", "float8_e4m3fn/float32"])
         let table = try rows(experiment)
-        func value(_ method: String, _ m: String, _ column: Int) throws -> Double {
-            let row = try #require(table.first { $0[2] == method && $0[0] == m })
-            return try #require(NumberText.double(row[column]))
+        func value(_ method: String, _ m: String, _ column: MatmulErrorExperiment.ErrorRow.Column) throws -> Double {
+            let row = try #require(table.first { $0.method == method && $0.magnitude == m })
+            return try #require(row.number(column))
         }
-        func sqnr(_ method: String, _ m: String) throws -> Double { try value(method, m, 3) }
-        func rms(_ method: String, _ m: String) throws -> Double { try value(method, m, 5) }
+        func sqnr(_ method: String, _ m: String) throws -> Double { try value(method, m, .sqnr_db) }
+        func rms(_ method: String, _ m: String) throws -> Double { try value(method, m, .rms_error) }
         // Without outliers the decomposition changes nothing.
         #expect(try sqnr("llm-int8", "1") == sqnr("int8-vectorwise", "1"))
         // With them, row-wise int8's error grows roughly in proportion to m; LLM.int8's does not.
@@ -42,10 +42,10 @@ struct MatmulExperimentTests {
         #expect(try rms("llm-int8", "50") < 2 * rms("llm-int8", "1"))
         #expect(try sqnr("llm-int8", "50") > sqnr("int8-vectorwise", "50") + 10)
         // Exactly the outlier columns take the float16 path.
-        let outlierRow = try #require(table.first { $0[2] == "llm-int8" && $0[0] == "50" })
-        #expect(outlierRow[8] == "3")
-        #expect(outlierRow[9] == NumberText.shortest(3.0 / 64))
-        #expect(table.first { $0[2] == "float16/float16" }?[8] == "n/a")
+        let outlierRow = try #require(table.first { $0.method == "llm-int8" && $0.magnitude == "50" })
+        #expect(outlierRow.float16Columns == "3")
+        #expect(outlierRow.float16Fraction == NumberText.shortest(3.0 / 64))
+        #expect(table.first { $0.method == "float16/float16" }?.float16Columns == "n/a")
     }
 
     @Test func float32AccumulationOfSmallIntegersIsExact() throws {

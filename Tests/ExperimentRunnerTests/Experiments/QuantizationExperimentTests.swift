@@ -4,7 +4,7 @@ import Quantization
 import SoftFloat
 import Testing
 
-/// The quantization-error kind: the seeds' worked examples bit for bit, the theory checks, and
+/// The quantization-error kind: the tutorials' worked examples bit for bit, the theory checks, and
 /// the deterministic random inputs behind every sweep.
 @Suite("quantization-error")
 struct QuantizationExperimentTests {
@@ -25,28 +25,30 @@ struct QuantizationExperimentTests {
 
         """
 
-    /// Seed 000: α = 5.3984375 / 127 in float16 = 0.042510986328125, and the torch q.
+    /// Tutorial 000: α = 5.3984375 / 127 in float16 = 0.042510986328125, and the torch q.
     @Test func absmaxWorkedExampleIsBitExact() throws {
         let experiment = try Self.experiment(Self.small)
-        let rows = try experiment.computeCell(0).rows[2].filter { $0[0] == "absmax" }
+        let rows = try experiment.computeCell(0).rows(QuantizationErrorExperiment.ExampleRow.self).filter { $0.example == "absmax" }
         #expect(rows.count == 8)
-        #expect(rows.allSatisfy { $0[1] == "float16" && $0[6] == "0.042510986328125" })
-        #expect(rows.map { $0[9] } == ["28", "-12", "-101", "28", "-73", "19", "56", "127"])
+        #expect(rows.allSatisfy { $0.compute == "float16" && $0.scale == "0.042510986328125" })
+        #expect(rows.map(\.q) == [28, -12, -101, 28, -73, 19, 56, 127])
         // x / α of the largest element is exactly 127 in float16; the dequantized 5.4 is exact.
-        #expect(rows[7][8] == "127" && rows[7][10] == "5.3984375" && rows[7][11] == "0.0")
-        #expect(rows[0][8] == "28.234375")
+        let largest = try #require(rows.last), first = try #require(rows.first)
+        #expect(largest.scaled == "127" && largest.dequantized == "5.3984375" && largest.error == "0.0")
+        #expect(first.scaled == "28.234375")
     }
 
-    /// Seed 002: S = 3.9345 / 255 in float32, Z = 4, the numpy q, x̂ and MSE.
+    /// Tutorial 002: S = 3.9345 / 255 in float32, Z = 4, the numpy q, x̂ and MSE.
     @Test func zeroPointWalkthroughMatchesNumpy() throws {
         let experiment = try Self.experiment(Self.small)
-        let rows = try experiment.computeCell(0).rows[2].filter { $0[0] == "zeropoint" }
+        let rows = try experiment.computeCell(0).rows(QuantizationErrorExperiment.ExampleRow.self).filter { $0.example == "zeropoint" }
         #expect(rows.count == 16)
-        #expect(rows.allSatisfy { $0[7] == "4" })
-        #expect(try FloatFormat.float32.round(rows[0][6]).bits == 0x3c7c_cba5)
-        #expect(rows.map { Int($0[9]) } == [41, -75, 25, 127, 1, 54, -128, 12, 78, -39, 5, -22, -94, 20, 68, -49])
-        #expect(rows[1][10] == NumberText.value(try FloatFormat.float32.round("-1.218923568725586").bits, in: .float32))
-        let errors = rows.compactMap { NumberText.double($0[11]) }
+        #expect(rows.allSatisfy { $0.zeroPoint == 4 })
+        #expect(try FloatFormat.float32.round(try #require(rows.first).scale).bits == 0x3c7c_cba5)
+        #expect(rows.map(\.q) == [41, -75, 25, 127, 1, 54, -128, 12, 78, -39, 5, -22, -94, 20, 68, -49])
+        let second = try #require(rows.first { $0.row == 0 && $0.column == 1 })
+        #expect(second.dequantized == NumberText.value(try FloatFormat.float32.round("-1.218923568725586").bits, in: .float32))
+        let errors = rows.compactMap { NumberText.double($0.error) }
         #expect(errors.count == 16)
     }
 
@@ -55,10 +57,10 @@ struct QuantizationExperimentTests {
     @Test func uniformDataFollowsTheModel() throws {
         let experiment = try Self.experiment(Self.small)
         for cell in 1..<experiment.cellCount {
-            for row in try experiment.computeCell(cell).rows[0] {
-                let sqnr = try #require(NumberText.double(row[10])), model = try #require(NumberText.double(row[11]))
-                #expect(abs(sqnr - model) < 0.25, "\(row[2]) \(row[4]): \(sqnr) vs \(model)")
-                if row[2] == "absmax" && row[4] == "tensor" { #expect(abs(sqnr - 48.08) < 0.3) }
+            for row in try experiment.computeCell(cell).rows(QuantizationErrorExperiment.MetricRow.self) {
+                let sqnr = try #require(row.number(.sqnr_db)), model = try #require(row.number(.model_sqnr_db))
+                #expect(abs(sqnr - model) < 0.25, "\(row.scheme) \(row.granularity): \(sqnr) vs \(model)")
+                if row.scheme == "absmax" && row.granularity == "tensor" { #expect(abs(sqnr - 48.08) < 0.3) }
             }
         }
     }
@@ -68,26 +70,26 @@ struct QuantizationExperimentTests {
     @Test func theoryCellAgreesWithTheModel() throws {
         let experiment = try Self.experiment(Self.small.replacingOccurrences(of: "theory_samples = 0", with: "theory_samples = 65536"))
         #expect(experiment.cellCount == 2 + 2)
-        let row = try #require(try experiment.computeCell(0).rows[1].first)
-        #expect(row[0] == "65536")
-        let difference = try #require(NumberText.double(row[10]))
-        #expect(abs(difference) < 0.1)
-        let sqnr = try #require(NumberText.double(row[8]))
-        #expect((39...42).contains(sqnr))  // amax ≈ 4.3σ for 64K samples
-        #expect(row[11].hasPrefix("49.92"))  // 6.02·8 + 1.76
+        let row = try #require(try experiment.computeCell(0).rows(QuantizationErrorExperiment.TheoryRow.self).first)
+        #expect(row.samples == 65536)
+        #expect(abs(row.difference) < 0.1)
+        #expect((39...42).contains(row.sqnr))  // amax ≈ 4.3σ for 64K samples
+        #expect(row.text(.full_scale_sine_db).hasPrefix("49.92"))  // 6.02·8 + 1.76
     }
 
     @Test func selectorsMatchWildcardsAndBitRanges() throws {
-        let experiment = try Self.experiment(Self.small)
-        var table = experiment.tables[0].emptyTable()
-        for (scheme, bits) in [("absmax", "4"), ("absmax", "8"), ("nf4", "4")] {
-            table.append(["normal", "1", scheme, bits, "tensor"] + Array(repeating: "0", count: 10))
+        typealias Selector = QuantizationErrorExperiment.MetricSelector
+        let table = [("absmax", 4), ("absmax", 8), ("nf4", 4)].map { scheme, bits in
+            QuantizationErrorExperiment.MetricRow(distribution: "normal", seed: 1, scheme: scheme, bits: bits, granularity: "tensor",
+                                                  elements: "0", groups: "0", mse: "0", rmse: "0", maxAbsoluteError: "0", sqnr: "0",
+                                                  modelSQNR: "0", cosine: "0", clamped: "0", bitsPerParameter: "0")
         }
-        #expect(experiment.rows(matching: "normal absmax", in: table)?.count == 2)
-        #expect(experiment.rows(matching: "* * 4", in: table)?.count == 2)
-        #expect(experiment.rows(matching: "normal absmax 5..8 tensor", in: table)?.count == 1)
-        #expect(experiment.rows(matching: "normal", in: table) == nil)
-        #expect(experiment.rows(matching: "normal absmax 8..4", in: table) == nil)
+        #expect(try #require(Selector(parsing: "normal absmax")).rows(in: table).count == 2)
+        #expect(try #require(Selector(parsing: "* * 4")).rows(in: table).count == 2)
+        #expect(try #require(Selector(parsing: "normal absmax 5..8 tensor")).rows(in: table).count == 1)
+        #expect(try #require(Selector(parsing: "normal absmax * group:32")).rows(in: table).isEmpty)
+        #expect(Selector(parsing: "normal") == nil)
+        #expect(Selector(parsing: "normal absmax 8..4") == nil)
     }
 
     @Test func unknownSchemeIsLocated() {
@@ -104,10 +106,8 @@ struct QuantizationExperimentTests {
         let spec = try SpecLoader.parse(text: "kind = \"quantization-error\"\n[parameters]\n" + Self.small
                                         + "[checks.model_within_db]\n\"uniform absmax\" = 0.000001\n", name: "q", file: "q.toml")
         let experiment = try QuantizationErrorExperiment(spec: spec)
-        var tables = experiment.tables.map { $0.emptyTable() }
-        for cell in 0..<experiment.cellCount {
-            for (index, rows) in try experiment.computeCell(cell).rows.enumerated() { for row in rows { tables[index].append(row) } }
-        }
+        let cells = try (0..<experiment.cellCount).map { ($0, try experiment.computeCell($0)) }
+        let tables = ReportTables(schemas: experiment.tables, tables: LabRunner.tables(for: experiment, cells: cells))
         #expect(throws: CheckFailure.self) { _ = try experiment.makeReport(from: tables) }
     }
 }

@@ -25,7 +25,7 @@ struct FailingExperiment: Experiment {
         return CellResult(rows: [[[String(index)]]])
     }
 
-    func makeReport(from tables: [DataTable]) throws -> ExperimentReport {
+    func makeReport(from tables: ReportTables) throws -> ExperimentReport {
         ExperimentReport(finding: "never", body: MarkdownDocument(), discussion: "")
     }
 }

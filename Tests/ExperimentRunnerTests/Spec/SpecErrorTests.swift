@@ -37,6 +37,25 @@ struct SpecErrorTests {
                 key: "checks.nearest_even.\"1/3\".float16", line: 5, fragment: "expected a string"),
         BadSpec(label: "bad check key", text: "kind = \"accumulation\"\n[checks]\nsum_betwen = [1, 2]\n",
                 key: "checks.sum_betwen", line: 3, fragment: "unknown key"),
+        // Malformed check values fail when the spec is loaded, before any cell is computed.
+        BadSpec(label: "check key with two parts of three", text: "kind = \"accumulation\"\n[checks.sum_between]\n\"bfloat16 running\" = [250, 260]\n",
+                key: "checks.sum_between.\"bfloat16 running\"", line: 3, fragment: "expected a key '<accumulator> <method> <count>'"),
+        BadSpec(label: "check range of strings", text: "kind = \"matmul-error\"\n[checks.float16_columns]\n\n\"20\" = [\"2\", \"4\"]\n",
+                key: "checks.float16_columns.20", line: 4, fragment: "expected [lower, upper] with numbers"),
+        BadSpec(label: "check range upside down", text: "kind = \"matmul-error\"\n[checks.sqnr_between]\n\"llm-int8 20\" = [40, 30]\n",
+                key: "checks.sqnr_between.\"llm-int8 20\"", line: 3, fragment: "lower bound above upper bound"),
+        BadSpec(label: "check selector", text: "kind = \"quantization-error\"\n[checks.sqnr_between]\nnormal = [30, 40]\n",
+                key: "checks.sqnr_between.normal", line: 3, fragment: "expected 'theory' or 'DISTRIBUTION SCHEME"),
+        BadSpec(label: "check tolerance", text: "kind = \"quantization-error\"\n[checks.model_within_db]\ntheory = \"0.3\"\n",
+                key: "checks.model_within_db.theory", line: 3, fragment: "expected a tolerance in dB"),
+        BadSpec(label: "check scale as a number", text: "kind = \"quantization-error\"\n[checks.absmax_example]\nscale = 0.0425\n",
+                key: "checks.absmax_example.scale", line: 3, fragment: "expected the exact decimal as a string"),
+        BadSpec(label: "case check without a format", text: "kind = \"overflow-underflow\"\n[checks.cases]\n\"10000*10000\" = \"inf\"\n",
+                key: "checks.cases.\"10000*10000\"", line: 3, fragment: "expected a key 'CASE FORMAT'"),
+        BadSpec(label: "case check under its alias", text: "kind = \"overflow-underflow\"\n[checks.seed]\n\"10000*10000\" = \"inf\"\n",
+                key: "checks.seed.\"10000*10000\"", line: 3, fragment: "expected a key 'CASE FORMAT'"),
+        BadSpec(label: "memory check not a table", text: "kind = \"formats\"\n[checks.memory_gb]\nfloat32 = \"28\"\n",
+                key: "checks.memory_gb.float32", line: 3, fragment: "expected a table"),
     ]
 
     @Test(arguments: cases)
@@ -44,19 +63,10 @@ struct SpecErrorTests {
         let file = "Experiments/bad.toml"
         do {
             let spec = try SpecLoader.parse(text: example.text, name: "bad", file: file)
-            let experiment = try ExperimentRegistry.standard.make(spec)
-            // Check-table problems surface when the report is assembled.
-            if example.fragment == "expected a string" {
-                let tables = experiment.tables.map { $0.emptyTable() }
-                _ = try experiment.makeReport(from: tables)
-            }
+            _ = try ExperimentRegistry.standard.make(spec)
             Issue.record("expected an error for \(example.label)")
-        } catch let error as SpecError {
-            check(error, example, file: file)
-        } catch let failure as CheckFailure {
-            check(failure.error, example, file: file)
         } catch {
-            Issue.record("unexpected error \(error)")
+            check(error, example, file: file)
         }
     }
 
@@ -81,6 +91,25 @@ struct SpecErrorTests {
         } catch let error as RunError {
             guard case .spec(let specError) = error else { Issue.record("wrong error \(error)"); return }
             #expect(specError.description == "Experiments/broken.toml:3: key 'parameters.counts': expected an array of integers, got a string")
+        }
+        #expect(folder.snapshot("Reports").isEmpty)
+    }
+
+    /// A malformed check value costs no compute: the run stops while loading the specs, with
+    /// the `file:line: key …` message, and writes nothing.
+    @Test func malformedCheckFailsBeforeComputingAnything() async throws {
+        let folder = TemporaryFolder("bad-check")
+        let experiments = SmallSpecs.install(in: folder, only: ["formats", "sums"])
+        folder.write("Experiments/sums.toml", SmallSpecs.all["sums"]! + "\n[checks.sum_between]\n\"bfloat16 running\" = [250, 260]\n")
+        let runner = LabRunner(experimentsDirectory: experiments, progress: ProgressReporter(enabled: false))
+        for names in [["sums"], ["formats"]] {
+            do {
+                _ = try await runner.run(names: names, all: false, output: folder.path + "/Reports")
+                Issue.record("expected a spec error")
+            } catch let error as RunError {
+                guard case .spec(let specError) = error else { Issue.record("wrong error \(error)"); return }
+                #expect(specError.description == "Experiments/sums.toml:9: key 'checks.sum_between.\"bfloat16 running\"': expected a key '<accumulator> <method> <count>'")
+            }
         }
         #expect(folder.snapshot("Reports").isEmpty)
     }
