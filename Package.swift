@@ -29,9 +29,13 @@ let package = Package(
         ),
         // The independent oracle: MPFR emulating any format. Only Verification and tests link it.
         .target(name: "MPFRReference", dependencies: ["CMPFR", "SoftFloat"], exclude: ["README.md"]),
+        // Math that gives the same bits on every machine: logarithms from + − × ÷ only and
+        // random variates. No dependencies, so ReportKit, Quantization and the experiments
+        // share it without pulling each other in.
+        .target(name: "PortableMath", exclude: ["README.md"]),
         // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 and
         // soft-float matmul, error metrics; every arithmetic step in a chosen compute format.
-        .target(name: "Quantization", dependencies: ["SoftFloat", "FastKernels"], exclude: ["README.md"]),
+        .target(name: "Quantization", dependencies: ["SoftFloat", "FastKernels", "PortableMath"], exclude: ["README.md"]),
         // Exhaustive and sampled verification behind `precision-lab verify`: fast paths against
         // the engine, the engine against MPFR. The only non-test code that links MPFR.
         .target(
@@ -41,17 +45,18 @@ let package = Package(
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
         // arith, byte IO, the benchmark suite.
-        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "MatrixUnits"], exclude: ["README.md"]),
+        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
         // Tensor cores and matrix cores bit for bit: a unit descriptor per instruction and one
         // dot-product engine.
         .target(name: "MatrixUnits", dependencies: ["SoftFloat"], exclude: ["README.md"]),
-        // Deterministic CSV, Markdown and SVG writers (the lab's own small plotting module).
-        .target(name: "ReportKit", exclude: ["README.md"]),
+        // The one table model (CSV, Markdown, plain text), Markdown documents and SVG plots,
+        // deterministic to the byte.
+        .target(name: "ReportKit", dependencies: ["PortableMath"], exclude: ["README.md"]),
         // Experiment specs (TOML), the runner and the experiments behind Reports/.
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "LabCommands", "ReportKit", "Quantization",
+                "SoftFloat", "LabCommands", "ReportKit", "Quantization", "PortableMath",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
@@ -66,8 +71,9 @@ let package = Package(
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "FastKernelsTests", dependencies: ["FastKernels", "CNarrowingKernels", "SoftFloat"]),
-        .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"]),
-        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FastKernels", "SoftFloat"]),
+        .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
+        .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FastKernels", "SoftFloat", "PortableMath"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "LabCommands", "Quantization", "ReportKit", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
     ],

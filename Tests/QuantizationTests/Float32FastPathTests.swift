@@ -1,5 +1,6 @@
 import FastKernels
 import Foundation
+import PortableMath
 import SoftFloat
 import Testing
 @testable import Quantization
@@ -68,12 +69,9 @@ struct RandomMatrix: Sendable {
     /// Matrices of every kind, in shapes with partial SIMD vectors, partial groups and partial
     /// MX blocks.
     static func matrices(seed: UInt64, allowsNonFinite: Bool) -> [RandomMatrix] {
-        var random = StochasticRandom(seed: seed)
-        func uniform() -> Double { Double(random.next() >> 11) * 0x1p-53 }
-        func gaussian() -> Double {
-            let u1 = (Double(random.next() >> 11) + 1) * 0x1p-53
-            return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * uniform())
-        }
+        var random = RandomVariates(StochasticRandom(seed: seed))
+        func uniform() -> Double { random.uniform() }
+        func gaussian() -> Double { random.boxMullerNormal() }
         func make(_ name: String, _ rows: Int, _ columns: Int, _ value: (Int, Int) -> Float) -> RandomMatrix {
             var bits: [UInt32] = []
             for row in 0..<rows { for column in 0..<columns { bits.append(value(row, column).bitPattern) } }

@@ -17,32 +17,15 @@ extension FormatsExperiment {
         var smallestNormal, smallestSubnormal, resolution, decimalDigits, minExponent, maxExponent: String
         var infEncoding, nanEncoding: String
 
+        /// The cells of SoftFloat's ``FormatPropertyRow``, the builder `precision-lab formats` uses too.
         init(_ format: FloatFormat) {
-            let info = FormatProperties(format)
-            name = format.name
-            bits = String(format.bitWidth)
-            signBits = format.isSigned ? "1" : "0"
-            exponentBits = String(format.exponentBits)
-            mantissaBits = String(format.mantissaBits)
-            bias = String(format.bias)
-            switch format.nonFinite {
-            case .ieee: nonfinite = "ieee: ±inf and NaNs"
-            case .nanAllOnes: nonfinite = "fn: NaN only (all ones), no inf"
-            case .nanNegativeZero: nonfinite = "fnuz: NaN is the −0 code, no inf"
-            case .finiteOnly: nonfinite = "finite only: no inf, no NaN"
-            }
-            eps = NumberText.shortest(info.eps)
-            max = NumberText.shortest(info.max)
-            maxExact = format.exactDecimal(format.maxFiniteBits)
-            lowest = NumberText.shortest(info.lowest)
-            smallestNormal = NumberText.shortest(info.smallestNormal)
-            smallestSubnormal = NumberText.shortest(info.smallestSubnormal)
-            resolution = NumberText.shortest(info.resolution)
-            decimalDigits = String(info.decimalDigits)
-            minExponent = String(info.minExponent)
-            maxExponent = String(info.maxExponent)
-            infEncoding = info.infinityEncoding
-            nanEncoding = info.nanEncoding
+            let row = FormatPropertyRow(format)
+            name = row["name"]; bits = row["bits"]; signBits = row["sign_bits"]; exponentBits = row["exponent_bits"]
+            mantissaBits = row["mantissa_bits"]; bias = row["bias"]; nonfinite = row["nonfinite"]; eps = row["eps"]
+            max = row["max"]; maxExact = row["max_exact"]; lowest = row["lowest"]; smallestNormal = row["smallest_normal"]
+            smallestSubnormal = row["smallest_subnormal"]; resolution = row["resolution"]; decimalDigits = row["decimal_digits"]
+            minExponent = row["min_exponent"]; maxExponent = row["max_exponent"]; infEncoding = row["inf_encoding"]
+            nanEncoding = row["nan_encoding"]
         }
 
         init(_ cells: RowCells<Column>) {

@@ -1,3 +1,4 @@
+import PortableMath
 import Quantization
 import ReportKit
 import SoftFloat
@@ -116,7 +117,7 @@ struct MatmulErrorExperiment: Experiment {
     /// A (with its outlier columns scaled by `magnitude`) and B, rounded to the compute format.
     func operands(seed: UInt64, magnitude: Double) throws -> (Matrix, Matrix) {
         var aValues = InputDistribution.normal.sample(rows: rows, columns: inner, seed: seed)
-        var picker = RandomVariates(seed: seed ^ Fingerprint.fnv1a64("outlier-columns"))
+        var picker = RandomVariates(StochasticRandom(seed: seed ^ Fingerprint.fnv1a64("outlier-columns")))
         for column in picker.distinctIndices(outlierColumns, below: inner) {
             for row in 0..<rows { aValues[row * inner + column] *= magnitude }
         }
@@ -171,7 +172,7 @@ struct MatmulErrorExperiment: Experiment {
         let relative = signal == 0 ? Double.nan : (noise / signal).squareRoot()
         var result = CellResult(tables)
         result.append(ErrorRow(magnitude: magnitudeTexts[magnitudeIndex], seed: seed, method: methodNames[methodIndex],
-                               sqnr: NumberText.shortest(SignalToNoise.sqnr(signalEnergy: signal, noiseEnergy: noise)),
+                               sqnr: NumberText.shortest(metrics.sqnr),
                                relativeError: NumberText.shortest(relative), rmsError: NumberText.shortest(metrics.rootMeanSquaredError),
                                maxAbsoluteError: NumberText.shortest(metrics.maxAbsoluteError), cosine: NumberText.shortest(metrics.cosineSimilarity),
                                float16Columns: float16Columns, float16Fraction: float16Fraction, bitsPerParameter: NumberText.shortest(bitsPerParameter)))

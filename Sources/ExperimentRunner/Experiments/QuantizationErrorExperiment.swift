@@ -1,3 +1,4 @@
+import PortableMath
 import Quantization
 import ReportKit
 import SoftFloat
@@ -14,7 +15,7 @@ import SoftFloat
 ///
 /// Inputs: ``InputDistribution`` matrices of `rows × columns`, drawn with ``RandomVariates``
 /// (SplitMix64 with + − × ÷ and √ only), rounded once to the compute format. SQNR is printed
-/// through ``SignalToNoise`` (deterministic logarithm), the model through ``UniformNoiseModel``.
+/// through ``ErrorMetrics`` (deterministic logarithm), the model through ``UniformNoiseModel``.
 ///
 /// Cells: one `theory` cell (int8 absmax per tensor on `theory_samples` N(0, 1) values, the
 /// classic 38.3 dB example; first, because it is the longest), one cell of worked examples
@@ -264,9 +265,9 @@ struct QuantizationErrorExperiment: Experiment {
                           granularity: Granularity) -> MetricRow {
         let reference = result.input.doubleValues
         let metrics = result.metrics
-        let sqnr = SignalToNoise.sqnr(reference: reference, approximation: result.dequantized.doubleValues)
+        let sqnr = metrics.sqnr
         let model = UniformNoiseModel.noiseEnergy(result).map { noise in
-            SignalToNoise.decibels(powerRatio: reference.reduce(0) { $0 + $1 * $1 } / noise)
+            ErrorMetrics.decibels(powerRatio: reference.reduce(0) { $0 + $1 * $1 } / noise)
         }
         return MetricRow(distribution: distribution.rawValue, seed: seed, scheme: variant.scheme.description, bits: variant.bits,
                          granularity: granularity.description, elements: String(metrics.count), groups: String(result.scales.count),
@@ -287,10 +288,10 @@ struct QuantizationErrorExperiment: Experiment {
             energy += x * x
             absmax = max(absmax, abs(x))
         }
-        let sqnr = SignalToNoise.sqnr(reference: reference, approximation: result.dequantized.doubleValues)
+        let sqnr = result.metrics.sqnr
         // Clip-free uniform noise with step S = amax / 127: 10·log10(12 · 127² · mean(x²) / amax²).
         let meanSquare = energy / Double(theorySamples)
-        let model = SignalToNoise.decibels(powerRatio: 12 * 127 * 127 * meanSquare / (absmax * absmax))
+        let model = ErrorMetrics.decibels(powerRatio: 12 * 127 * 127 * meanSquare / (absmax * absmax))
         return TheoryRow(samples: theorySamples, seed: theorySeed, absmax: absmax, meanSquare: meanSquare, sqnr: sqnr, modelSQNR: model,
                          fullScaleSine: Self.fullScaleSine(bits: 8))
     }

@@ -84,7 +84,7 @@ public struct LabRunner: Sendable {
         for experiment in try loadExperiments() {
             table.append([experiment.spec.name, experiment.spec.kind, String(experiment.cellCount), experiment.spec.title])
         }
-        var text = PlainText.table(table)
+        var text = table.plainText()
         text += "\nkinds: " + registry.kinds.map { "\($0.name) (\($0.about))" }.joined(separator: "; ") + "\n"
         return text
     }

@@ -1,11 +1,13 @@
 import Foundation
 import FastKernels
+import PortableMath
 import SoftFloat
 
 /// The `bench` command's measurements: bulk conversions both ways for every built-in format,
 /// and a memcpy of the same float32 buffer as the roofline reference.
 ///
-/// Inputs are pre-generated once: N(0,1)·100 from the lab's seeded generator, with 1% special
+/// Inputs are pre-generated once: N(0,1)·100 (``RandomVariates/boxMullerNormal()``, the stream
+/// the C harness in /work/shared/bench regenerates) from the lab's seeded generator, with 1% special
 /// values (±0, ±inf, NaN, subnormals, values beyond float16's range). Every bulk path is
 /// checked against the scalar engine on the whole benchmark input before it is timed; a
 /// mismatch throws ``BenchmarkError/mismatch(_:)``, so a fast wrong path never reports a time.
@@ -38,24 +40,17 @@ public struct BenchmarkSuite {
 
     /// Benchmark input: N(0,1)·100 float32 with 1% specials, as bit patterns.
     public static func input(count: Int, seed: UInt64 = 26) -> [UInt32] {
-        var random = StochasticRandom(seed: seed)
+        var random = RandomVariates(StochasticRandom(seed: seed))
         let specials: [UInt32] = [0, 0x8000_0000, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 0x0000_0001, 0x8040_0000, 0x4780_0000, 0x7f7f_ffff]
         var values = [UInt32](repeating: 0, count: count)
         for index in 0..<count {
             if random.next() % 100 == 0 {
                 values[index] = specials[Int(random.next() % UInt64(specials.count))]
             } else {
-                values[index] = Float(Self.gaussian(&random) * 100).bitPattern
+                values[index] = Float(random.boxMullerNormal() * 100).bitPattern
             }
         }
         return values
-    }
-
-    /// A standard normal variate by the Box–Muller transform from two 53-bit uniforms.
-    static func gaussian(_ random: inout StochasticRandom) -> Double {
-        let u1 = (Double(random.next() >> 11) + 1) * 0x1p-53
-        let u2 = Double(random.next() >> 11) * 0x1p-53
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
     /// Runs every benchmark whose name contains `filter` (all when nil).

@@ -1,3 +1,4 @@
+import PortableMath
 import Quantization
 import SoftFloat
 
@@ -50,8 +51,8 @@ public enum GGUFBenchmarks {
         let rows: Int
         let columns: Int
         lazy var values: [Float] = {
-            var random = StochasticRandom(seed: 4096)
-            return (0..<(rows * columns)).map { _ in Float(BenchmarkSuite.gaussian(&random)) }
+            var random = RandomVariates(StochasticRandom(seed: 4096))
+            return (0..<(rows * columns)).map { _ in Float(random.boxMullerNormal()) }
         }()
 
         init(rows: Int, columns: Int) {

@@ -1,4 +1,5 @@
 import MatrixUnits
+import PortableMath
 import SoftFloat
 
 /// Benchmarks of the matrix-unit dot-product engine: a K = 32 FP8 unit and a K = 16 BF16 unit
@@ -49,11 +50,12 @@ public enum MatrixUnitBenchmarks {
         return list
     }
 
-    /// N(0,1) values rounded to `format` (nearest-even).
+    /// N(0,1) values (``RandomVariates/boxMullerNormal()``, the bench's stream) rounded to
+    /// `format` (nearest-even).
     static func codes(_ format: FloatFormat, count: Int, seed: UInt64) -> [UInt64] {
-        var random = StochasticRandom(seed: seed)
+        var random = RandomVariates(StochasticRandom(seed: seed))
         return (0..<count).map { _ in
-            FloatFormat.float64.convert(BenchmarkSuite.gaussian(&random).bitPattern, to: format).bits
+            FloatFormat.float64.convert(random.boxMullerNormal().bitPattern, to: format).bits
         }
     }
 }

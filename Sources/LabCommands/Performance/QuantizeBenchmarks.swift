@@ -1,3 +1,4 @@
+import PortableMath
 import Quantization
 import SoftFloat
 
@@ -81,8 +82,8 @@ public enum QuantizeBenchmarks {
         let rows: Int
         let columns: Int
         lazy var bits: [UInt32] = {
-            var random = StochasticRandom(seed: 4096)
-            return (0..<(rows * columns)).map { _ in Float(BenchmarkSuite.gaussian(&random)).bitPattern }
+            var random = RandomVariates(StochasticRandom(seed: 4096))
+            return (0..<(rows * columns)).map { _ in Float(random.boxMullerNormal()).bitPattern }
         }()
 
         init(rows: Int, columns: Int) {

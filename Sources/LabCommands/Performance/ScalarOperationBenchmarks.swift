@@ -1,3 +1,4 @@
+import PortableMath
 import SoftFloat
 
 /// Benchmarks of the scalar soft-float operations (add, mul, div, sqrt, fma) for float16,
@@ -30,12 +31,14 @@ public enum ScalarOperationBenchmarks {
         return list
     }
 
-    /// Random encodings (NaN codes included) or N(0,1)·100 rounded to the format.
+    /// Random encodings (NaN codes included) or N(0,1)·100 (``RandomVariates/boxMullerNormal()``)
+    /// rounded to the format, from SplitMix64 seeded 3: the same streams as the Berkeley
+    /// SoftFloat harness in /work/shared/bench (pinned by `BenchmarkStreamTests`).
     static func operands(format: FloatFormat, count: Int, normal: Bool) -> [UInt64] {
-        var random = StochasticRandom(seed: 3)
+        var random = RandomVariates(StochasticRandom(seed: 3))
         return (0..<count).map { _ in
             if normal {
-                let value = BenchmarkSuite.gaussian(&random) * 100
+                let value = random.boxMullerNormal() * 100
                 return FloatFormat.float64.convert(value.bitPattern, to: format).bits
             }
             return random.next() & format.codeMask

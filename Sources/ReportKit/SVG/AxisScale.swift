@@ -1,3 +1,5 @@
+import PortableMath
+
 /// How data values map to positions along an axis.
 public enum AxisScale: Sendable, Hashable {
     /// Position proportional to the value.

@@ -1,3 +1,5 @@
+import PortableMath
+
 /// Tick generation with labels computed by integer arithmetic, so `0.1 × 3` prints as `0.3`.
 ///
 ///     AxisTicks.linear(lower: 0, upper: 5000, targetCount: 6).map(\.label)

@@ -1,3 +1,5 @@
+import PortableMath
+
 extension Plot {
     /// Renders the plot as a standalone SVG document.
     public func svg() -> String {

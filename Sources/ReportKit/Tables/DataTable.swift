@@ -1,5 +1,6 @@
-/// One table model (`DataTable`), rendered by several writers: RFC 4180 CSV (``csv(lineEnding:)``) and a
-/// GitHub Markdown table (``markdown()``), as google/swift-benchmark renders one model through
+/// The lab's one table model, rendered by several writers: RFC 4180 CSV (``csv(lineEnding:)``), a
+/// GitHub Markdown table (``markdown(layout:)``) and aligned plain text (``plainText(headerRule:)``),
+/// as google/swift-benchmark renders one model through
 /// console, CSV and JSON reporters.
 ///
 /// Cells are already-formatted strings, so every writer prints exactly the same digits and a

@@ -55,39 +55,19 @@ extension PrecisionLab {
             let configuration = MatmulConfiguration(
                 scheme: scheme, bits: bits, outlierThreshold: outlierThreshold, compute: try parseFormat(compute),
                 convention: convention)
-            do {
-                try configuration.validate()
-            } catch {
-                throw ValidationError(error.description)
-            }
-            return configuration
+            return try validated(configuration) { configuration throws(QuantizationError) in try configuration.validate() }
         }
 
         func run() throws {
             let configuration = try makeConfiguration()
-            let a: MatrixSource
-            let b: MatrixSource
+            let files = [MatrixInputs.File(path: left, tensor: leftTensor), MatrixInputs.File(path: right, tensor: rightTensor)]
             do {
-                a = try MatrixReader.read(path: left, tensor: leftTensor, format: configuration.compute)
-                b = try MatrixReader.read(path: right, tensor: rightTensor, format: configuration.compute)
-            } catch {
-                printToStandardError("error: \(error.description)")
-                throw ExitCode.failure
-            }
-            do {
-                let result = try matmul(a.matrix, b.matrix, configuration)
+                let result = try MatrixInputs.run(reading: files, format: configuration.compute) { matrices throws(QuantizationError) in
+                    try matmul(matrices[0], matrices[1], configuration)
+                }
                 print(json ? result.json : result.description)
             } catch {
-                switch error {
-                case .matmulShapeMismatch:
-                    printToStandardError("error: \(a.name) × \(b.name): \(error.description)")
-                case .nonFiniteInput:
-                    // A is checked before B: the element is in A unless A is all finite.
-                    let source = (try? a.matrix.checkFinite()) == nil ? a : b
-                    printToStandardError("error: \(source.describe(error))")
-                default:
-                    printToStandardError("error: \(error.description)")
-                }
+                printToStandardError("error: \(error.description)")
                 throw ExitCode.failure
             }
         }

@@ -95,12 +95,7 @@ extension PrecisionLab {
             let configuration = QuantizationConfiguration(
                 scheme: scheme, bits: bits ?? 8, isUnsigned: unsigned, granularity: parsedGranularity,
                 compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization)
-            do {
-                try configuration.validate()
-            } catch {
-                throw ValidationError(error.description)
-            }
-            return configuration
+            return try validated(configuration) { configuration throws(QuantizationError) in try configuration.validate() }
         }
 
         func run() throws {
@@ -109,21 +104,16 @@ extension PrecisionLab {
                 return
             }
             let configuration = try makeConfiguration()
-            let source: MatrixSource
-            let result: QuantizationResult
             do {
-                source = try MatrixReader.read(path: input, tensor: tensor, format: configuration.compute)
+                let result = try MatrixInputs.run(reading: [MatrixInputs.File(path: input, tensor: tensor)],
+                                                  format: configuration.compute) { matrices throws(QuantizationError) in
+                    try quantize(matrices[0], configuration)
+                }
+                print(json ? result.json : result.description)
             } catch {
                 printToStandardError("error: \(error.description)")
                 throw ExitCode.failure
             }
-            do {
-                result = try quantize(source.matrix, configuration)
-            } catch {
-                printToStandardError("error: \(source.describe(error))")
-                throw ExitCode.failure
-            }
-            print(json ? result.json : result.description)
         }
     }
 }

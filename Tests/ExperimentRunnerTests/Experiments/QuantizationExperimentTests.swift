@@ -112,49 +112,9 @@ struct QuantizationExperimentTests {
     }
 }
 
-/// The variates must be the same bits on every machine: these values were produced on Linux
-/// x86-64 and are built only from + − × ÷ and √.
-@Suite("Deterministic random variates")
-struct RandomVariatesTests {
-    @Test func firstVariatesAreFixed() {
-        var random = RandomVariates(seed: 1)
-        let normals = (0..<4).map { _ in random.normal().bitPattern }
-        var laplace = RandomVariates(seed: 1)
-        let laplaces = (0..<2).map { _ in laplace.laplace().bitPattern }
-        #expect(normals.map(Self.hex) == Self.expectedNormals, "normal bits: \(normals.map(Self.hex))")
-        #expect(laplaces.map(Self.hex) == Self.expectedLaplace, "laplace bits: \(laplaces.map(Self.hex))")
-    }
-
-    static func hex(_ bits: UInt64) -> String { "0x" + String(bits, radix: 16) }
-    static let expectedNormals = ["0x3fdb7c251a5470cc", "0x3ff95f5305298699", "0x3fdd368fe72bb620", "0xbfab9bb240029695"]
-    static let expectedLaplace = ["0x3fb9dc311d29ac1e", "0x3fde9c6d9bcbf965"]
-
-    @Test func naturalLogIsWithinTwoUlpsOfLibm() {
-        var random = StochasticRandom(seed: 9)
-        for _ in 0..<10_000 {
-            let x = Double(bitPattern: (random.next() >> 2) | 0x0010_0000_0000_0000) // positive normal doubles of every exponent
-            guard x.isFinite, x > 0 else { continue }
-            let ours = RandomVariates.naturalLog(x), theirs = Foundation.log(x)
-            #expect(abs(ours - theirs) <= 2 * theirs.ulp, "ln(\(x)) = \(ours), libm \(theirs)")
-        }
-    }
-
-    @Test func momentsAreRight() {
-        var random = RandomVariates(seed: 42)
-        let n = 200_000
-        for (name, draw) in [("normal", { (r: inout RandomVariates) in r.normal() }), ("laplace", { (r: inout RandomVariates) in r.laplace() })] {
-            var sum = 0.0, squares = 0.0, fourth = 0.0
-            for _ in 0..<n {
-                let x = draw(&random)
-                sum += x; squares += x * x; fourth += x * x * x * x
-            }
-            let mean = sum / Double(n), variance = squares / Double(n), kurtosis = fourth / Double(n) / (variance * variance)
-            #expect(abs(mean) < 0.01, "\(name) mean \(mean)")
-            #expect(abs(variance - 1) < 0.02, "\(name) variance \(variance)")
-            #expect(abs(kurtosis - (name == "normal" ? 3 : 6)) < (name == "normal" ? 0.1 : 0.5), "\(name) kurtosis \(kurtosis)")
-        }
-    }
-
+/// The test matrices: the outlier variants scale chosen elements of the same normal draws.
+@Suite("input distributions")
+struct InputDistributionTests {
     @Test func outlierVariantsShareTheNormalBase() {
         let base = InputDistribution.normal.sample(rows: 8, columns: 64, seed: 5)
         let spiky = InputDistribution.normalOutliers.sample(rows: 8, columns: 64, seed: 5)

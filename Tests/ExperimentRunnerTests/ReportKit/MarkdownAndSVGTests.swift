@@ -4,11 +4,6 @@ import Testing
 
 @Suite("Markdown and SVG writers")
 struct MarkdownAndSVGTests {
-    @Test func markdownEscapesPipesAndAligns() {
-        let table = DataTable(columns: [DataColumn("name"), DataColumn("bits", alignment: .right)], rows: [["a|b", "8"]])
-        #expect(table.markdown() == "| name | bits |\n| :--- | ---: |\n| a\\|b |    8 |\n")
-    }
-
     struct NumberCase: Sendable, CustomTestStringConvertible {
         var value: Double
         var text: String
@@ -21,18 +16,6 @@ struct MarkdownAndSVGTests {
     ])
     func svgNumbers(_ example: NumberCase) {
         #expect(SVGNumber.format(example.value) == example.text)
-    }
-
-    @Test(arguments: -1074...1023)
-    func log2IsExactOnPowersOfTwo(_ exponent: Int) {
-        let x = Double(sign: .plus, exponent: exponent, significand: 1)
-        #expect(DeterministicMath.log2(x) == Double(exponent))
-    }
-
-    @Test func log10MatchesLibmClosely() {
-        for value in [1e-300, 3e-7, 0.1, 2.5, 1000, 65504, 1.7976931348623157e308] {
-            #expect(abs(DeterministicMath.log10(value) - Foundation.log10(value)) < 1e-12 * max(1, abs(Foundation.log10(value))))
-        }
     }
 
     @Test func tickLabelsUseIntegerArithmetic() {

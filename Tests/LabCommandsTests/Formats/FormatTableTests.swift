@@ -1,3 +1,4 @@
+import Foundation
 import SoftFloat
 import Testing
 @testable import LabCommands
@@ -115,9 +116,14 @@ import Testing
         #expect(markdown.contains("| int64 | 64 | -9223372036854775808 | 9223372036854775807 |"))
     }
 
-    @Test func renderingIsDeterministic() {
-        for style in TableStyle.allCases {
-            #expect(FormatTable.render(style: style) == FormatTable.render(style: style))
-        }
+    /// Byte for byte what `precision-lab formats` printed before its rows moved to
+    /// `FormatPropertyRow` and its renderers to ReportKit (Fixtures/formats.* were written by
+    /// the earlier binary, commit c43510e): the README's example and scripts depend on it.
+    @Test(arguments: [(TableStyle.plain, "formats.txt"), (.csv, "formats.csv"), (.markdown, "formats.md")])
+    func outputIsUnchanged(_ style: TableStyle, _ fixture: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(fixture)")
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(FormatTable.render(style: style) == expected)
     }
 }

@@ -1,13 +1,16 @@
 /// Logarithms built only from IEEE 754 +, −, ×, ÷ (each correctly rounded everywhere), so a
-/// plot's pixel coordinates are the same bytes on every machine. libm's `log` may differ in
-/// the last ulp between glibc, musl and Darwin, which could flip a rounded coordinate digit.
+/// plot's pixel coordinates, an SQNR in a report and a random variate are the same bits on
+/// every machine. libm's `log` may differ in the last ulp between glibc, musl and Darwin,
+/// which could flip a printed digit.
 ///
-///     DeterministicMath.log2(8)        // 3.0 exactly (powers of two are exact)
-///     DeterministicMath.log10(1000)    // 2.9999999999999996 or 3.0 — the same on every machine
+///     DeterministicMath.log2(8)           // 3.0 exactly (powers of two are exact)
+///     DeterministicMath.log10(1000)       // 2.9999999999999996 — the same on every machine
+///     DeterministicMath.naturalLog(0.5)   // -0.6931471805599453
 ///
 /// Method: x = m × 2^e with m in [√½, √2), then ln m = 2·atanh(t), t = (m − 1)/(m + 1),
 /// summed as the odd series 2t(1 + t²/3 + … + t²⁶/27) by Horner's rule; |t| ≤ 0.1716 makes the
-/// truncation error below 10^-20. Accuracy is about 1 ulp, ample for plotting.
+/// truncation error below 10^-20. The results are within a few ulps of the correctly rounded
+/// value (`DeterministicMathTests` holds them to libm), ample for plots and decibels.
 public enum DeterministicMath {
     /// Base-2 logarithm of a positive finite number; −∞ for zero, NaN for negatives and NaN.
     public static func log2(_ x: Double) -> Double {
@@ -31,7 +34,16 @@ public enum DeterministicMath {
     }
 
     /// Base-10 logarithm: log2(x) × log10(2).
+    ///
+    ///     DeterministicMath.log10(100)   // 2.0
     public static func log10(_ x: Double) -> Double {
         log2(x) * 0.30102999566398120
+    }
+
+    /// Natural logarithm: log2(x) × ln 2.
+    ///
+    ///     DeterministicMath.naturalLog(1)   // 0.0
+    public static func naturalLog(_ x: Double) -> Double {
+        log2(x) * 0.6931471805599453
     }
 }

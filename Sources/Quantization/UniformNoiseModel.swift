@@ -1,4 +1,3 @@
-import Quantization
 import SoftFloat
 
 /// The textbook prediction of quantization noise: every element's error is uniform over one
@@ -23,10 +22,10 @@ import SoftFloat
 ///   elements, +0.14 dB, and far more when an outlier carries most of the group's energy.
 ///
 /// Codebooks (NF4, bnb-FP4) have no single step and get no model.
-enum UniformNoiseModel {
+public enum UniformNoiseModel {
     /// Σ noise over the elements of a textbook-convention result, or nil for codebooks and
     /// other conventions.
-    static func noiseEnergy(_ result: QuantizationResult) -> Double? {
+    public static func noiseEnergy(_ result: QuantizationResult) -> Double? {
         guard result.configuration.convention == .textbook else { return nil }
         let rows = result.input.rows, columns = result.input.columns
         let scales = result.scales.map { result.scaleFormat.doubleValue($0) }

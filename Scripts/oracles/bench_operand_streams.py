@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Prints the hashes that pin the `bench` operand streams (BenchmarkStreamTests).
+
+The scalar benchmark's operands are shared with the Berkeley SoftFloat harness
+(/work/shared/bench/softfloat_scalar.c): SplitMix64 seeded 3, "random" = next() & codeMask,
+"normal" = Box-Muller N(0,1)*100 from two 53-bit uniforms with the C library's log and cos,
+rounded float64 -> format to nearest-even. This script rebuilds them independently (Python
+integers for SplitMix64, math.log/math.cos = libm, numpy's float64 -> float16/float32
+casts), together with the bulk-conversion input (seed 26: 1% specials, else float32 of
+N(0,1)*100) and the quantize benchmarks' N(0,1) float32 matrix (seed 4096), and prints each
+stream's polynomial hash (h = h*31 + x mod 2^64, as the C harness's --verify prints it).
+
+    python3 Scripts/oracles/bench_operand_streams.py
+"""
+import math
+import numpy as np
+
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.state = seed
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def gaussian(self):
+        u1 = ((self.next() >> 11) + 1) * 2.0 ** -53
+        u2 = (self.next() >> 11) * 2.0 ** -53
+        return math.sqrt(-2 * math.log(u1)) * math.cos(2 * 3.141592653589793 * u2)
+
+
+def bits(value, dtype, view):
+    return int(np.array([value], dtype=np.float64).astype(dtype).view(view)[0])
+
+
+def polynomial_hash(values):
+    h = 0
+    for x in values:
+        h = (h * 31 + x) & MASK
+    return h
+
+
+def scalar_operands(name, count, normal):
+    random = SplitMix64(3)
+    dtype, view, mask = {"float16": (np.float16, np.uint16, 0xFFFF),
+                         "float32": (np.float32, np.uint32, 0xFFFFFFFF)}[name]
+    return [bits(random.gaussian() * 100, dtype, view) if normal else random.next() & mask
+            for _ in range(count)]
+
+
+def bulk_input(count, seed=26):
+    random = SplitMix64(seed)
+    specials = [0, 0x80000000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x00000001, 0x80400000,
+                0x47800000, 0x7F7FFFFF]
+    values = []
+    for _ in range(count):
+        if random.next() % 100 == 0:
+            values.append(specials[random.next() % len(specials)])
+        else:
+            values.append(bits(random.gaussian() * 100, np.float32, np.uint32))
+    return values
+
+
+def quantize_input(count, seed=4096):
+    random = SplitMix64(seed)
+    return [bits(random.gaussian(), np.float32, np.uint32) for _ in range(count)]
+
+
+if __name__ == "__main__":
+    count = 10_002
+    for name in ("float16", "float32"):
+        for normal in (False, True):
+            kind = "normal" if normal else "random"
+            print(f"scalar {name} {kind} {count}: {polynomial_hash(scalar_operands(name, count, normal))}")
+    print(f"bulk input {count}: {polynomial_hash(bulk_input(count))}")
+    print(f"quantize input {count}: {polynomial_hash(quantize_input(count))}")
