@@ -53,7 +53,10 @@ public struct GGUFQuantization: Sendable {
         do {
             result = try GGUFQuantization(values: values, rows: matrix.rows, columns: matrix.columns, type: type, importance: weights)
         } catch {
-            throw .codec(error, file: input ?? "<stdin>")
+            switch error {
+            case .importanceLength, .importanceValue: throw .codec(error, file: importance ?? "<imatrix>")
+            default: throw .codec(error, file: input ?? "<stdin>")
+            }
         }
         if let blocksPath {
             do { try BinaryFileWriter.write(result.blocks, to: blocksPath) } catch { throw .input(error) }
