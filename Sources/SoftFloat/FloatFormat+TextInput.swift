@@ -18,17 +18,45 @@ extension FloatFormat {
         Double(bitPattern: convert(bits, to: .float64).bits)
     }
 
-    /// Parses a hex bit pattern (`0x3c00` or `3c00`) and checks that it fits the format's width.
+    /// Parses a hex code (`0x3c00` or `3C00`, surrounding blanks ignored) with the one
+    /// ``CodeScanner`` and checks that it fits the format's width.
+    ///
+    ///     try FloatFormat.float16.parseCode("0x3c00")   // 0x3c00 = 1.0
+    ///     try FloatFormat.float16.parseCode("0x12345")  // throws: does not fit in float16's 16 bits
+    public func parseCode(_ text: some StringProtocol) throws(NumberSyntaxError) -> UInt64 {
+        let bytes = Array(text.utf8)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(NumberSyntaxError) in try parseCode(buffer) }
+        }
+        return try parsed.get()
+    }
+
+    /// ``parseCode(_:)-(StringProtocol)`` on bytes.
+    public func parseCode(_ bytes: UnsafeBufferPointer<UInt8>) throws(NumberSyntaxError) -> UInt64 {
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        let code: UInt64
+        do {
+            code = try CodeScanner.scan(bytes, from: start, to: end)
+        } catch {
+            throw NumberSyntaxError(text: String(decoding: bytes, as: UTF8.self),
+                                    reason: "expected a hex bit pattern of \(name) such as 0x\(hexDigits(0))")
+        }
+        guard code & ~codeMask == 0 else {
+            throw NumberSyntaxError(text: String(decoding: bytes, as: UTF8.self),
+                                    reason: "0x\(String(code, radix: 16)) does not fit in \(name)'s \(bitWidth) bits")
+        }
+        return code
+    }
+
+    @available(*, deprecated, renamed: "parseCode(_:)")
     public func parseBitPattern(_ text: some StringProtocol) throws(NumberSyntaxError) -> UInt64 {
-        var digits = text.trimmingASCIIWhitespace()
-        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2) }
-        guard !digits.isEmpty, digits.count <= 16, let value = UInt64(digits, radix: 16) else {
-            throw NumberSyntaxError(text: String(text), reason: "expected a hex bit pattern of \(name) such as 0x\(hexDigits(0))")
-        }
-        guard value & ~codeMask == 0 else {
-            throw NumberSyntaxError(text: String(text), reason: "0x\(String(value, radix: 16)) does not fit in \(name)'s \(bitWidth) bits")
-        }
-        return value
+        try parseCode(text)
     }
 
     /// Hex digits a code prints with: enough for the width, and at least 2 (the contract of

@@ -1,7 +1,8 @@
 import SoftFloat
 
-/// Evaluates `arith` input one line at a time: parses hex codes, applies the operation and
-/// formats the result, without allocating on the hot path. The CLI only moves bytes.
+/// Evaluates `arith` input one line at a time: reads hex codes (with SoftFloat's one
+/// ``CodeScanner``), applies the operation and formats the result, without allocating on the
+/// hot path. The CLI only moves bytes.
 ///
 ///     var evaluator = ArithmeticLineEvaluator(operation: .multiply, format: .float16, includeFlags: true)
 ///     var output: [UInt8] = []
@@ -38,64 +39,58 @@ public struct ArithmeticLineEvaluator: Sendable {
     /// Parses and evaluates one line (without its newline).
     public mutating func evaluate(_ line: some Collection<UInt8>) throws(ArithmeticLineError) -> Rounded {
         lineCount += 1
-        var operands: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        var value: UInt64 = 0
-        var digits = 0
-        var inToken = false
-        var previous: UInt8 = 0
-        var failure: String? = nil
-        func finishToken() {
-            guard inToken else { return }
-            inToken = false
-            if digits == 0 || digits > 16 || value & ~format.codeMask != 0 {
-                failure = failure ?? "\(digits == 0 ? "empty" : "oversized") code for \(format.name)'s \(format.bitWidth) bits"
-                return
-            }
-            switch count {
-            case 0: operands.0 = value
-            case 1: operands.1 = value
-            case 2: operands.2 = value
-            default: break
-            }
-            count += 1
-        }
-        for byte in line {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                finishToken()
-            case UInt8(ascii: "x") where inToken && digits == 1 && value == 0 && previous == UInt8(ascii: "0"),
-                 UInt8(ascii: "X") where inToken && digits == 1 && value == 0 && previous == UInt8(ascii: "0"):
-                digits = 0  // the 0x prefix
-            default:
-                let nibble: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte - UInt8(ascii: "A") + 10
-                default:
-                    failure = failure ?? "unexpected character '\(Character(Unicode.Scalar(byte)))'"
-                    nibble = 0
-                }
-                if !inToken {
-                    inToken = true
-                    value = 0
-                    digits = 0
-                }
-                value = value << 4 | UInt64(nibble)
-                digits += 1
-            }
-            previous = byte
-        }
-        finishToken()
-        if failure == nil && count != operation.arity {
+        let format = format
+        let read = line.withContiguousStorageIfAvailable { Self.operands(in: $0, format: format) }
+            ?? Array(line).withUnsafeBufferPointer { Self.operands(in: $0, format: format) }
+        var failure = read.failure
+        if failure == nil && read.count != operation.arity {
             failure = "expected \(operation.arity) hex code\(operation.arity == 1 ? "" : "s") of \(format.name) separated by spaces"
         }
         if let failure {
             throw ArithmeticLineError(lineNumber: lineCount, line: String(decoding: line, as: UTF8.self), reason: failure)
         }
         let word = random.next()
+        let operands = read.operands
         return operation.evaluate(operands.0, operands.1, operands.2, format: format, options: options, random: word)
+    }
+
+    /// Splits a line at spaces, tabs and carriage returns and reads each piece with the one
+    /// ``CodeScanner``: the first three codes, how many pieces there were, and the first
+    /// problem (left to right) in words.
+    static func operands(in line: UnsafeBufferPointer<UInt8>, format: FloatFormat)
+        -> (operands: (UInt64, UInt64, UInt64), count: Int, failure: String?) {
+        var operands: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var index = 0
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        }
+        while index < line.count {
+            guard !isBlank(line[index]) else { index += 1; continue }
+            let start = index
+            while index < line.count, !isBlank(line[index]) { index += 1 }
+            let code: UInt64
+            do {
+                code = try CodeScanner.scan(line, from: start, to: index)
+            } catch {
+                switch error {
+                case .unexpected(let byte): return (operands, count, "unexpected character '\(Character(Unicode.Scalar(byte)))'")
+                case .noDigits: return (operands, count, "empty code for \(format.name)'s \(format.bitWidth) bits")
+                case .tooManyDigits: return (operands, count, "oversized code for \(format.name)'s \(format.bitWidth) bits")
+                }
+            }
+            guard code & ~format.codeMask == 0 else {
+                return (operands, count, "oversized code for \(format.name)'s \(format.bitWidth) bits")
+            }
+            switch count {
+            case 0: operands.0 = code
+            case 1: operands.1 = code
+            case 2: operands.2 = code
+            default: break
+            }
+            count += 1
+        }
+        return (operands, count, nil)
     }
 
     /// Evaluates one line and appends the formatted result and a newline to `output`.

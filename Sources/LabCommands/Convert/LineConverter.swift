@@ -2,8 +2,9 @@ import SoftFloat
 
 /// Converts one input line of `convert` into a code of the target format.
 ///
-/// Plain decimals take ``DecimalFastPath``, hex bit patterns a byte-level parser; every
-/// other line goes through SoftFloat's text parser. Stochastic rounding draws one value from
+/// Plain decimals take ``DecimalFastPath``, hex codes SoftFloat's ``CodeScanner`` directly;
+/// every other line goes through `ExactNumber(parsing:)`. All three read with the same two
+/// scanners, so a line means the same on every path. Stochastic rounding draws one value from
 /// the seeded generator per line, whatever the line holds.
 ///
 ///     var converter = LineConverter(ConvertConfiguration(target: .float16))
@@ -39,13 +40,13 @@ public struct LineConverter {
         let draw = configuration.options.rounding == .stochastic ? random.next() : 0
         let target = configuration.target
         if let source = configuration.source {
-            if let bits = DecimalFastPath.bitPattern(line, of: source) {
-                return source.convert(bits, to: target, options: configuration.options, random: draw)
+            if let code = try? CodeScanner.scan(line, from: 0, to: line.count), code & ~source.codeMask == 0 {
+                return source.convert(code, to: target, options: configuration.options, random: draw)
             }
             let text = try Self.checkedText(line)
             do {
-                let bits = try source.parseBitPattern(text)
-                return source.convert(bits, to: target, options: configuration.options, random: draw)
+                let code = try source.parseCode(text)
+                return source.convert(code, to: target, options: configuration.options, random: draw)
             } catch {
                 throw LineFailure(reason: error.reason)
             }

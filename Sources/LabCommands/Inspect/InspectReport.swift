@@ -53,7 +53,7 @@ public struct InspectReport: Sendable {
         /// - Throws: ``NumberSyntaxError`` when `value` is malformed.
         public init(_ value: String, source: FloatFormat? = nil) throws(NumberSyntaxError) {
             if let source {
-                self = .code(try source.parseBitPattern(value), of: source)
+                self = .code(try source.parseCode(value), of: source)
             } else {
                 self = .number(try ExactNumber(parsing: value))
             }

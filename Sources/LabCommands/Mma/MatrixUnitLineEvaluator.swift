@@ -48,7 +48,7 @@ public struct MatrixUnitLineEvaluator: Sendable {
             values.removeAll(keepingCapacity: true)
             for token in section.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
                 do {
-                    values.append(try format.parseBitPattern(token))
+                    values.append(try format.parseCode(token))
                 } catch {
                     throw failure("\(role): \(error.description)")
                 }

@@ -45,7 +45,9 @@ struct ArithmeticLineEvaluatorTests {
         ("0x3c00", 1, "expected 2 hex codes"), ("0x3c00 0x3c00 0x3c00", 1, "expected 2"), ("0x3c00 0xzz", 1, "unexpected character"),
         ("0x3c00 0x10000", 1, "oversized"), ("0x3c00 0x3c00\n\n", 2, "expected 2"), ("0x3c00 0x", 1, "empty"),
         ("0x3c00 x3c00", 1, "unexpected character 'x'"), ("0x3c00 3cx00", 1, "unexpected character 'x'"),
-        ("0x3c00 0X3c0x", 1, "unexpected character 'x'"),
+        ("0x3c00 0X3c0x", 1, "unexpected character 'x'"), ("0x3c00 0x0x5", 1, "unexpected character 'x'"),
+        ("0x3c00 00000000000000003c00", 1, "oversized"), ("0xZZ 0x", 1, "unexpected character 'Z'"),
+        ("0x 0xZZ", 1, "empty code"), ("+3c00 0x3c00", 1, "unexpected character '+'"),
     ])
     func malformedLinesNameTheLine(input: String, lineNumber: Int, reason: String) {
         do {
