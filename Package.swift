@@ -40,7 +40,7 @@ let package = Package(
         // the engine, the engine against MPFR. The only non-test code that links MPFR.
         .target(
             name: "Verification",
-            dependencies: ["SoftFloat", "FastKernels", "CNarrowingKernels", "MPFRReference"],
+            dependencies: ["SoftFloat", "FastKernels", "MPFRReference"],
             exclude: ["README.md"]
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "FastKernelsTests", dependencies: ["FastKernels", "CNarrowingKernels", "SoftFloat"]),
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
-        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FastKernels", "SoftFloat", "PortableMath"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "LabCommands", "Quantization", "ReportKit", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
     ],

@@ -61,15 +61,7 @@ public struct Float32Narrowing: Sendable {
         let smallestNormal = Float(sign: .plus, exponent: max(-126, target.minNormalExponent), significand: 1)
         normalThreshold = smallestNormal.bitPattern
         magic = Float(sign: .plus, exponent: max(-126, target.minNormalExponent - m + 23), significand: 1)
-        // Binary search for the smallest magnitude whose conversion overflows.
-        var low: UInt32 = 0
-        var high: UInt32 = 0x7f80_0000
-        while low < high {
-            let middle = low + (high - low) / 2
-            let result = FloatFormat.float32.convert(UInt64(middle), to: target)
-            if result.flags.contains(.overflow) { high = middle } else { low = middle + 1 }
-        }
-        overflowThreshold = low
+        overflowThreshold = Self.overflowThreshold(to: target)
         let overflow = FloatFormat.float32.convert(0x7f7f_ffff, to: target)
         overflowCode = UInt32(truncatingIfNeeded: overflow.bits & target.magnitudeMask)
         signShift = UInt32(target.exponentBits + m)
@@ -79,6 +71,28 @@ public struct Float32Narrowing: Sendable {
         nanHasSign = target.nonFinite == .ieee || target.nonFinite == .nanAllOnes
         zeroHasSign = target.hasNegativeZero
         overflowIsUnsignedNaN = target.nonFinite == .nanNegativeZero
+    }
+
+    /// The smallest float32 magnitude (bits) whose conversion to `target` with `options` the
+    /// engine flags as overflowing, found by binary search over the positive patterns below
+    /// infinity (conversion overflow is monotonic in the magnitude); 0x7f800000 when none does.
+    ///
+    ///     Float32Narrowing.overflowThreshold(to: .float16)   // 0x477ff000: 65520, the tie
+    ///     // between 65504 and 2^16, rounds to the even 2^16 and overflows
+    ///     Float32Narrowing.overflowThreshold(to: .float8_e4m3fn, options: RoundingOptions(overflow: .saturate))
+    ///     // 0x43e80001: 464, the tie between 448 and 480, rounds to the even 448
+    public static func overflowThreshold(to target: FloatFormat, options: RoundingOptions = .standard) -> UInt32 {
+        var low: UInt32 = 0
+        var high: UInt32 = 0x7f80_0000
+        while low < high {
+            let middle = low + (high - low) / 2
+            if FloatFormat.float32.convert(UInt64(middle), to: target, options: options).flags.contains(.overflow) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return low
     }
 
     /// The per-element constants, copied into registers before a loop.

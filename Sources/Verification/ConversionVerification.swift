@@ -1,4 +1,4 @@
-import Dispatch
+import FastKernels
 import MPFRReference
 import SoftFloat
 
@@ -22,16 +22,16 @@ public struct ConversionVerification: Sendable {
     }
 
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> PairVerification.Outcome {
-        let collector = PairOutcomeCollector()
-        let done = Counter()
+        let total = LockedValue(PairVerification.Outcome())
+        let done = LockedValue(0)
         let target = target
         let chunk = 10_000
         let chunks = (count + chunk - 1) / chunk
         let seed = seed
         let count = count
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        ParallelSplit.run(count: chunks, threads: threads) { slice in
             var local = PairVerification.Outcome()
-            for index in stride(from: worker, to: chunks, by: threads) {
+            for index in slice {
                 var random = StochasticRandom(seed: seed &+ UInt64(index))
                 for item in 0..<min(chunk, count - index * chunk) {
                     let source: FloatFormat = item % 2 == 0 ? .float64 : .float32
@@ -60,10 +60,10 @@ public struct ConversionVerification: Sendable {
                         }
                     }
                 }
-                progress(Double(done.increment()) / Double(chunks))
+                progress(Double(done.update { $0 += 1; return $0 }) / Double(chunks))
             }
-            collector.add(local)
+            total.update { $0.merge(local) }
         }
-        return collector.outcome
+        return total.value
     }
 }

@@ -1,13 +1,13 @@
-import Dispatch
-import CNarrowingKernels
 import FastKernels
 import SoftFloat
 
-/// Runs every float32 bit pattern (2^32 of them) through the bulk path ``Float32Narrowing``
-/// and compares each code with the scalar engine; for float16 also with the machine's own
-/// `Float16(Float)` conversion. Where float16 runs on F16C, or bfloat16 on the AVX2 C kernel,
-/// both C kernels are checked: the cached one and the streaming one (written at a different
-/// misalignment in every chunk, so each of its 16 possible head lengths is covered).
+/// Runs every float32 bit pattern (2^32 of them) through every float32 → `target` path of
+/// ``FastPathRegistry`` (the Swift kernels, `BulkConversion` as `bench` runs it, the MX element
+/// rounding on its domain, and the F16C or AVX2 bfloat16 C kernels with cached and streaming
+/// stores where the CPU has them) and compares each code with the engine's scalar conversion
+/// (``FastPath/reference(_:)``). For float16 the engine is also compared with the machine's own
+/// `Float16(Float)` conversion. Each chunk writes the outputs at a different misalignment, so
+/// all 16 head lengths of the streaming C kernels are covered.
 ///
 /// Work is split into chunks of 2^20 consecutive patterns, spread over `threads` workers.
 public struct ExhaustiveNarrowingCheck: Sendable {
@@ -23,6 +23,14 @@ public struct ExhaustiveNarrowingCheck: Sendable {
         public var mismatches: UInt64 = 0
         public var hardwareMismatches: UInt64 = 0
         public var examples: [Mismatch] = []
+
+        /// Adds another worker's counts; keeps the first five examples.
+        mutating func merge(_ part: Outcome) {
+            checked += part.checked
+            mismatches += part.mismatches
+            hardwareMismatches += part.hardwareMismatches
+            examples += part.examples.prefix(max(0, 5 - examples.count))
+        }
     }
 
     public let target: FloatFormat
@@ -39,86 +47,70 @@ public struct ExhaustiveNarrowingCheck: Sendable {
         self.chunkRange = chunkRange
     }
 
+    /// The paths this check runs.
+    public var paths: [FastPath] { FastPathRegistry.paths(from: .float32, to: target) }
+
     /// Runs the check; `progress` is called after each chunk with the fraction done.
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
-        let narrowing = Float32Narrowing(target: target)
+        let paths = paths
+        let target = target
         let compareHardware = target == .float16
-        let conversion = BulkConversion(format: target)
-        let useF16C = conversion.usesF16C
-        let useBF16 = conversion.usesBFloat16Kernel
-        let useC = useF16C || useBF16
-        let kernelName = useF16C ? "F16C" : "AVX2 bfloat16"
-        let collector = OutcomeCollector()
-        let chunks = Array(chunkRange)
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var input = [UInt32](repeating: 0, count: Self.chunkSize)
-            var output = [UInt32](repeating: 0, count: Self.chunkSize)
-            var halves = [UInt16](repeating: 0, count: useC ? Self.chunkSize : 0)
-            var streamed = [UInt16](repeating: 0, count: useC ? Self.chunkSize + 16 : 0)
+        let chunkRange = chunkRange
+        let total = LockedValue(Outcome())
+        let done = LockedValue(0)
+        ParallelSplit.run(count: chunkRange.count, threads: threads) { slice in
+            let size = Self.chunkSize
+            var input = [UInt32](repeating: 0, count: size)
+            var output = [UInt8](repeating: 0, count: size * 8 + 160)
+            var engine = [UInt64](repeating: 0, count: size)
             var local = Outcome()
-            for chunk in stride(from: worker, to: chunks.count, by: threads) {
-                let base = UInt32(truncatingIfNeeded: chunks[chunk] * Self.chunkSize)
-                for index in 0..<Self.chunkSize { input[index] = base &+ UInt32(index) }
-                let streamOffset = chunks[chunk] % 16
-                if useC {
-                    // The bulk path on this CPU is a C kernel (F16C for float16, AVX2 for
-                    // bfloat16): check both variants.
-                    input.withUnsafeBufferPointer { source in
-                        halves.withUnsafeMutableBufferPointer {
-                            if useF16C {
-                                precisionlab_f16c_narrow_cached(source.baseAddress, $0.baseAddress, Self.chunkSize)
-                            } else {
-                                precisionlab_bf16_narrow_cached(source.baseAddress, $0.baseAddress, Self.chunkSize)
+            for chunk in slice.map({ chunkRange.lowerBound + $0 }) {
+                let base = UInt32(truncatingIfNeeded: chunk * size)
+                for index in 0..<size {
+                    input[index] = base &+ UInt32(index)
+                    engine[index] = FloatFormat.float32.convert(UInt64(input[index]), to: target).bits
+                }
+                for path in paths {
+                    let standard = path.options == .standard
+                    let misalignment = chunk % 16
+                    input.withUnsafeBytes { source in
+                        output.withUnsafeMutableBytes { bytes in
+                            let aligned = UnsafeMutableRawPointer(bitPattern: (UInt(bitPattern: bytes.baseAddress!) + 31) & ~31)!
+                            let codes = aligned + misalignment * path.outputWidth
+                            path.run(source.baseAddress!, into: codes, count: size)
+                            for index in 0..<size where path.covers(UInt64(input[index])) {
+                                let bulk = FastPath.load(from: UnsafeRawPointer(codes), index: index, width: path.outputWidth)
+                                let reference = standard ? engine[index] : path.reference(UInt64(input[index]))
+                                if bulk != reference {
+                                    local.mismatches += 1
+                                    if local.examples.count < 5 {
+                                        local.examples.append(Mismatch(input: input[index], bulk: bulk, reference: reference,
+                                                                       referenceName: "scalar engine (bulk: \(path.name))"))
+                                    }
+                                }
                             }
                         }
-                        streamed.withUnsafeMutableBufferPointer {
-                            if useF16C {
-                                precisionlab_f16c_narrow_streaming(source.baseAddress, $0.baseAddress! + streamOffset, Self.chunkSize)
-                            } else {
-                                precisionlab_bf16_narrow_streaming(source.baseAddress, $0.baseAddress! + streamOffset, Self.chunkSize)
-                            }
-                        }
-                    }
-                    for index in 0..<Self.chunkSize { output[index] = UInt32(halves[index]) }
-                } else {
-                    input.withUnsafeBufferPointer { source in
-                        output.withUnsafeMutableBufferPointer { narrowing.convert(source, into: $0) }
                     }
                 }
-                for index in 0..<Self.chunkSize {
-                    let bits = input[index]
-                    let bulk = UInt64(output[index])
-                    let scalar = FloatFormat.float32.convert(UInt64(bits), to: target).bits
-                    if useC && UInt64(streamed[streamOffset + index]) != scalar {
-                        local.mismatches += 1
-                        if local.examples.count < 5 {
-                            local.examples.append(Mismatch(input: bits, bulk: UInt64(streamed[streamOffset + index]), reference: scalar,
-                                                           referenceName: "scalar engine (bulk: the streaming \(kernelName) kernel)"))
-                        }
-                    }
-                    if bulk != scalar {
-                        local.mismatches += 1
-                        if local.examples.count < 5 {
-                            local.examples.append(Mismatch(input: bits, bulk: bulk, reference: scalar, referenceName: "scalar engine"))
-                        }
-                    }
-                    if compareHardware {
-                        let hardware = Float16(Float(bitPattern: bits))
-                        let agrees = hardware.isNaN ? FloatFormat.float16.isNaN(bulk) : UInt64(hardware.bitPattern) == bulk
+                if compareHardware {
+                    for index in 0..<size {
+                        let hardware = Float16(Float(bitPattern: input[index]))
+                        let agrees = hardware.isNaN ? FloatFormat.float16.isNaN(engine[index]) : UInt64(hardware.bitPattern) == engine[index]
                         if !agrees {
                             local.hardwareMismatches += 1
                             if local.examples.count < 5 {
-                                local.examples.append(Mismatch(input: bits, bulk: bulk, reference: UInt64(hardware.bitPattern), referenceName: "hardware Float16"))
+                                local.examples.append(Mismatch(input: input[index], bulk: engine[index], reference: UInt64(hardware.bitPattern),
+                                                               referenceName: "hardware Float16 (against the scalar engine)"))
                             }
                         }
                     }
                 }
-                local.checked += UInt64(Self.chunkSize)
-                progress(Double(done.increment()) / Double(chunks.count))
+                local.checked += UInt64(size)
+                let finished = done.update { $0 += 1; return $0 }
+                progress(Double(finished) / Double(chunkRange.count))
             }
-            collector.add(local)
+            total.update { $0.merge(local) }
         }
-        return collector.outcome
+        return total.value
     }
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import FastKernels
 import MPFRReference
 import SoftFloat
 
@@ -18,6 +18,13 @@ public struct PairVerification: Sendable {
         public var checked: UInt64 = 0
         public var mismatches: UInt64 = 0
         public var examples: [String] = []
+
+        /// Adds another worker's counts; keeps the first five examples.
+        mutating func merge(_ part: Outcome) {
+            checked += part.checked
+            mismatches += part.mismatches
+            examples += part.examples.prefix(max(0, 5 - examples.count))
+        }
     }
 
     public let format: FloatFormat
@@ -34,13 +41,13 @@ public struct PairVerification: Sendable {
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
         let codes = Int(format.codeMask) + 1
         let rows = operation == .sqrt ? 1 : codes
-        let collector = PairOutcomeCollector()
-        let done = Counter()
+        let total = LockedValue(PairVerification.Outcome())
+        let done = LockedValue(0)
         let format = format
         let operation = operation
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        ParallelSplit.run(count: rows, threads: threads) { slice in
             var local = Outcome()
-            for row in stride(from: worker, to: rows, by: threads) {
+            for row in slice {
                 for column in 0..<codes {
                     let a = UInt64(operation == .sqrt ? column : row)
                     let b = UInt64(column)
@@ -61,11 +68,11 @@ public struct PairVerification: Sendable {
                         }
                     }
                 }
-                progress(Double(done.increment()) / Double(rows))
+                progress(Double(done.update { $0 += 1; return $0 }) / Double(rows))
             }
-            collector.add(local)
+            total.update { $0.merge(local) }
         }
-        return collector.outcome
+        return total.value
     }
 
     static func exactResultIsNegative(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation) -> Bool {

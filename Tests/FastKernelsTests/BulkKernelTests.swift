@@ -43,22 +43,36 @@ import Testing
         return (0..<input.count).map { BulkConversion.code(codes, at: $0, width: width) }
     }
 
-    @Test(arguments: [FloatFormat.float16, .float8_e5m2, .bfloat16, .float8_e4m3fn])
-    func narrowMatchesScalarEngine(format: FloatFormat) {
+    /// Layouts the fast paths do not know go through the engine: a 26-bit e5m20 stored in 4
+    /// bytes is not tf32 (a shift by 3 would read its 5-bit exponent as 8 bits), and a 40-bit
+    /// e8m31 stored in 8 bytes is not float64. Both directions, every sampled code, against the
+    /// scalar engine. (Before widening was chosen by layout, e5m20's 1.0, code 0x0f00000, widened
+    /// by the tf32 shift to 0x07800000, 2^-112.)
+    @Test(arguments: [(5, 20), (8, 31), (6, 9)])
+    func userDefinedLayoutsGiveTheEnginesBits(exponentBits: Int, mantissaBits: Int) throws {
+        let format = try FloatFormat(name: "e\(exponentBits)m\(mantissaBits)", exponentBits: exponentBits, mantissaBits: mantissaBits)
         let conversion = BulkConversion(format: format)
-        for byteOffset in stride(from: 0, through: 30, by: 6) {
-            let codes = Self.narrow(conversion, Self.inputs, byteOffset: byteOffset)
-            var mismatches = 0
-            for (index, bits) in Self.inputs.enumerated() {
-                let scalar = FloatFormat.float32.convert(UInt64(bits), to: format).bits
-                if codes[index] != scalar {
-                    mismatches += 1
-                    if mismatches <= 3 {
-                        Issue.record("float32 0x\(String(bits, radix: 16)) → \(format.name) (offset \(byteOffset)): bulk \(format.hexString(codes[index])), scalar \(format.hexString(scalar))")
-                    }
-                }
-            }
-            #expect(mismatches == 0)
+        let narrowed = Self.narrow(conversion, Self.inputs, byteOffset: 0)
+        for (index, bits) in Self.inputs.enumerated() {
+            let scalar = FloatFormat.float32.convert(UInt64(bits), to: format).bits
+            #expect(narrowed[index] == scalar, "float32 0x\(String(bits, radix: 16)) → \(format.name)")
+            if narrowed[index] != scalar { break }
+        }
+        var random = StochasticRandom(seed: 5020)
+        let codes = (0..<4096).map { _ in random.next() & format.codeMask } + [0, format.maxFiniteBits, format.nanBits ?? 0, 1]
+        let width = conversion.storageBytes
+        var packed = [UInt8](repeating: 0, count: codes.count * width)
+        packed.withUnsafeMutableBytes { bytes in
+            for (index, code) in codes.enumerated() { FastPath.store(code, at: bytes.baseAddress!, index: index, width: width) }
+        }
+        var widened = [UInt32](repeating: 0, count: codes.count)
+        packed.withUnsafeBytes { source in
+            widened.withUnsafeMutableBufferPointer { conversion.widen(source, count: codes.count, into: $0, threads: 2) }
+        }
+        for (index, code) in codes.enumerated() {
+            let scalar = UInt32(format.convert(code, to: .float32).bits)
+            #expect(widened[index] == scalar, "\(format.name) \(format.hexString(code)) → float32: bulk 0x\(String(widened[index], radix: 16)), engine 0x\(String(scalar, radix: 16))")
+            if widened[index] != scalar { break }
         }
     }
 
@@ -79,29 +93,29 @@ import Testing
         #expect(streamed == cached)
     }
 
-    /// Both bfloat16 C kernels called directly, for every count 0…40 at every even output
-    /// misalignment: the cached kernel's tail and the streaming kernel's head (single elements
-    /// up to the first 32-byte boundary), body and tail agree with the scalar engine.
-    @Test func bfloat16KernelsEveryShortCount() throws {
-        try #require(BulkConversion.hasAVX2, "no AVX2: bfloat16 runs on the Swift kernel")
-        var storage = [UInt16](repeating: 0, count: 40 + 32)
-        for count in 0...40 {
-            let input = Array(Self.inputs[0..<count])
-            let expected = input.map { UInt16(FloatFormat.float32.convert(UInt64($0), to: .bfloat16).bits) }
-            for offset in 0..<16 {
-                for streaming in [false, true] {
-                    let codes = input.withUnsafeBufferPointer { source in
-                        storage.withUnsafeMutableBufferPointer { buffer in
-                            let aligned = UnsafeMutablePointer<UInt16>(bitPattern: (UInt(bitPattern: buffer.baseAddress!) + 31) & ~31)! + offset
-                            if streaming {
-                                precisionlab_bf16_narrow_streaming(source.baseAddress, aligned, count)
-                            } else {
-                                precisionlab_bf16_narrow_cached(source.baseAddress, aligned, count)
-                            }
-                            return Array(UnsafeBufferPointer(start: aligned, count: count))
-                        }
-                    }
-                    #expect(codes == expected, "count \(count), offset \(offset), streaming \(streaming)")
+    /// The one overflow search behind `Float32Narrowing` and the MX kernel: float16 overflows
+    /// from 65520 (the tie between 65504 and 2^16, which rounds to the even 2^16); e4m3fn with
+    /// saturation from just above 464 (the tie between 448 and 480 rounds to the even 448).
+    @Test func overflowThresholds() {
+        #expect(Float32Narrowing.overflowThreshold(to: .float16) == 0x477f_f000)
+        #expect(Float32Narrowing.overflowThreshold(to: .float8_e4m3fn, options: RoundingOptions(overflow: .saturate)) == 0x43e8_0001)
+        #expect(Float32Narrowing.overflowThreshold(to: .float64) == 0x7f80_0000)
+    }
+
+    /// The C kernels of the registry (F16C float16, AVX2 bfloat16; cached and streaming
+    /// stores) called for every count 0…40 at every output misalignment 0…15 codes: the
+    /// cached kernel's tail and the streaming kernel's head (single elements up to the first
+    /// 32-byte boundary), body and tail agree with the scalar engine.
+    @Test(arguments: [FloatFormat.float16, .bfloat16])
+    func cKernelsEveryShortCount(format: FloatFormat) throws {
+        let kernels = FastPathRegistry.paths(from: .float32, to: format).filter { $0.name.hasPrefix("F16C") || $0.name.hasPrefix("AVX2") }
+        try #require(kernels.count == 2, "no F16C / AVX2 on this CPU: \(format.name) runs on the Swift kernel")
+        for kernel in kernels {
+            for count in 0...40 {
+                let input = Self.inputs[0..<count].map { UInt64($0) }
+                let expected = input.map(kernel.reference)
+                for misalignment in 0..<16 {
+                    #expect(kernel.outputs(for: input, misalignment: misalignment) == expected, "\(kernel.name): count \(count), misalignment \(misalignment)")
                 }
             }
         }

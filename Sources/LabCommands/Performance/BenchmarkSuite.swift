@@ -83,7 +83,7 @@ public struct BenchmarkSuite {
                         let sourceBase = UInt(bitPattern: source.baseAddress)
                         let destinationBase = UInt(bitPattern: destination.baseAddress)
                         return Stopwatch.measure(repetitions: repetitions) {
-                            ParallelSplit.run(count: count, threads: threads) { range in
+                            ParallelSplit.run(count: count, threads: BulkConversion.workers(count: count, threads: threads), granule: 64) { range in
                                 let from = UnsafeRawPointer(bitPattern: sourceBase)! + range.lowerBound * 4
                                 let to = UnsafeMutableRawPointer(bitPattern: destinationBase)! + range.lowerBound * 4
                                 to.copyMemory(from: from, byteCount: range.count * 4)

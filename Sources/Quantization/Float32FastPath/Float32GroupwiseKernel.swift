@@ -1,3 +1,4 @@
+import FastKernels
 import SoftFloat
 
 /// The groups of a ``GroupLayout`` whose elements are contiguous in memory (tensor, row and
@@ -88,15 +89,15 @@ extension Float32GroupwiseKernel {
     func run(_ buffers: Float32KernelBuffers, segments: Float32Segments, threads: Int) throws(QuantizationError) -> Int {
         if segments.groupCount == 1 { return try runSingleGroup(buffers, segments: segments, threads: threads) }
         if segments.groupsPerLine == 1 { return try runPipelined(buffers, segments: segments, threads: threads) }
-        let slices = WorkerSplit.slices(count: segments.lines, threads: threads, granule: 1)
-        let clamped = WorkerSlots<Int>(count: slices.count, initial: 0)
-        let errors = WorkerSlots<QuantizationError?>(count: slices.count, initial: nil)
+        let slices = ParallelSplit.slices(count: segments.lines, threads: threads, granule: 1)
+        let clamped = LockedValue([Int](repeating: 0, count: slices.count))
+        let errors = LockedValue([QuantizationError?](repeating: nil, count: slices.count))
         // Runs are handled in batches of up to 4096 elements (16 KiB, in L1 for the second
         // pass): first every run's reduction and parameters, then every run's elements, so no
         // run's element loop waits on its own reduction → horizontal max → division chain,
         // and consecutive runs overlap in the out-of-order core.
         let batch = Swift.max(1, Swift.min(segments.groupsPerLine, 4096 / Swift.max(1, segments.groupSize)))
-        WorkerSplit.run(slices: slices.count) { worker in
+        ParallelSplit.run(slices: slices.count) { worker in
             let stored = UnsafeMutablePointer<Parameters>.allocate(capacity: batch)
             defer { stored.deallocate() }
             var total = 0
@@ -120,7 +121,7 @@ extension Float32GroupwiseKernel {
                         }
                         if let failure {
                             stored.deinitialize(count: run - first)
-                            errors[worker] = failure
+                            errors.update { $0[worker] = failure }
                             return
                         }
                         (buffers.scales[group], buffers.zeroPoints[group]) = reported(stored[run - first])
@@ -133,34 +134,35 @@ extension Float32GroupwiseKernel {
                     first = end
                 }
             }
-            clamped[worker] = total
+            clamped.update { $0[worker] = total }
         }
-        if let error = errors.values.lazy.compactMap({ $0 }).first { throw error }
-        return clamped.values.reduce(0, +)
+        if let error = errors.value.lazy.compactMap({ $0 }).first { throw error }
+        return clamped.value.reduce(0, +)
     }
 
     /// One group per line (per row): each worker reduces its first row, then quantizes row r
     /// while reducing row r + 1 in the same loop, so memory reads never stop for arithmetic.
     func runPipelined(_ buffers: Float32KernelBuffers, segments: Float32Segments, threads: Int) throws(QuantizationError) -> Int {
-        let slices = WorkerSplit.slices(count: segments.lines, threads: threads, granule: 1)
-        let clamped = WorkerSlots<Int>(count: slices.count, initial: 0)
-        let errors = WorkerSlots<QuantizationError?>(count: slices.count, initial: nil)
+        let slices = ParallelSplit.slices(count: segments.lines, threads: threads, granule: 1)
+        let clamped = LockedValue([Int](repeating: 0, count: slices.count))
+        let errors = LockedValue([QuantizationError?](repeating: nil, count: slices.count))
         let length = segments.lineLength
-        WorkerSplit.run(slices: slices.count) { worker in
+        ParallelSplit.run(slices: slices.count) { worker in
             let lines = slices[worker]
             var total = 0
             var extremes = reduce(buffers.input + lines.lowerBound * length, count: length)
             for line in lines {
                 let start = line * length
                 if extremes.isNonFinite {
-                    errors[worker] = Self.nonFiniteError(buffers.input, start: start, count: length, columns: segments.columns)
+                    let error = Self.nonFiniteError(buffers.input, start: start, count: length, columns: segments.columns)
+                    errors.update { $0[worker] = error }
                     return
                 }
                 let parameters: Parameters
                 do throws(QuantizationError) {
                     parameters = try self.parameters(extremes, group: line)
                 } catch {
-                    errors[worker] = error
+                    errors.update { $0[worker] = error }
                     return
                 }
                 (buffers.scales[line], buffers.zeroPoints[line]) = reported(parameters)
@@ -174,50 +176,52 @@ extension Float32GroupwiseKernel {
                     total += quantize(buffers.input + start, count: length, parameters, into: buffers.elements, offset: start)
                 }
             }
-            clamped[worker] = total
+            clamped.update { $0[worker] = total }
         }
-        if let error = errors.values.lazy.compactMap({ $0 }).first { throw error }
-        return clamped.values.reduce(0, +)
+        if let error = errors.value.lazy.compactMap({ $0 }).first { throw error }
+        return clamped.value.reduce(0, +)
     }
 
     /// One group over the whole input: reduce slices in parallel, combine, then quantize slices
     /// in parallel. The input is read twice; at 64 MiB that is two streams from memory.
     func runSingleGroup(_ buffers: Float32KernelBuffers, segments: Float32Segments, threads: Int) throws(QuantizationError) -> Int {
         let count = segments.lineLength * segments.lines
-        let slices = WorkerSplit.slices(count: count, threads: threads, granule: 4096)
-        let partial = WorkerSlots<Extremes>(count: slices.count, initial: .empty)
-        WorkerSplit.run(slices: slices.count) { worker in
-            partial[worker] = reduce(buffers.input + slices[worker].lowerBound, count: slices[worker].count)
+        let slices = ParallelSplit.slices(count: count, threads: threads, granule: 4096)
+        let partial = LockedValue([Extremes](repeating: .empty, count: slices.count))
+        ParallelSplit.run(slices: slices.count) { worker in
+            let extremes = reduce(buffers.input + slices[worker].lowerBound, count: slices[worker].count)
+            partial.update { $0[worker] = extremes }
         }
-        let extremes = partial.values.reduce(Extremes.empty) { $0.combined(with: $1) }
+        let extremes = partial.value.reduce(Extremes.empty) { $0.combined(with: $1) }
         if extremes.isNonFinite {
             throw Self.nonFiniteError(buffers.input, start: 0, count: count, columns: segments.columns)
         }
         let parameters = try self.parameters(extremes, group: 0)
         (buffers.scales[0], buffers.zeroPoints[0]) = reported(parameters)
-        let clamped = WorkerSlots<Int>(count: slices.count, initial: 0)
-        WorkerSplit.run(slices: slices.count) { worker in
+        let clamped = LockedValue([Int](repeating: 0, count: slices.count))
+        ParallelSplit.run(slices: slices.count) { worker in
             let slice = slices[worker]
-            clamped[worker] = quantize(buffers.input + slice.lowerBound, count: slice.count, parameters,
-                                       into: buffers.elements, offset: slice.lowerBound)
+            let count = quantize(buffers.input + slice.lowerBound, count: slice.count, parameters,
+                                 into: buffers.elements, offset: slice.lowerBound)
+            clamped.update { $0[worker] = count }
         }
-        return clamped.values.reduce(0, +)
+        return clamped.value.reduce(0, +)
     }
 
     /// Dequantizes every group from the stored elements, scales and zero points.
     func dequantize(_ buffers: Float32DequantizeBuffers, segments: Float32Segments, threads: Int) {
         if segments.groupCount == 1 {
             let count = segments.lineLength * segments.lines
-            let slices = WorkerSplit.slices(count: count, threads: threads, granule: 4096)
-            WorkerSplit.run(slices: slices.count) { worker in
+            let slices = ParallelSplit.slices(count: count, threads: threads, granule: 4096)
+            ParallelSplit.run(slices: slices.count) { worker in
                 let slice = slices[worker]
                 dequantize(buffers.elements, offset: slice.lowerBound, count: slice.count,
                            scale: buffers.scales[0], zeroPoint: buffers.zeroPoints[0], into: buffers.output + slice.lowerBound)
             }
             return
         }
-        let slices = WorkerSplit.slices(count: segments.lines, threads: threads, granule: 1)
-        WorkerSplit.run(slices: slices.count) { worker in
+        let slices = ParallelSplit.slices(count: segments.lines, threads: threads, granule: 1)
+        ParallelSplit.run(slices: slices.count) { worker in
             for line in slices[worker] {
                 for run in 0..<segments.groupsPerLine {
                     let (start, count) = segments.run(line: line, run: run)

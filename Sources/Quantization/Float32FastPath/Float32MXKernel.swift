@@ -51,18 +51,7 @@ struct Float32MXKernel: Sendable {
         self.rounding = rounding
         emax = Int32(element.emax)
         largestFinite = Float(bitPattern: UInt32(format.convert(format.maxFiniteBits, to: .float32).bits))
-        let saturate = RoundingOptions(overflow: .saturate)
-        var low: UInt32 = 0
-        var high: UInt32 = 0x7f80_0000
-        while low < high {
-            let middle = low + (high - low) / 2
-            if FloatFormat.float32.convert(UInt64(middle), to: format, options: saturate).flags.contains(.overflow) {
-                high = middle
-            } else {
-                low = middle + 1
-            }
-        }
-        overflowThreshold = low
+        overflowThreshold = Float32Narrowing.overflowThreshold(to: format, options: RoundingOptions(overflow: .saturate))
         decoded = (0...format.codeMask).map { Float(bitPattern: UInt32(format.convert($0, to: .float32).bits)) }
         nan = UInt32(FloatFormat.float32.nanBits!)
     }
@@ -71,9 +60,9 @@ struct Float32MXKernel: Sendable {
     func run(_ buffers: Float32KernelBuffers, rows: Int, columns: Int, threads: Int) -> Int {
         let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
         let fullBlocks = columns / Self.blockSize
-        let slices = WorkerSplit.slices(count: rows, threads: threads, granule: 1)
-        let clamped = WorkerSlots<Int>(count: slices.count, initial: 0)
-        WorkerSplit.run(slices: slices.count) { worker in
+        let slices = ParallelSplit.slices(count: rows, threads: threads, granule: 1)
+        let clamped = LockedValue([Int](repeating: 0, count: slices.count))
+        ParallelSplit.run(slices: slices.count) { worker in
             let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
             var total = 0
             for row in slices[worker] {
@@ -103,11 +92,11 @@ struct Float32MXKernel: Sendable {
                 }
                 total += Int(counted)
             }
-            clamped[worker] = total
+            clamped.update { $0[worker] = total }
         }
         // MX has no zero points; the buffer is zeroed for a uniform output.
         buffers.zeroPoints.update(repeating: 0, count: rows * groupsPerRow)
-        return clamped.values.reduce(0, +)
+        return clamped.value.reduce(0, +)
     }
 
     /// Loads a block as two 16-lane vectors, zero-padded when it is short. `full` is a
@@ -177,8 +166,8 @@ struct Float32MXKernel: Sendable {
     /// x̂ = element · 2^e per block; NaN for a NaN-scaled block.
     func dequantize(_ buffers: Float32DequantizeBuffers, rows: Int, columns: Int, threads: Int) {
         let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
-        let slices = WorkerSplit.slices(count: rows, threads: threads, granule: 1)
-        WorkerSplit.run(slices: slices.count) { worker in
+        let slices = ParallelSplit.slices(count: rows, threads: threads, granule: 1)
+        ParallelSplit.run(slices: slices.count) { worker in
             decoded.withUnsafeBufferPointer { decoded in
                 let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
                 for row in slices[worker] {

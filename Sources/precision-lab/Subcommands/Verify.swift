@@ -10,9 +10,10 @@ extension PrecisionLab {
         static let configuration = CommandConfiguration(
             abstract: "Exhaustive verification (release build): bulk paths against the scalar engine, arithmetic against MPFR.",
             discussion: """
-                'verify float32->F' sends all 2^32 float32 bit patterns through the bulk path and \
-                compares every code with the scalar engine; for float16 it also compares with the \
-                machine's own Float16 conversion. 'verify --pairs F OP' checks every pair of codes \
+                'verify float32->F' sends all 2^32 float32 bit patterns through every float32->F \
+                fast path of the kernel registry (Swift kernels, the bulk conversion, the MX element \
+                rounding, the F16C/AVX2 C kernels) and compares every code with the scalar engine; \
+                for float16 it also compares the engine with the machine's own Float16 conversion. 'verify --pairs F OP' checks every pair of codes \
                 of an 8-bit format (OP: add sub mul div; sqrt checks every code) in every MPFR \
                 direction against MPFR. 'verify --conversions N F' converts N random float32/float64 \
                 inputs to F in every MPFR direction and both overflow policies, against MPFR. \
