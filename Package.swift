@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "SoftFloat", exclude: ["README.md"]),
         // The C kernels compiled for extra CPU features behind runtime checks (Swift cannot
         // compile one function for them): float32 → float16 with F16C, float32 → bfloat16 with AVX2.
-        .target(name: "CNarrowingKernels"),
+        .target(name: "CNarrowingKernels", exclude: ["README.md"]),
         // The fast bulk paths (float32 narrowing, widening tables, MX element rounding, bulk
         // conversion over the C kernels), each giving exactly the engine's bits.
         .target(name: "FastKernels", dependencies: ["SoftFloat", "CNarrowingKernels"], exclude: ["README.md"]),
