@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
         // Tensor cores and matrix cores bit for bit: a unit descriptor per instruction and one
         // dot-product engine.
-        .target(name: "MatrixUnits", dependencies: ["SoftFloat"], exclude: ["README.md"]),
+        .target(name: "MatrixUnits", dependencies: ["SoftFloat", "FastKernels"], exclude: ["README.md"]),
         // The one table model (CSV, Markdown, plain text), Markdown documents and SVG plots,
         // deterministic to the byte.
         .target(name: "ReportKit", dependencies: ["PortableMath"], exclude: ["README.md"]),

@@ -1,4 +1,4 @@
-import Dispatch
+import FastKernels
 import Foundation
 import SoftFloat
 
@@ -57,23 +57,20 @@ public struct UnitMatrixProduct: Sendable {
         let chunk = unit.k
         var d = [UInt64](repeating: 0, count: m * n)
         nonisolated(unsafe) let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
-        let workers = max(1, min(m, threads))
         d.withUnsafeMutableBufferPointer { output in
             let output = UnsafeMutableSendableBuffer(output)
             a.withUnsafeBufferPointer { aBuffer in
                 columns.withUnsafeBufferPointer { columnBuffer in
                     // Read-only for every worker; each worker writes its own rows of `output`.
                     nonisolated(unsafe) let aRows = aBuffer, bColumns = columnBuffer
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        var row = worker
-                        while row < m {
+                    ParallelSplit.run(count: m, threads: threads) { rows in
+                        for row in rows {
                             let aRow = UnsafeBufferPointer(rebasing: aRows[(row * k)..<((row + 1) * k)])
                             for column in 0..<n {
                                 let bColumn = UnsafeBufferPointer(rebasing: bColumns[(column * k)..<((column + 1) * k)])
                                 let cCode = c?[row * n + column] ?? 0
                                 output[row * n + column] = dot(aRow, bColumn, cCode, chunk: chunk, empty: empty, single: single)
                             }
-                            row += workers
                         }
                     }
                 }
