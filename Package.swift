@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"]),
-        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "LabCommands", "Quantization", "ReportKit", "SoftFloat"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "Quantization", "ReportKit", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
