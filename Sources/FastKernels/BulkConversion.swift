@@ -123,7 +123,7 @@ public struct BulkConversion: @unchecked Sendable {
             case 4 where byShift:
                 // tf32 (19 bits) widens exactly by shifting its 10-bit mantissa back to 23 bits;
                 // a NaN gets the quiet bit, as the engine's conversion gives it
-                // (signalling 0x7f801 → 0x7fc02000).
+                // (signaling 0x7f801 → 0x7fc02000).
                 let source = raw.assumingMemoryBound(to: UInt32.self)
                 let shift = UInt32(23 - format.mantissaBits)
                 for index in 0..<range.count {

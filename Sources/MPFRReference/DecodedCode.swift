@@ -30,7 +30,7 @@ enum DecodedCode: Hashable {
             if mantissa == 0 {
                 self = .infinity(negative: negative)
             } else {
-                // The quiet bit is the top mantissa bit; clear means signalling.
+                // The quiet bit is the top mantissa bit; clear means signaling.
                 self = .nan(negative: negative, signaling: mantissa >> UInt64(mantissaBits - 1) == 0)
             }
             return

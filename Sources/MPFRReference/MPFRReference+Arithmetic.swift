@@ -8,7 +8,7 @@ extension MPFRReference {
     ///     // (1 + 2^-10)² − (1 + 2^-9) = 2^-20 exactly → 0x0010, no flags
     ///
     /// Special cases follow IEEE 754: a NaN operand gives NaN (`invalid` only if some operand
-    /// is a signalling NaN); ∞ − ∞, 0 × ∞, 0 / 0, ∞ / ∞ and √(negative) give NaN with
+    /// is a signaling NaN); ∞ − ∞, 0 × ∞, 0 / 0, ∞ / ∞ and √(negative) give NaN with
     /// `invalid`; finite / 0 gives ±∞ with `divideByZero`. An exact zero sum is +0, or −0 when
     /// rounding down. Formats without infinity turn an infinite result into NaN (±max when
     /// saturating or finite-only) and add `invalid`; see ``round(_:to:rounding:overflow:subnormals:)``.

@@ -56,7 +56,7 @@ public enum MPFRReference {
     ///     MPFRReference.convert(bits: Double(-431.99999999999994).bitPattern,
     ///                           from: .float64, to: .float8_e4m3fn)             // 0xfd (−416)
     ///
-    /// A signalling NaN (IEEE source, quiet bit clear) raises `invalid`; NaN payloads are not
+    /// A signaling NaN (IEEE source, quiet bit clear) raises `invalid`; NaN payloads are not
     /// carried (the result is the target's canonical NaN with the source's sign).
     ///
     /// - Returns: the code and flags, or nil when MPFR has no equivalent of `rounding`.

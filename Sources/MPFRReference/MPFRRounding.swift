@@ -7,7 +7,7 @@ import SoftFloat
 /// extra *directed* mode (`MPFR_RNDA`), not IEEE's round-to-nearest-ties-away. Rounding to
 /// float16 (ulp 2^-10 near 1):
 ///
-///     // nearestEven:  1 + 2^-11      → 1            (tie, even neighbour)
+///     // nearestEven:  1 + 2^-11      → 1            (tie, even neighbor)
 ///     // towardZero:   -1.00099       → -1
 ///     // up:           -1.00099       → -1
 ///     // down:         1.00099        → 1

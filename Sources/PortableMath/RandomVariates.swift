@@ -28,7 +28,7 @@ import Musl
 /// - ``laplace()``: unit variance (b = 1/√2). U = k × 2^-53 with k ≠ 0; x = b·ln(2U) for
 ///   U < ½, else −b·ln(2(1 − U)) (2U and 1 − U are exact).
 ///
-///     var random = RandomVariates(StochasticRandom(seed: 1))
+///     var random = RandomVariates(SplitMix64(seed: 1))
 ///     random.normal()   // 0x3fdb7c251a5470cc = 0.4294525017744727 on every machine
 public struct RandomVariates<Generator: RandomNumberGenerator> {
     @usableFromInline var generator: Generator

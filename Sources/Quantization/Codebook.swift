@@ -73,7 +73,7 @@ public struct Codebook: Sendable, Hashable {
     /// The thresholds are the kernel's 16- and 17-digit decimal literals rounded once to
     /// float32, as nvcc rounds `0.8614784181118011f`. Several of them are printed midpoints
     /// that fall exactly on a float32 tie, so the trailing digits decide the rounding; numpy's
-    /// `float32(float(t))` rounds twice and lands on the other neighbour for 4 of the 15.
+    /// `float32(float(t))` rounds twice and lands on the other neighbor for 4 of the 15.
     func kernelCode(_ n: Double) -> Int {
         if isSignMagnitude {
             let sign = n < 0 ? 8 : 0
@@ -98,7 +98,7 @@ public struct Codebook: Sendable, Hashable {
         var index = 0
         while index + 1 < sortedValues.count {
             // The table holds float32 values (possibly rounded further), so the sum of two
-            // neighbours needs at most 25 significant bits: the midpoint is exact in Double.
+            // neighbors needs at most 25 significant bits: the midpoint is exact in Double.
             let midpoint = (sortedValues[index] + sortedValues[index + 1]) / 2
             if n <= midpoint { break }
             index += 1

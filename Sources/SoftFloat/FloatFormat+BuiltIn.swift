@@ -31,7 +31,7 @@ extension FloatFormat {
     /// With a one-bit significand every value is a power of two, and each rounding mode does
     /// this to an x between 2^k and 2^(k+1):
     /// - `nearestEven`, `nearestAway`: the nearer power, the linear midpoint 1.5 × 2^k going up
-    ///   (both neighbours have the odd significand 1, so "even" cannot break the tie; this is
+    ///   (both neighbors have the odd significand 1, so "even" cannot break the tie; this is
     ///   also what ml_dtypes does: 1.5 → 2, 3 → 4);
     /// - `towardZero`, `down`, `odd`: 2^k (`odd` sets the last bit, which is already 1);
     /// - `up`: 2^(k+1); `stochastic`: 2^(k+1) with probability (x − 2^k) / 2^k.

@@ -5,7 +5,7 @@ extension FloatFormat {
     ///     FloatFormat.float32.convert(0x477ff000, to: .float16)  // 65520 → 0x7c00, overflow|inexact
     ///
     /// Special values: NaN becomes the target's NaN, keeping the sign and the top payload bits
-    /// between IEEE formats (quiet bit set; a signalling NaN raises `invalid`). A format without
+    /// between IEEE formats (quiet bit set; a signaling NaN raises `invalid`). A format without
     /// NaN gets +0 with `invalid`. Infinity becomes the target's infinity; without one it is NaN
     /// (fn/fnuz) or ±max (finite-only formats and the saturate policy), with `invalid`. Negative
     /// values, zero and NaN into the unsigned, zero-less float8_e8m0fnu give its NaN with `invalid`.

@@ -90,7 +90,7 @@ extension FloatFormat {
             if !lowerFits && !upperFits { continue }
             let chosen: [UInt8]
             if lowerFits && upperFits {
-                // Both neighbours round back: take the nearer one, the even one on a tie
+                // Both neighbors round back: take the nearer one, the even one on a tie
                 // (as Swift's and Python's shortest printing do: 1068634.75 → "1068634.8").
                 let rest = Array(digitBytes[length...])
                 let half = [UInt8(ascii: "5")] + [UInt8](repeating: UInt8(ascii: "0"), count: rest.count - 1)

@@ -1,7 +1,7 @@
-/// How an exact value that falls between two representable neighbours is resolved.
+/// How an exact value that falls between two representable neighbors is resolved.
 ///
 /// Examples, rounding to float16 (ulp 2^-10 near 1):
-/// - `nearestEven`: 1 + 2^-11 → 1 (tie, even neighbour); 1 + 3·2^-11 → 1 + 2^-9.
+/// - `nearestEven`: 1 + 2^-11 → 1 (tie, even neighbor); 1 + 3·2^-11 → 1 + 2^-9.
 /// - `nearestAway`: 1 + 2^-11 → 1 + 2^-10 (tie, away from zero).
 /// - `towardZero`:  1.00099 → 1; −1.00099 → −1.
 /// - `up`:          1.00001 → 1 + 2^-10; −1.00001 → −1.
@@ -10,8 +10,8 @@
 ///   Rounding first to p1 bits with `odd`, then to p2 bits with any nearest mode, equals the
 ///   direct rounding whenever p2 + 1 < p1 (no double-rounding error).
 /// - `stochastic`:  rounds away from zero with probability equal to the distance to the lower
-///   neighbour divided by the ulp: 1 + 2^-12 → 1 + 2^-10 with probability 1/4. It draws its
-///   randomness from a caller-supplied 64-bit value (see ``StochasticRandom``), so results are
+///   neighbor divided by the ulp: 1 + 2^-12 → 1 + 2^-10 with probability 1/4. It draws its
+///   randomness from a caller-supplied 64-bit value (see ``SplitMix64``), so results are
 ///   reproducible from a seed and no global state exists.
 public enum RoundingMode: String, Sendable, Hashable, CaseIterable {
     case nearestEven = "nearest-even"

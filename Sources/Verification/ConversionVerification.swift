@@ -32,7 +32,7 @@ public struct ConversionVerification: Sendable {
         ParallelSplit.run(count: chunks, threads: threads) { slice in
             var local = PairVerification.Outcome()
             for index in slice {
-                var random = StochasticRandom(seed: seed &+ UInt64(index))
+                var random = SplitMix64(seed: seed &+ UInt64(index))
                 for item in 0..<min(chunk, count - index * chunk) {
                     let source: FloatFormat = item % 2 == 0 ? .float64 : .float32
                     var bits = random.next() & source.codeMask

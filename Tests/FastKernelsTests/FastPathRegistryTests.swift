@@ -4,7 +4,7 @@ import Testing
 
 /// Every entry of ``FastPathRegistry`` against the engine's scalar conversion
 /// (`FloatFormat.convert`, i.e. `RoundingCore`) on a sampled set: specials, every rounding
-/// boundary of the target (each code, the midpoint to its neighbour and the patterns around
+/// boundary of the target (each code, the midpoint to its neighbor and the patterns around
 /// it, so every tie both ways; subsampled for 16-bit targets), the overflow and underflow
 /// thresholds, and seeded random codes; every code of a source of at most 19 bits. Outputs are
 /// written at three misalignments. `precision-lab verify float32->F` repeats this for all 2^32
@@ -40,10 +40,10 @@ import Testing
     static func samples(for path: FastPath) -> [UInt64] {
         let source = path.source
         if source.bitWidth <= 19 { return Array(0...source.codeMask) }
-        var random = StochasticRandom(seed: 0xfa57)
+        var random = SplitMix64(seed: 0xfa57)
         var codes: [UInt64] = []
         // Specials and extremes of the source: ±0, ±min subnormal, ±max finite, ±∞, quiet and
-        // signalling NaNs with payloads, the all-ones pattern.
+        // signaling NaNs with payloads, the all-ones pattern.
         for magnitude in [0, 1, source.maxFiniteBits, source.magnitudeMask] {
             codes += [magnitude, magnitude | source.signMask]
         }
@@ -53,7 +53,7 @@ import Testing
             codes += [nan, nan | source.signMask]
         }
         // Every rounding boundary of the target, as source codes: each target code, the
-        // midpoint to the next one (a tie) and its neighbours, both signs.
+        // midpoint to the next one (a tie) and its neighbors, both signs.
         let target = path.target
         let step = max(1, target.maxFiniteBits / 2048)
         var boundaries = Array(stride(from: UInt64(0), through: target.maxFiniteBits, by: Int(step)))

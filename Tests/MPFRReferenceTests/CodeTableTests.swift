@@ -3,7 +3,7 @@ import SoftFloat
 import Testing
 
 /// Exhaustive checks over every code of the small formats: decoding is monotonic, encoding
-/// inverts decoding, and every midpoint between neighbours rounds the way each mode says.
+/// inverts decoding, and every midpoint between neighbors rounds the way each mode says.
 /// Every value and midpoint of these formats is exact in a Double.
 @Suite struct CodeTableTests {
     static let smallFormats = FloatFormat.builtIn.filter { $0.bitWidth <= 8 }
@@ -43,7 +43,7 @@ import Testing
         }
     }
 
-    /// For neighbours a < b, the midpoint goes to the even code under nearest-even (MPFR sends
+    /// For neighbors a < b, the midpoint goes to the even code under nearest-even (MPFR sends
     /// precision-1 ties away from zero), to a or b under the directed modes, and a hair above
     /// the midpoint always goes to b.
     @Test(arguments: smallFormats)

@@ -22,7 +22,7 @@ import Testing
         ConversionCase(bits: 0x477f_f000, source: .float32, target: .float16, expected: 0x7c00, flags: [.overflow, .inexact]),
         ConversionCase(bits: 0x43e8_0000, source: .float32, target: .float8_e4m3fn, expected: 0x7e, flags: .inexact),  // 464
         ConversionCase(bits: 0x4770_0000, source: .float32, target: .float8_e5m2, expected: 0x7c, flags: [.overflow, .inexact]),  // 61440
-        // NaNs: a signalling source raises invalid; formats without NaN give 0 with invalid.
+        // NaNs: a signaling source raises invalid; formats without NaN give 0 with invalid.
         ConversionCase(bits: 0x7f80_0001, source: .float32, target: .float16, expected: 0x7e00, flags: .invalid),
         ConversionCase(bits: 0x7fc0_0000, source: .float32, target: .float16, expected: 0x7e00),
         ConversionCase(bits: 0xffc0_0000, source: .float32, target: .float8_e4m3fn, expected: 0xff),

@@ -18,12 +18,12 @@ func sameResult(_ a: UInt64, _ b: UInt64, _ format: FloatFormat) -> Bool {
 /// Random codes of a format, weighted toward the interesting places: anywhere (uniform bits),
 /// around 1, next to the subnormal boundary, next to the overflow boundary, and special codes.
 struct CodeSampler {
-    var random: StochasticRandom
+    var random: SplitMix64
     let format: FloatFormat
 
     init(format: FloatFormat, seed: UInt64) {
         self.format = format
-        random = StochasticRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     mutating func next() -> UInt64 {

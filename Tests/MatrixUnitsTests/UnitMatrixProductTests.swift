@@ -20,7 +20,7 @@ import Testing
         let unit = try MatrixUnit.named("ampere:mma.m16n8k16.f32.bf16.bf16.f32")
         let engine = DotProductEngine(unit: unit)
         let (m, n, k) = (3, 5, 32)
-        var random = StochasticRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         let a = (0..<(m * k)).map { _ in random.next() & 0x3fff | 0x3000 }
         let b = (0..<(k * n)).map { _ in random.next() & 0xbfff | 0x3000 }
         let c = (0..<(m * n)).map { _ in random.next() & 0x3fff_ffff }

@@ -15,7 +15,7 @@ struct DeterministicMathTests {
 
     /// 10 000 positive doubles spread over every exponent, drawn from SplitMix64.
     static let samples: [Double] = {
-        var random = StochasticRandom(seed: 9)
+        var random = SplitMix64(seed: 9)
         return (0..<10_000).map { _ in Double(bitPattern: (random.next() >> 2) | 0x0010_0000_0000_0000) }
             .filter { $0.isFinite && $0 > 0 }
     }()

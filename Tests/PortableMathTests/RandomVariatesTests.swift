@@ -7,8 +7,8 @@ import Testing
 /// x86-64 and are built only from + − × ÷ and √ (the streams behind every quantization report).
 @Suite("Deterministic random variates")
 struct RandomVariatesTests {
-    static func variates(seed: UInt64) -> RandomVariates<StochasticRandom> {
-        RandomVariates(StochasticRandom(seed: seed))
+    static func variates(seed: UInt64) -> RandomVariates<SplitMix64> {
+        RandomVariates(SplitMix64(seed: seed))
     }
 
     @Test func firstVariatesAreFixed() {
@@ -27,7 +27,7 @@ struct RandomVariatesTests {
     /// Box–Muller by hand from the same two draws: √(−2·ln u1)·cos(2π·u2) with libm.
     @Test func boxMullerUsesTwoDrawsAndLibm() {
         var random = Self.variates(seed: 3)
-        var raw = StochasticRandom(seed: 3)
+        var raw = SplitMix64(seed: 3)
         for _ in 0..<1000 {
             let u1 = (Double(raw.next() >> 11) + 1) / 9_007_199_254_740_992  // (k + 1) / 2^53
             let u2 = Double(raw.next() >> 11) / 9_007_199_254_740_992
@@ -39,7 +39,7 @@ struct RandomVariatesTests {
 
     @Test func momentsAreRight() {
         let n = 200_000
-        let draws: [(String, Double, Double, (inout RandomVariates<StochasticRandom>) -> Double)] = [
+        let draws: [(String, Double, Double, (inout RandomVariates<SplitMix64>) -> Double)] = [
             ("normal", 3, 0.1, { $0.normal() }), ("box-muller", 3, 0.1, { $0.boxMullerNormal() }), ("laplace", 6, 0.5, { $0.laplace() }),
         ]
         for (name, expectedKurtosis, tolerance, draw) in draws {

@@ -68,7 +68,7 @@ struct RandomMatrix: Sendable {
     /// Matrices of every kind, in shapes with partial SIMD vectors, partial groups and partial
     /// MX blocks.
     static func matrices(seed: UInt64, allowsNonFinite: Bool) -> [RandomMatrix] {
-        var random = RandomVariates(StochasticRandom(seed: seed))
+        var random = RandomVariates(SplitMix64(seed: seed))
         func uniform() -> Double { random.uniform() }
         func gaussian() -> Double { random.boxMullerNormal() }
         func make(_ name: String, _ rows: Int, _ columns: Int, _ value: (Int, Int) -> Float) -> RandomMatrix {
@@ -175,7 +175,7 @@ struct RandomMatrix: Sendable {
     ])
     func threadsDoNotChangeResults(_ configuration: QuantizationConfiguration) throws {
         let kernel = try #require(Float32QuantizeKernel(configuration: configuration))
-        var random = StochasticRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         let rows = 9, columns = 1000
         let bits = (0..<(rows * columns)).map { _ in Float(Double(Int64(bitPattern: random.next()) >> 40) / 1e3).bitPattern }
         try bits.withUnsafeBufferPointer { source in

@@ -50,7 +50,7 @@ struct MPFRConversionTests {
 
     @Test(arguments: FloatFormat.builtIn)
     func randomWideInputsWithSaturationAndFlush(target: FloatFormat) {
-        var random = StochasticRandom(seed: UInt64(target.bitWidth * 1000 + target.mantissaBits))
+        var random = SplitMix64(seed: UInt64(target.bitWidth * 1000 + target.mantissaBits))
         var failures = 0
         for index in 0..<4_000 {
             let fromDouble = index % 2 == 0

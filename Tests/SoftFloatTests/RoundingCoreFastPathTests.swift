@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: formats)
     func agreesWithTheGeneralPathOn64BitSignificands(format: FloatFormat) {
-        var random = StochasticRandom(seed: 0xfa57 &+ UInt64(format.mantissaBits))
+        var random = SplitMix64(seed: 0xfa57 &+ UInt64(format.mantissaBits))
         let answered = Self.countAgreements(format: format, count: 200_000) {
             Self.value(format: format, random: &random)
         }
@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [FloatFormat.float64, .float32, .float16])
     func agreesWithTheGeneralPathOn128BitSignificands(format: FloatFormat) {
-        var random = StochasticRandom(seed: 0x128)
+        var random = SplitMix64(seed: 0x128)
         let answered = Self.countAgreements(format: format, count: 100_000) {
             let (negative, exponent, low, sticky) = Self.value(format: format, random: &random)
             let high = random.next() >> (random.next() % 64)
@@ -106,7 +106,7 @@ import Testing
 
     /// A value near the format's normal range whose significand has between 1 and 64 bits,
     /// with the bits below the precision chosen to make ties and carries frequent.
-    static func value(format: FloatFormat, random: inout StochasticRandom) -> (Bool, Int, UInt64, Bool) {
+    static func value(format: FloatFormat, random: inout SplitMix64) -> (Bool, Int, UInt64, Bool) {
         let precision = format.mantissaBits + 1
         let width = 1 + Int(random.next() % 64)
         var significand = random.next() >> UInt64(64 - width) | UInt64(1) << UInt64(width - 1)

@@ -99,7 +99,7 @@ struct AccumulationExperiment: Experiment {
     func computeCell(_ index: Int) throws -> CellResult {
         let (format, method, count, seedIndex) = coordinates(index)
         let seed = seeds[seedIndex]
-        var random = StochasticRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var values: [UInt64] = []
         values.reserveCapacity(count)
         var prefix: [UInt128] = []

@@ -117,7 +117,7 @@ struct MatmulErrorExperiment: Experiment {
     /// A (with its outlier columns scaled by `magnitude`) and B, rounded to the compute format.
     func operands(seed: UInt64, magnitude: Double) throws -> (Matrix, Matrix) {
         var aValues = InputDistribution.normal.sample(rows: rows, columns: inner, seed: seed)
-        var picker = RandomVariates(StochasticRandom(seed: seed ^ Fingerprint.fnv1a64("outlier-columns")))
+        var picker = RandomVariates(SplitMix64(seed: seed ^ Fingerprint.fnv1a64("outlier-columns")))
         for column in picker.distinctIndices(outlierColumns, below: inner) {
             for row in 0..<rows { aValues[row * inner + column] *= magnitude }
         }

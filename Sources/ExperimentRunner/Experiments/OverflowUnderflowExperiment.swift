@@ -5,7 +5,7 @@ import SoftFloat
 /// `kind = "overflow-underflow"`: where each format's range ends.
 ///
 /// - Limits per format: max finite; the overflow threshold max + ½ulp and what nearest-even
-///   makes of it (float16: 65504 + 16 = 65520 ties to the even neighbour, which is +inf);
+///   makes of it (float16: 65504 + 16 = 65520 ties to the even neighbor, which is +inf);
 ///   smallest normal and subnormal; and the largest value that flushes to zero, half the
 ///   smallest subnormal (a tie between 0 and the smallest subnormal, which goes to the even 0).
 /// - Worked cases from the tutorials the lab grew from: products (`10000*10000`) and casts
@@ -258,7 +258,7 @@ struct OverflowUnderflowExperiment: Experiment {
 
         var body = MarkdownDocument()
         body.heading("Range limits (nearest-even)", level: 3)
-        body.paragraph("The overflow threshold is max + ½ulp: values below it round to max, values above it overflow, and the threshold itself is a tie that goes to the neighbour with an even last bit — +inf for IEEE formats, whose max has an odd (all-ones) mantissa. Half the smallest subnormal is the tie between 0 and the smallest subnormal, so it and everything below it flush to 0.")
+        body.paragraph("The overflow threshold is max + ½ulp: values below it round to max, values above it overflow, and the threshold itself is a tie that goes to the neighbor with an even last bit — +inf for IEEE formats, whose max has an odd (all-ones) mantissa. Half the smallest subnormal is the tie between 0 and the smallest subnormal, so it and everything below it flush to 0.")
         body.table(DataTable(columns: [DataColumn("format"), DataColumn("max finite", alignment: .right), DataColumn("first overflow", alignment: .right),
                                        DataColumn("max + ½ulp rounds to"), DataColumn("smallest normal", alignment: .right),
                                        DataColumn("smallest subnormal", alignment: .right), DataColumn("flushes to 0 at or below", alignment: .right)],
@@ -373,7 +373,7 @@ struct OverflowUnderflowExperiment: Experiment {
                 var segments: [StripSegment] = []
                 for (index, row) in rows.enumerated() {
                     guard let x = GridPoint(text: row.x)?.value else { continue }
-                    // Each grid point owns the interval between the geometric midpoints to its neighbours.
+                    // Each grid point owns the interval between the geometric midpoints to its neighbors.
                     let lower = index == 0 ? x : (GridPoint(text: rows[index - 1].x).map { ($0.value * x).squareRoot() } ?? x)
                     let upper = index == rows.count - 1 ? x : (GridPoint(text: rows[index + 1].x).map { ($0.value * x).squareRoot() } ?? x)
                     let kind = category(row[keyPath: status])

@@ -6,7 +6,7 @@ import SoftFloat
 /// under every rounding mode, with bits, exact decimal expansion and exact errors.
 ///
 /// Cells: one per (value, format), holding one row per mode. Stochastic rounding draws one
-/// 64-bit number per cell from `StochasticRandom(seed: stochastic_seed ^ FNV-1a("value|format"))`,
+/// 64-bit number per cell from `SplitMix64(seed: stochastic_seed ^ FNV-1a("value|format"))`,
 /// so a cell's draw depends on its value and format names only, never on the sweep order.
 struct RoundingExperiment: Experiment {
     static let kind = "rounding"
@@ -55,7 +55,7 @@ struct RoundingExperiment: Experiment {
         let valueIndex = index / formats.count
         let format = formats[index % formats.count]
         let value = values[valueIndex]
-        var random = StochasticRandom(seed: cellSeed(value: value, format: format))
+        var random = SplitMix64(seed: cellSeed(value: value, format: format))
         let draw = random.next()
         var result = CellResult(tables)
         for mode in modes {
@@ -107,7 +107,7 @@ struct RoundingExperiment: Experiment {
                 modeTable.append([mode.rawValue, "`\(cell(r, .bits))`", cell(r, .exact_decimal), cell(r, .abs_error), cell(r, .ulp_error), cell(r, .flags)])
             }
             body.table(modeTable)
-            body.paragraph("`stochastic` rounds up with probability equal to the distance to the lower neighbour in ulps; its one draw per cell comes from SplitMix64 seeded with `stochastic_seed` XOR FNV-1a(\"value|format\").")
+            body.paragraph("`stochastic` rounds up with probability equal to the distance to the lower neighbor in ulps; its one draw per cell comes from SplitMix64 seeded with `stochastic_seed` XOR FNV-1a(\"value|format\").")
         }
 
         body.heading("Every value, nearest-even", level: 3)

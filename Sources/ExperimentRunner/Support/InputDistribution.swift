@@ -40,7 +40,7 @@ enum InputDistribution: String, CaseIterable, Sendable {
     /// A `rows × columns` matrix, row-major.
     func sample(rows: Int, columns: Int, seed: UInt64, outliers: Outliers = Outliers()) -> [Double] {
         let count = rows * columns
-        var random = RandomVariates(StochasticRandom(seed: seed))
+        var random = RandomVariates(SplitMix64(seed: seed))
         var values = [Double](repeating: 0, count: count)
         switch self {
         case .uniform:
@@ -53,10 +53,10 @@ enum InputDistribution: String, CaseIterable, Sendable {
         switch self {
         case .normalOutliers:
             let wanted = max(1, Int((Double(count) * outliers.fraction).rounded(.toNearestOrEven)))
-            var picker = RandomVariates(StochasticRandom(seed: seed ^ Fingerprint.fnv1a64("outliers")))
+            var picker = RandomVariates(SplitMix64(seed: seed ^ Fingerprint.fnv1a64("outliers")))
             for index in picker.distinctIndices(min(wanted, count), below: count) { values[index] *= outliers.scale }
         case .outlierChannels:
-            var picker = RandomVariates(StochasticRandom(seed: seed ^ Fingerprint.fnv1a64("channels")))
+            var picker = RandomVariates(SplitMix64(seed: seed ^ Fingerprint.fnv1a64("channels")))
             for column in picker.distinctIndices(min(outliers.channels, columns), below: columns) {
                 for row in 0..<rows { values[row * columns + column] *= outliers.channelScale }
             }

@@ -14,7 +14,7 @@ import SoftFloat
 /// ``FloatFormat/hexString(_:)`` writes it, then — with `includeFlags` — a space and the raised
 /// flags as ``FloatFlags/description`` names them (`none` when no flag was raised).
 ///
-/// Stochastic rounding draws one word per line from ``StochasticRandom`` seeded with `seed`, so
+/// Stochastic rounding draws one word per line from ``SplitMix64`` seeded with `seed`, so
 /// a run is reproducible and line n's result depends only on the seed and n.
 public struct ArithmeticLineEvaluator: Sendable {
     public let operation: ArithmeticOperation
@@ -23,7 +23,7 @@ public struct ArithmeticLineEvaluator: Sendable {
     public let includeFlags: Bool
     /// Lines processed so far (the next line's number is this plus one).
     public private(set) var lineCount = 0
-    private var random: StochasticRandom
+    private var random: SplitMix64
     private let digitCount: Int
 
     public init(operation: ArithmeticOperation, format: FloatFormat, options: RoundingOptions = .standard,
@@ -32,7 +32,7 @@ public struct ArithmeticLineEvaluator: Sendable {
         self.format = format
         self.options = options
         self.includeFlags = includeFlags
-        random = StochasticRandom(seed: seed)
+        random = SplitMix64(seed: seed)
         digitCount = format.hexDigitCount
     }
 

@@ -7,7 +7,7 @@ public struct ConvertConfiguration: Sendable, Hashable {
     /// When set, each line is a hex bit pattern of this format; otherwise a number.
     public var source: FloatFormat?
     public var options: RoundingOptions
-    /// Seeds ``StochasticRandom``; stochastic rounding draws once per line.
+    /// Seeds ``SplitMix64``; stochastic rounding draws once per line.
     public var seed: UInt64
     public var output: ConvertOutput
 

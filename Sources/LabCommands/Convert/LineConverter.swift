@@ -11,11 +11,11 @@ import SoftFloat
 ///     try converter.convert("1/3")   // Rounded(bits: 0x3555, flags: .inexact)
 public struct LineConverter {
     public let configuration: ConvertConfiguration
-    private var random: StochasticRandom
+    private var random: SplitMix64
 
     public init(_ configuration: ConvertConfiguration) {
         self.configuration = configuration
-        random = StochasticRandom(seed: configuration.seed)
+        random = SplitMix64(seed: configuration.seed)
     }
 
     /// Converts a line given as text (for tests and small inputs).

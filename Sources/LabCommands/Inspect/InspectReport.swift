@@ -68,7 +68,7 @@ public struct InspectReport: Sendable {
     ///   - formats: the formats to show, in order.
     ///   - options: rounding mode and overflow and subnormal policies.
     ///   - source: when set, `value` is a code of this format, converted rather than parsed.
-    ///   - seed: seeds ``StochasticRandom``; stochastic rounding draws once per format, in order.
+    ///   - seed: seeds ``SplitMix64``; stochastic rounding draws once per format, in order.
     /// - Throws: ``NumberSyntaxError`` when `value` is malformed.
     public init(
         value: String, formats: [FloatFormat] = InspectReport.defaultFormats,
@@ -85,7 +85,7 @@ public struct InspectReport: Sendable {
         self.value = value
         self.options = options
         self.seed = seed
-        var random = StochasticRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let sourceCode: UInt64?
         let exact: ExactNumber
         switch input {

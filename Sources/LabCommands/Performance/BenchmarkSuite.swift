@@ -40,7 +40,7 @@ public struct BenchmarkSuite {
 
     /// Benchmark input: N(0,1)·100 float32 with 1% specials, as bit patterns.
     public static func input(count: Int, seed: UInt64 = 26) -> [UInt32] {
-        var random = RandomVariates(StochasticRandom(seed: seed))
+        var random = RandomVariates(SplitMix64(seed: seed))
         let specials: [UInt32] = [0, 0x8000_0000, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 0x0000_0001, 0x8040_0000, 0x4780_0000, 0x7f7f_ffff]
         var values = [UInt32](repeating: 0, count: count)
         for index in 0..<count {

@@ -51,7 +51,7 @@ public enum GGUFBenchmarks {
         let rows: Int
         let columns: Int
         lazy var values: [Float] = {
-            var random = RandomVariates(StochasticRandom(seed: 4096))
+            var random = RandomVariates(SplitMix64(seed: 4096))
             return (0..<(rows * columns)).map { _ in Float(random.boxMullerNormal()) }
         }()
 

@@ -53,7 +53,7 @@ public enum MatrixUnitBenchmarks {
     /// N(0,1) values (``RandomVariates/boxMullerNormal()``, the bench's stream) rounded to
     /// `format` (nearest-even).
     static func codes(_ format: FloatFormat, count: Int, seed: UInt64) -> [UInt64] {
-        var random = RandomVariates(StochasticRandom(seed: seed))
+        var random = RandomVariates(SplitMix64(seed: seed))
         return (0..<count).map { _ in
             FloatFormat.float64.convert(random.boxMullerNormal().bitPattern, to: format).bits
         }

@@ -72,7 +72,7 @@ public enum QuantizeBenchmarks {
 
     /// The first, middle and last rows and some spread pseudo-randomly in between.
     static func sampleRows(rows: Int) -> [Int] {
-        var random = StochasticRandom(seed: 64)
+        var random = SplitMix64(seed: 64)
         let spread = (0..<max(0, sampleRowCount - 3)).map { _ in Int(random.next() % UInt64(rows)) }
         return [0, rows / 2, rows - 1] + spread
     }
@@ -82,7 +82,7 @@ public enum QuantizeBenchmarks {
         let rows: Int
         let columns: Int
         lazy var bits: [UInt32] = {
-            var random = RandomVariates(StochasticRandom(seed: 4096))
+            var random = RandomVariates(SplitMix64(seed: 4096))
             return (0..<(rows * columns)).map { _ in Float(random.boxMullerNormal()).bitPattern }
         }()
 

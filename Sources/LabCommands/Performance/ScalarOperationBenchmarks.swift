@@ -35,7 +35,7 @@ public enum ScalarOperationBenchmarks {
     /// rounded to the format, from SplitMix64 seeded 3: the same streams as the Berkeley
     /// SoftFloat harness in /work/shared/bench (pinned by `BenchmarkStreamTests`).
     static func operands(format: FloatFormat, count: Int, normal: Bool) -> [UInt64] {
-        var random = RandomVariates(StochasticRandom(seed: 3))
+        var random = RandomVariates(SplitMix64(seed: 3))
         return (0..<count).map { _ in
             if normal {
                 let value = random.boxMullerNormal() * 100

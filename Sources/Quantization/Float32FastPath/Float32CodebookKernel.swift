@@ -8,7 +8,7 @@ import SoftFloat
 /// The thresholds turn both conventions into one count of comparisons:
 /// - bitsandbytes: the CUDA decision tree's float32 thresholds themselves (`n > t` sends n up).
 /// - textbook: the nearest code with ties to the lower value means "n > midpoint sends n up",
-///   for the midpoints of neighbouring table values (exact in `Double`). For a float32 n,
+///   for the midpoints of neighboring table values (exact in `Double`). For a float32 n,
 ///   n > m exactly when n > t, t being the largest float32 ≤ m; so t = m rounded down.
 ///
 ///     // NF4 codes 7 (0.0) and 8 (0.0795803): midpoint 0.03979015 → code 7 for n ≤ it

@@ -4,7 +4,7 @@
 /// For each block: max = the element of largest magnitude, weights imatrix · √(σ² + x²) with
 /// σ² = 2Σx²/(super-block size) (or x² without an importance matrix). Start from d = −max/−127
 /// (IQ4 always runs ggml's search, ntry = 7), code every element with the nearest grid value
-/// to x/d (``bestIndex(_:)``, ties to the upper neighbour), set d to the weighted least-squares
+/// to x/d (``bestIndex(_:)``, ties to the upper neighbor), set d to the weighted least-squares
 /// scale, then try id = (k − 127)/max for k = −7 … 7, keeping the least-squares d of the
 /// candidate with the largest (Σwqx)²/Σwq².
 ///

@@ -8,7 +8,7 @@ extension SoftFloatingPoint {
     ///     big.adding(32, rounding: .towardZero)     // (65504.0, overflow,inexact): 65536 is past the top
     ///
     /// - Parameter random: 64 random bits, read only by ``RoundingMode/stochastic``
-    ///   (draw them from ``StochasticRandom`` for reproducible runs).
+    ///   (draw them from ``SplitMix64`` for reproducible runs).
     @inlinable
     public func adding(_ other: Self, rounding: RoundingMode, random: UInt64 = 0) -> (result: Self, flags: FloatFlags) {
         adding(other, options: RoundingOptions(rounding: rounding), random: random)

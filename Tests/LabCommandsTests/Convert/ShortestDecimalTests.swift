@@ -32,7 +32,7 @@ let shortestDecimalSampleCount = getenv("PRECISIONLAB_SAMPLES").flatMap { Int(St
     }
 
     static func samples(_ format: FloatFormat, count: Int) -> [UInt64] {
-        var random = StochasticRandom(seed: UInt64(format.bitWidth))
+        var random = SplitMix64(seed: UInt64(format.bitWidth))
         let mask = format.codeMask
         let edges: [UInt64] = [1, 2, format.maxFiniteBits, format.maxFiniteBits - 1,
                                format.signMask | 1, UInt64(1) << UInt64(format.mantissaBits)]

@@ -139,7 +139,7 @@ struct IntegralAndRemainderTests {
         #expect(f64.convertToInt64(0x8000000000000001, rounding: .up) == (0, .inexact))
         #expect(f64.convertToInt64(0x3fe0000000000000, rounding: .nearestAway) == (1, .inexact))
         #expect(f64.convertToInt64(0x3fe0000000000000, rounding: .nearestEven, exact: false) == (0, []))
-        var random = StochasticRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         let extremes: [Int64] = [0, 1, -1, .max, .min, .max - 1, .min + 1, 1 << 53 + 1, -(1 << 24) - 1]
         for index in 0..<1_000 {
             let value = index < extremes.count ? extremes[index] : Int64(bitPattern: random.next()) >> (random.next() % 64)

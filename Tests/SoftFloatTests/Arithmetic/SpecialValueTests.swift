@@ -154,16 +154,16 @@ struct SpecialValueTests {
 
     /// The integer square roots behind √ are exact whatever their floating-point first guess:
     /// r² ≤ n < (r + 1)² for random radicands of every width and for squares and their
-    /// neighbours, where a guess is most likely to be off by one.
+    /// neighbors, where a guess is most likely to be off by one.
     @Test func integerSquareRootsAreExact() {
-        var random = StochasticRandom(seed: 17)
+        var random = SplitMix64(seed: 17)
         for index in 0..<20_000 {
             let root64 = random.next() >> 33 | 1
             let n64 = index.isMultiple(of: 2) ? (random.next() >> (2 + random.next() % 60)) | 1 : root64 * root64 &- UInt64(index % 3)
             let r64 = FloatFormat.integerSquareRoot(n64)
             #expect(r64 * r64 <= n64 && (r64 + 1) * (r64 + 1) > n64, "\(n64)")
             // Radicands as √ builds them for precision ≤ 26: at most 27 significant bits, shifted
-            // by an even amount to 61–62 bits; squares and their neighbours half the time.
+            // by an even amount to 61–62 bits; squares and their neighbors half the time.
             let narrow = index.isMultiple(of: 2) ? (random.next() >> 37 | 1 << 26) : UInt64(index % 3 == 0 ? 1 << 26 : (1 << 27) - 1)
             let shifted = narrow << UInt64((narrow.leadingZeroBitCount - 2) & ~1)
             for exactNarrow in [shifted, shifted - 1, shifted + 1].filter({ 64 - $0.leadingZeroBitCount - $0.trailingZeroBitCount <= 53 }) {

@@ -26,11 +26,11 @@ struct StochasticRoundingTests {
         }
     }
 
-    /// Every result lies on one of the two neighbours that toward-zero and away-from-zero give.
+    /// Every result lies on one of the two neighbors that toward-zero and away-from-zero give.
     @Test(arguments: [FloatFormat.float16, .float32, .float8_e4m3fn])
-    func resultIsANeighbour(_ format: FloatFormat) {
+    func resultIsANeighbor(_ format: FloatFormat) {
         var generator = OperandGenerator(format: format, seed: 12)
-        var random = StochasticRandom(seed: 13)
+        var random = SplitMix64(seed: 13)
         for operation in TestedOperation.allCases {
             for _ in 0..<500 {
                 let operands = generator.operands(for: operation)
@@ -49,7 +49,7 @@ struct StochasticRoundingTests {
     /// and 1 + 3·2^-12 with p = 3/4. Products of 8-bit codes are checked exactly: the
     /// discarded fraction of a 4-bit × 4-bit product is at most 4 bits, so f is known exactly.
     @Test func probabilityEqualsFraction() {
-        var random = StochasticRandom(seed: 2024)
+        var random = SplitMix64(seed: 2024)
         let one: UInt64 = 0x3c00, quarterUlp: UInt64 = 0x0c00  // 2^-12
         let trials = 40_000
         var up = 0
@@ -84,12 +84,12 @@ struct StochasticRoundingTests {
     /// outputs for seed 1234567 from Vigna's C code, also rand_xoshiro's test vector), and a
     /// different seed gives a different stochastic sum.
     @Test func generatorIsSplitMix64AndSeedsMatter() {
-        var reference = StochasticRandom(seed: 1_234_567)
+        var reference = SplitMix64(seed: 1_234_567)
         #expect((0..<5).map { _ in reference.next() }
                 == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423, 4_593_380_528_125_082_431,
                     16_408_922_859_458_223_821])
         func run(seed: UInt64) -> [UInt64] {
-            var random = StochasticRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             var sum: UInt64 = 0
             return (0..<1000).map { _ in
                 sum = FloatFormat.bfloat16.add(sum, 0x3c23, options: Self.stochastic, random: random.next()).bits  // + 0.00995…

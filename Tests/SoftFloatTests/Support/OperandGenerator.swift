@@ -5,11 +5,11 @@ import SoftFloat
 /// special codes — plus, on request, partners that make sums cancel.
 struct OperandGenerator {
     let format: FloatFormat
-    var random: StochasticRandom
+    var random: SplitMix64
 
     init(format: FloatFormat, seed: UInt64) {
         self.format = format
-        random = StochasticRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     /// A code with the given biased exponent, random sign and mantissa.

@@ -35,7 +35,7 @@ struct SoftFloatingPointTests {
                 let x = T(code: a)
                 expect(x.floatClass == format.classify(a) && x.isNaN == format.isNaN(a) && x.fields == format.fields(of: a), "class \(a)")
                 expect(T(x.doubleValue).code == a || x.isNaN || (x.isZero && format.nonFinite == .nanNegativeZero), "double \(a)")
-                expect((-x).code == format.negate(a) && x.nextUp.code == format.nextUp(a), "neighbours \(a)")
+                expect((-x).code == format.negate(a) && x.nextUp.code == format.nextUp(a), "neighbors \(a)")
                 for b in stride(from: UInt64(0), through: format.codeMask, by: 3) {
                     let y = T(code: b)
                     expect((x + y).code == format.add(a, b).bits && (x - y).code == format.subtract(a, b).bits, "+− \(a) \(b)")

@@ -4,9 +4,9 @@
 /// Used for stochastic rounding and for every random input in experiments, so results depend
 /// only on the seed, never on the platform's generator.
 ///
-///     var random = StochasticRandom(seed: 0)
+///     var random = SplitMix64(seed: 0)
 ///     random.next()   // 0xe220a8397b1dcdaf
-public struct StochasticRandom: RandomNumberGenerator, Sendable, Hashable {
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     @usableFromInline var state: UInt64
 
     public init(seed: UInt64) { state = seed }
@@ -19,3 +19,7 @@ public struct StochasticRandom: RandomNumberGenerator, Sendable, Hashable {
         return z ^ (z >> 31)
     }
 }
+
+/// The generator's name before it was named for its algorithm; kept so existing code compiles.
+@available(*, deprecated, renamed: "SplitMix64")
+public typealias StochasticRandom = SplitMix64
