@@ -23,9 +23,13 @@ import SoftFloat
 ///     // Rounded(bits: 0x7c00, flags: [.overflow, .inexact])
 struct FormatEmulation {
     let format: FloatFormat
+    /// MPFR's direction; for a derived mode, the one whose overflow rule it shares
+    /// (toward zero for `odd`, nearest-even for `nearestAway`).
     let direction: MPFRRounding
     let overflow: OverflowPolicy
     let subnormals: SubnormalPolicy
+    /// `nearestAway` or `odd`, which MPFR lacks and `round(_:)` derives from its directions.
+    var derived: RoundingMode? = nil
 
     /// MPFR's emin for the format: the smallest subnormal 2^(minNormalExponent − mantissaBits)
     /// is 0.1b × 2^emin. float64: −1022 − 53 + 2 = −1073.
@@ -38,7 +42,8 @@ struct FormatEmulation {
     /// return MPFR's ternary value; it runs with the widest exponent range and clear flags.
     /// NaN operands must have been handled by the caller: a NaN result here means `invalid`.
     func round(_ compute: (mpfr_ptr, mpfr_rnd_t) -> Int32) -> Rounded {
-        MPFRThreadState.isolated {
+        if let derived { return roundDerived(derived, compute) }
+        return MPFRThreadState.isolated {
             let result = MPFRValue(precision: format.precision)
             let ternary = compute(result.pointer, direction.mpfr)
             return finish(result, ternary: ternary, mpfrFlags: mpfr_flags_save())

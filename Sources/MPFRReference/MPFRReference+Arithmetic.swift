@@ -14,13 +14,14 @@ extension MPFRReference {
     /// saturating or finite-only) and add `invalid`; see ``round(_:to:rounding:overflow:subnormals:)``.
     ///
     /// - Parameter operands: exactly `operation.arity` codes; `fma`'s are `a, b, c` for a × b + c.
-    /// - Returns: the code and flags, or nil when MPFR has no equivalent of `rounding`.
+    /// - Returns: the code and flags, or nil for `stochastic`.
     public static func evaluate(
         _ operation: MPFROperation, _ operands: [UInt64], format: FloatFormat, rounding: RoundingMode = .nearestEven,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded? {
-        guard let direction = MPFRRounding(rounding) else { return nil }
-        return evaluate(operation, operands, format: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        guard let emulation = FormatEmulation(format: format, rounding: rounding, overflow: overflow, subnormals: subnormals)
+        else { return nil }
+        return evaluate(operation, operands, emulation)
     }
 
     /// Evaluates an operation on codes of `format` in an MPFR rounding direction.
@@ -28,9 +29,13 @@ extension MPFRReference {
         _ operation: MPFROperation, _ operands: [UInt64], format: FloatFormat, direction: MPFRRounding,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded {
+        evaluate(operation, operands, FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals))
+    }
+
+    static func evaluate(_ operation: MPFROperation, _ operands: [UInt64], _ emulation: FormatEmulation) -> Rounded {
         precondition(operands.count == operation.arity,
                      "\(operation) takes \(operation.arity) operands, got \(operands.count)")
-        let emulation = FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        let format = emulation.format
         let decoded = operands.map { DecodedCode(bits: $0, format: format) }
         var firstNaN: Bool? = nil
         var signaling = false

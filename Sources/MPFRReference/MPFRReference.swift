@@ -6,9 +6,10 @@ import SoftFloat
 /// from the format descriptor. The soft-float engine is tested against it.
 ///
 /// Every function rounds exactly once from the exact value and returns the code plus IEEE
-/// flags (tininess after rounding). Entry points taking a ``RoundingMode`` return nil for the
-/// modes MPFR lacks (`nearestAway`, `odd`, `stochastic`); the `direction:` variants take an
-/// ``MPFRRounding`` and also offer MPFR's away-from-zero mode.
+/// flags (tininess after rounding). Entry points taking a ``RoundingMode`` also serve the two
+/// deterministic modes MPFR lacks, `nearestAway` and `odd`, built from MPFR's own directions
+/// (see `FormatEmulation+DerivedModes.swift`), and return nil only for `stochastic`; the
+/// `direction:` variants take an ``MPFRRounding`` and also offer MPFR's away-from-zero mode.
 ///
 ///     MPFRReference.round(MPFRValue(464.0), to: .float8_e4m3fn)       // 0x7e (448), inexact
 ///     try MPFRReference.round(text: "1/3", to: .float16)               // 0x3555, inexact
@@ -28,13 +29,14 @@ public enum MPFRReference {
     /// formats); infinity becomes ±inf, or in formats without it NaN (±max when saturating or
     /// finite-only) with `invalid`.
     ///
-    /// - Returns: the code and flags, or nil when MPFR has no equivalent of `rounding`.
+    /// - Returns: the code and flags, or nil for `stochastic`.
     public static func round(
         _ value: MPFRValue, to format: FloatFormat, rounding: RoundingMode = .nearestEven,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded? {
-        guard let direction = MPFRRounding(rounding) else { return nil }
-        return round(value, to: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        guard let emulation = FormatEmulation(format: format, rounding: rounding, overflow: overflow, subnormals: subnormals)
+        else { return nil }
+        return round(value, emulation)
     }
 
     /// Rounds an arbitrary-precision value to `format` in an MPFR rounding direction.
@@ -45,7 +47,10 @@ public enum MPFRReference {
         _ value: MPFRValue, to format: FloatFormat, direction: MPFRRounding,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded {
-        let emulation = FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        round(value, FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals))
+    }
+
+    static func round(_ value: MPFRValue, _ emulation: FormatEmulation) -> Rounded {
         if value.isNaN { return emulation.nan(negative: value.isNegative, flags: []) }
         return emulation.round { rop, rnd in mpfr_set(rop, value.pointer, rnd) }
     }
@@ -59,13 +64,14 @@ public enum MPFRReference {
     /// A signaling NaN (IEEE source, quiet bit clear) raises `invalid`; NaN payloads are not
     /// carried (the result is the target's canonical NaN with the source's sign).
     ///
-    /// - Returns: the code and flags, or nil when MPFR has no equivalent of `rounding`.
+    /// - Returns: the code and flags, or nil for `stochastic`.
     public static func convert(
         bits: UInt64, from source: FloatFormat, to target: FloatFormat, rounding: RoundingMode = .nearestEven,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded? {
-        guard let direction = MPFRRounding(rounding) else { return nil }
-        return convert(bits: bits, from: source, to: target, direction: direction, overflow: overflow, subnormals: subnormals)
+        guard let emulation = FormatEmulation(format: target, rounding: rounding, overflow: overflow, subnormals: subnormals)
+        else { return nil }
+        return convert(bits: bits, from: source, emulation)
     }
 
     /// Converts a code of one format to another in an MPFR rounding direction.
@@ -73,12 +79,15 @@ public enum MPFRReference {
         bits: UInt64, from source: FloatFormat, to target: FloatFormat, direction: MPFRRounding,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) -> Rounded {
+        convert(bits: bits, from: source, FormatEmulation(format: target, direction: direction, overflow: overflow, subnormals: subnormals))
+    }
+
+    static func convert(bits: UInt64, from source: FloatFormat, _ emulation: FormatEmulation) -> Rounded {
         let decoded = DecodedCode(bits: bits, format: source)
         if case .nan(let negative, let signaling) = decoded {
-            let emulation = FormatEmulation(format: target, direction: direction, overflow: overflow, subnormals: subnormals)
             return emulation.nan(negative: negative, flags: signaling ? .invalid : [])
         }
-        return round(MPFRValue(decoded), to: target, direction: direction, overflow: overflow, subnormals: subnormals)
+        return round(MPFRValue(decoded), emulation)
     }
 
     /// Rounds a number written as text to `format`, once, from its exact value.
@@ -93,14 +102,15 @@ public enum MPFRReference {
     /// literals) by one correctly rounded division of exact integers. `inf` and `nan` work.
     ///
     /// - Throws: ``MPFRTextError`` when the text is not a number.
-    /// - Returns: the code and flags, or nil when MPFR has no equivalent of `rounding`.
+    /// - Returns: the code and flags, or nil for `stochastic`.
     public static func round(
         text: String, to format: FloatFormat, rounding: RoundingMode = .nearestEven,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) throws(MPFRTextError) -> Rounded? {
         let literal = try NumberLiteral.parse(text)
-        guard let direction = MPFRRounding(rounding) else { return nil }
-        return round(literal, to: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        guard let emulation = FormatEmulation(format: format, rounding: rounding, overflow: overflow, subnormals: subnormals)
+        else { return nil }
+        return round(literal, emulation)
     }
 
     /// Rounds a number written as text to `format` in an MPFR rounding direction.
@@ -108,14 +118,10 @@ public enum MPFRReference {
         text: String, to format: FloatFormat, direction: MPFRRounding,
         overflow: OverflowPolicy = .default, subnormals: SubnormalPolicy = .keep
     ) throws(MPFRTextError) -> Rounded {
-        round(try NumberLiteral.parse(text), to: format, direction: direction, overflow: overflow, subnormals: subnormals)
+        round(try NumberLiteral.parse(text), FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals))
     }
 
-    static func round(
-        _ literal: NumberLiteral, to format: FloatFormat, direction: MPFRRounding,
-        overflow: OverflowPolicy, subnormals: SubnormalPolicy
-    ) -> Rounded {
-        let emulation = FormatEmulation(format: format, direction: direction, overflow: overflow, subnormals: subnormals)
+    static func round(_ literal: NumberLiteral, _ emulation: FormatEmulation) -> Rounded {
         if case .nan(let negative) = literal { return emulation.nan(negative: negative, flags: []) }
         return emulation.round { rop, rnd in literal.round(into: rop, rnd) }
     }

@@ -114,7 +114,7 @@ public struct ExactNumber: Sendable, Hashable {
         switch kind {
         case .zero: return RoundingCore.packZero(negative: isNegative, format: format)
         case .infinity: return format.packInfinity(negative: isNegative, options: options)
-        case .nan: return format.packNaN(negative: isNegative, payload: 0)
+        case .nan: return NaNPropagation.converted(negative: isNegative, payload: 0, signaling: false, to: format)
         case .finite: break
         }
         let (significand, exponent, sticky) = scaledSignificand()

@@ -10,45 +10,53 @@ extension FloatFormat {
     /// (fn/fnuz) or ±max (finite-only formats and the saturate policy), with `invalid`. Negative
     /// values, zero and NaN into the unsigned, zero-less float8_e8m0fnu give its NaN with `invalid`.
     @inlinable public func convert(_ bits: UInt64, to target: FloatFormat, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        scaled(bits, byPowerOfTwo: 0, to: target, options: options, random: random)
+    }
+
+    /// x × 2^k rounded once into `target`: ``convert(_:to:options:random:)`` with the exponent
+    /// moved by `k` (the same special values; k = 0 is the conversion itself).
+    ///
+    ///     FloatFormat.float32.scaled(0x3fc00000, byPowerOfTwo: 8, to: .float8_e4m3fn)
+    ///     // 1.5 × 256 = 384 → 0x7c
+    ///
+    /// Dividing by an MX shared scale X = 2^e is this with k = −e: a power-of-two scaling is
+    /// exact in any binary format unless it leaves the format's range, so rounding the exact
+    /// product once equals dividing in the compute format and then converting, whenever that
+    /// division is exact; it stays correct where the compute format could not even hold X
+    /// (float16 cannot hold 2^-40).
+    @inlinable @inline(__always)
+    public func scaled(_ bits: UInt64, byPowerOfTwo k: Int, to target: FloatFormat, options: RoundingOptions = .standard,
+                       random: UInt64 = 0) -> Rounded {
         switch decode(bits) {
         case .finite(let negative, let significand, let exponent):
             return RoundingCore.roundPack(
-                negative: negative, exponent: exponent, significand: significand, sticky: false,
+                negative: negative, exponent: exponent + k, significand: significand, sticky: false,
                 format: target, options: options, random: random)
         case .zero(let negative):
             return RoundingCore.packZero(negative: negative, format: target)
         case .infinity(let negative):
             return target.packInfinity(negative: negative, options: options)
-        case .nan(let negative, let payload):
-            let signaling = nonFinite == .ieee && payload >> UInt64(mantissaBits - 1) == 0
-            return target.packNaN(negative: negative, payload: nonFinite == .ieee ? payload << UInt64(64 - mantissaBits) : 0,
-                                  flags: signaling ? .invalid : [])
+        case .nan:
+            return NaNPropagation.converted(bits, from: self, to: target)
         }
     }
 
     /// ±infinity in this format, or its stand-in when the format has none.
     public func packInfinity(negative: Bool, options: RoundingOptions = .standard) -> Rounded {
-        if negative && !isSigned { return Rounded(bits: nanBits!, flags: .invalid) }
+        if negative && !isSigned { return NaNPropagation.invalid(format: self) }
         let signBit = negative ? signMask : 0
         if let infinity = infinityBits { return Rounded(bits: signBit | infinity) }
         if options.overflow == .saturate || nonFinite == .finiteOnly {
             return Rounded(bits: signBit | maxFiniteBits, flags: .invalid)
         }
-        return Rounded(bits: RoundingCore.nanCode(negative: negative, format: self), flags: .invalid)
+        return Rounded(bits: NaNPropagation.canonical(negative: negative, format: self), flags: .invalid)
     }
 
     /// A quiet NaN in this format. `payload` is left-aligned in 64 bits (its top bit is the
     /// source's quiet bit); IEEE targets keep as many top payload bits as they have.
+    @available(*, deprecated, message: "use NaNPropagation.converted(negative:payload:signaling:to:), the one home of NaN rules")
     public func packNaN(negative: Bool, payload: UInt64 = 0, flags: FloatFlags = []) -> Rounded {
-        switch nonFinite {
-        case .ieee:
-            let kept = mantissaBits > 0 ? payload >> UInt64(64 - mantissaBits) : 0
-            let quiet = UInt64(1) << UInt64(mantissaBits - 1)
-            return Rounded(bits: (negative ? signMask : 0) | infinityBits! | kept | quiet, flags: flags)
-        case .nanAllOnes, .nanNegativeZero:
-            return Rounded(bits: RoundingCore.nanCode(negative: negative, format: self), flags: flags)
-        case .finiteOnly:
-            return Rounded(bits: 0, flags: flags.union(.invalid))
-        }
+        let rounded = NaNPropagation.converted(negative: negative, payload: payload, signaling: false, to: self)
+        return Rounded(bits: rounded.bits, flags: rounded.flags.union(flags))
     }
 }

@@ -11,5 +11,15 @@ extension FloatFormat {
         case nanNegativeZero = "fnuz"
         /// No infinity and no NaN: every code is a finite number (float6_e2m3fn, float4_e2m1fn).
         case finiteOnly = "finite"
+
+        /// The suffix of a user-defined name (``FloatFormat/named(_:)``): none, `fn`, `fnuz`, `fo`.
+        var nameSuffix: String {
+            switch self {
+            case .ieee: return ""
+            case .nanAllOnes: return "fn"
+            case .nanNegativeZero: return "fnuz"
+            case .finiteOnly: return "fo"
+            }
+        }
     }
 }

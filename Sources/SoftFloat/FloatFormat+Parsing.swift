@@ -1,23 +1,47 @@
 extension FloatFormat {
     /// Looks up a format by name.
     ///
-    /// Accepts the ml_dtypes names (`float8_e4m3fn`), the aliases `fp64 fp32 fp16 bf16`, and
-    /// user-defined `eXmY` with an optional `fn`, `fnuz` or `fo` (finite-only: no inf, no NaN,
-    /// like the OCP FP6/FP4 formats) suffix and an optional bias:
+    /// Accepts, in this order:
+    /// 1. the ml_dtypes names of the built-ins (`float8_e4m3fn`) and the aliases `fp64 fp32
+    ///    fp16 bf16`;
+    /// 2. a built-in's short name, the part after `floatN_`: it *is* that built-in, whatever
+    ///    its suffix would mean alone (`e2m3fn` is the finite-only float6_e2m3fn, `e8m0fnu` is
+    ///    float8_e8m0fnu, `e4m3b11fnuz` is float8_e4m3b11fnuz);
+    /// 3. a user-defined `eXmY`, IEEE-style unless a suffix says otherwise, with an optional
+    ///    `:bias=N` (default 2^(X−1) − 1; 2^(X−1) for `fnuz`). Each suffix means one thing:
+    ///    - `fn`: no infinity, NaN at the all-ones codes (LLVM's NaN-only, all-ones encoding);
+    ///    - `fnuz`: no infinity, no −0, the single NaN at the negative-zero code;
+    ///    - `fo`: finite only, no infinity and no NaN.
     ///
     ///     try FloatFormat.named("e6m9")            // IEEE-style, bias 31
-    ///     try FloatFormat.named("e4m3fn")          // same layout as float8_e4m3fn
+    ///     try FloatFormat.named("e4m3fn")          // float8_e4m3fn (max 448)
+    ///     try FloatFormat.named("e2m3fn")          // float6_e2m3fn (finite only, max 7.5)
+    ///     try FloatFormat.named("e2m3fn:bias=1")   // user-defined: NaN at all ones, max 7.0
     ///     try FloatFormat.named("e5m2:bias=16")    // IEEE-style with bias 16
+    ///
+    /// A layout equal to a built-in's is that built-in: `e5m10` is float16, `e2m3fo` is
+    /// float6_e2m3fn. Every format's ``name`` parses back to it.
     ///
     /// - Throws: ``FormatError/unknown(_:)`` listing the valid names, or
     ///   ``FormatError/invalid(_:_:)`` for an impossible `eXmY`.
     public static func named(_ rawName: String) throws(FormatError) -> FloatFormat {
         let name = rawName.lowercased()
-        if let index = builtInNames.firstIndex(of: name) { return builtIn[index] }
-        if let canonical = aliases[name], let index = builtInNames.firstIndex(of: canonical) {
-            return builtIn[index]
+        if let format = builtIn.first(where: { $0.name == name }) { return format }
+        if let canonical = aliases[name], let format = builtIn.first(where: { $0.name == canonical }) {
+            return format
         }
+        if let format = builtIn(shortName: name) { return format }
         return try parseUserDefined(rawName)
+    }
+
+    /// The built-in whose name is `floatN_` followed by `shortName` (`e2m3fn` → float6_e2m3fn),
+    /// or nil. float64, float32, tf32, float16 and bfloat16 have no short name.
+    static func builtIn(shortName: String) -> FloatFormat? {
+        builtIn.first { format in
+            let name = format.name
+            guard let underscore = name.firstIndex(of: "_") else { return false }
+            return name[name.index(after: underscore)...] == shortName
+        }
     }
 
     private static func parseUserDefined(_ rawName: String) throws(FormatError) -> FloatFormat {

@@ -10,7 +10,7 @@
 ///
 /// Bit layout, most significant first: an optional sign bit, `exponentBits` of biased
 /// exponent, `mantissaBits` of fraction. Codes sit in the low bits of a `UInt64`.
-public struct FloatFormat: Sendable, Hashable {
+public struct FloatFormat: Sendable {
     /// Width of the biased-exponent field.
     public let exponentBits: Int
     /// Width of the stored fraction (the precision is `mantissaBits + 1`).
@@ -45,17 +45,45 @@ public struct FloatFormat: Sendable, Hashable {
     public let maxFiniteBiasedExponent: Int
     /// The positive code of the largest finite value (float16 0x7bff = 65504; e4m3fn 0x7e = 448).
     public let maxFiniteBits: UInt64
+    /// The ml_dtypes name of a built-in layout (`float8_e4m3fn`), nil for user-defined layouts,
+    /// whose ``name`` is spelled from the fields. A `StaticString`, so that the descriptor stays
+    /// plain data (no reference counting when the rounding core copies it).
+    let builtInName: StaticString?
 
     /// Creates a descriptor after checking that the engine can represent it.
     ///
-    /// The descriptor holds plain integers only, so it is free to copy in hot loops; its
-    /// ``name`` is derived from the fields (`name` here is only used in error messages).
+    /// The descriptor holds plain integers only, so it is free to copy in hot loops. Its
+    /// ``name`` comes from the fields: a layout equal to a built-in's *is* that built-in (an
+    /// `e5m10` descriptor is named `float16`), any other is spelled `eXmY…` (`name` here is
+    /// only used in error messages).
+    ///
+    ///     try FloatFormat(name: "mine", exponentBits: 5, mantissaBits: 10).name   // "float16"
+    ///     try FloatFormat(name: "mine", exponentBits: 6, mantissaBits: 9).name    // "e6m9"
     ///
     /// - Throws: ``FormatError`` naming the impossible field, for example IEEE specials
     ///   with fewer than two exponent bits, or more than 64 bits in all.
     public init(
         name: String, exponentBits: Int, mantissaBits: Int, bias: Int? = nil,
         nonFinite: NonFiniteBehavior = .ieee, isSigned: Bool = true, hasZero: Bool = true
+    ) throws(FormatError) {
+        try self.init(validating: name, builtInName: nil, exponentBits: exponentBits, mantissaBits: mantissaBits,
+                      bias: bias, nonFinite: nonFinite, isSigned: isSigned, hasZero: hasZero)
+        if let builtIn = Self.builtIn.first(where: { $0 == self }) { self = builtIn }
+    }
+
+    /// A built-in descriptor, named by its declaration (see `FloatFormat+BuiltIn.swift`).
+    /// `try!` is safe: each built-in passes the checks, and a test constructs every one.
+    init(
+        builtIn name: StaticString, exponentBits: Int, mantissaBits: Int, bias: Int? = nil,
+        nonFinite: NonFiniteBehavior = .ieee, isSigned: Bool = true, hasZero: Bool = true
+    ) {
+        try! self.init(validating: name.description, builtInName: name, exponentBits: exponentBits,
+                       mantissaBits: mantissaBits, bias: bias, nonFinite: nonFinite, isSigned: isSigned, hasZero: hasZero)
+    }
+
+    private init(
+        validating name: String, builtInName: StaticString?, exponentBits: Int, mantissaBits: Int, bias: Int?,
+        nonFinite: NonFiniteBehavior, isSigned: Bool, hasZero: Bool
     ) throws(FormatError) {
         guard (1...11).contains(exponentBits) else {
             throw .invalid(name, "exponent bits must be between 1 and 11, got \(exponentBits)")
@@ -92,6 +120,7 @@ public struct FloatFormat: Sendable, Hashable {
         self.nonFinite = nonFinite
         self.isSigned = isSigned
         self.hasZero = hasZero
+        self.builtInName = builtInName
         mantissaMask = (1 << UInt64(mantissaBits)) &- 1
         exponentFieldMask = (1 << UInt64(exponentBits)) &- 1
         signMask = isSigned ? 1 << UInt64(exponentBits + mantissaBits) : 0

@@ -8,7 +8,7 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let name):
-            return "unknown format '\(name)'. Valid names: \(FloatFormat.builtInNames.joined(separator: ", ")); aliases \(FloatFormat.aliases.keys.sorted().joined(separator: ", ")); or a user-defined eXmY[fn|fnuz|fo][:bias=N] such as e6m9 or e5m2:bias=16"
+            return "unknown format '\(name)'. Valid names: \(FloatFormat.builtIn.map(\.name).joined(separator: ", ")); aliases \(FloatFormat.aliases.keys.sorted().joined(separator: ", ")); or a user-defined eXmY[fn|fnuz|fo][:bias=N] such as e6m9 or e5m2:bias=16"
         case .invalid(let name, let reason):
             return "impossible format '\(name)': \(reason)"
         }

@@ -136,7 +136,7 @@ public enum RoundingCore {
                           : packZero(negative: negative, format: format)
         }
         if negative && !format.isSigned {
-            return Rounded(bits: format.nanBits!, flags: .invalid)
+            return NaNPropagation.invalid(format: format)
         }
         let mantissaBits = format.mantissaBits
         let minNormalExponent = format.minNormalExponent
@@ -285,7 +285,7 @@ public enum RoundingCore {
     /// The code of ±0 in `format`: +0 in fnuz formats (they have no −0), NaN with `invalid`
     /// in formats without zero (float8_e8m0fnu, matching ml_dtypes).
     public static func packZero(negative: Bool, format: FloatFormat) -> Rounded {
-        guard format.hasZero else { return Rounded(bits: format.nanBits!, flags: .invalid) }
+        guard format.hasZero else { return NaNPropagation.invalid(format: format) }
         return Rounded(bits: negative && format.hasNegativeZero ? format.signMask : 0)
     }
 
@@ -319,17 +319,13 @@ public enum RoundingCore {
             return Rounded(bits: signBit | format.maxFiniteBits, flags: flags)
         }
         if let infinity = format.infinityBits { return Rounded(bits: signBit | infinity, flags: flags) }
-        return Rounded(bits: nanCode(negative: negative, format: format), flags: flags)
+        return Rounded(bits: NaNPropagation.canonical(negative: negative, format: format), flags: flags)
     }
 
-    /// The canonical NaN of `format` with the given sign where the format can carry one
-    /// (IEEE: 0x7e00/0xfe00 for float16; fn: 0x7f/0xff; fnuz: always 0x80).
+    /// The canonical NaN of `format` with the given sign where the format can carry one.
+    @available(*, deprecated, renamed: "NaNPropagation.canonical(negative:format:)")
     public static func nanCode(negative: Bool, format: FloatFormat) -> UInt64 {
-        guard let nan = format.nanBits else { return 0 }
-        switch format.nonFinite {
-        case .ieee, .nanAllOnes: return nan | (negative ? format.signMask : 0)
-        case .nanNegativeZero, .finiteOnly: return nan
-        }
+        NaNPropagation.canonical(negative: negative, format: format)
     }
 
     /// A value known only to be a nonzero tail below 2^exponent: treated as 2^(exponent − 1)

@@ -122,7 +122,16 @@ import Testing
         if !nanExpected { #expect(rounded.bits == test.expected) }
     }
 
-    @Test(arguments: [RoundingMode.nearestAway, .odd, .stochastic])
+    /// nearestAway and odd are derived from MPFR's directions (FormatEmulation+DerivedModes);
+    /// only stochastic rounding has no reference.
+    @Test(arguments: [RoundingMode.nearestAway, .odd])
+    func derivedModesAnswer(_ mode: RoundingMode) throws {
+        #expect(MPFRRounding(mode) == nil)
+        #expect(MPFRReference.round(MPFRValue(1.0 + 0x1p-11), to: .float16, rounding: mode) == Rounded(bits: 0x3c01, flags: .inexact))
+        #expect(MPFRReference.add(0x3c00, 0x3c00, format: .float16, rounding: mode) == Rounded(bits: 0x4000))
+    }
+
+    @Test(arguments: [RoundingMode.stochastic])
     func modesMPFRLacksGiveNil(_ mode: RoundingMode) throws {
         #expect(MPFRRounding(mode) == nil)
         #expect(MPFRReference.round(MPFRValue(1.0), to: .float16, rounding: mode) == nil)

@@ -117,5 +117,11 @@ struct MPFRConversionTests {
         let odd = try tie.format.round(tie.text, options: RoundingOptions(rounding: .odd))
         #expect(away.bits == tie.nearestAway, "nearest-away gave \(tie.format.hexString(away.bits))")
         #expect(odd.bits == tie.odd, "odd gave \(tie.format.hexString(odd.bits))")
+        // The MPFR-derived modes that the exhaustive tests use as their oracle, on the same table.
+        let mpfrAway = try MPFRReference.round(text: tie.text, to: tie.format, rounding: .nearestAway)!
+        let mpfrOdd = try MPFRReference.round(text: tie.text, to: tie.format, rounding: .odd)!
+        #expect(mpfrAway.bits == tie.nearestAway, "MPFR nearest-away gave \(tie.format.hexString(mpfrAway.bits))")
+        #expect(mpfrOdd.bits == tie.odd, "MPFR odd gave \(tie.format.hexString(mpfrOdd.bits))")
+        #expect(mpfrAway == away && mpfrOdd == odd)
     }
 }

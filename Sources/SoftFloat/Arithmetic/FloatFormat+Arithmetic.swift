@@ -52,38 +52,28 @@ extension FloatFormat {
     /// 0 × ∞ is the default NaN with `invalid`; the sign of a zero or infinite product is the
     /// exclusive or of the operands' signs.
     public func multiply(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        let fastX = unpack(a)
-        let fastY = unpack(b)
-        if !fastX.isSpecial && !fastY.isSpecial {
-            let negative = fastX.negative != fastY.negative
-            let exponent = fastX.exponent &+ fastY.exponent
-            if mantissaBits < 32 {  // both significands below 2^32: the product fits in 64 bits
-                return RoundingCore.roundPack(
-                    negative: negative, exponent: exponent, significand: fastX.significand &* fastY.significand,
-                    sticky: false, format: self, options: options, random: random)
-            }
+        let x = unpack(a)
+        let y = unpack(b)
+        guard !x.isSpecial && !y.isSpecial else {
+            return multiplyOrDivideSpecial(a, b, dividing: false, options: options, random: random)
+        }
+        return multiplyFinite(x, y, options: options, random: random)
+    }
+
+    /// The product of two finite nonzero operands, rounded once: exact in 64 bits when both
+    /// significands are below 2^32, in 128 bits otherwise.
+    @inline(always)
+    func multiplyFinite(_ x: Operand, _ y: Operand, options: RoundingOptions, random: UInt64) -> Rounded {
+        let negative = x.negative != y.negative
+        let exponent = x.exponent &+ y.exponent
+        if mantissaBits < 32 {  // both significands below 2^32: the product fits in 64 bits
             return RoundingCore.roundPack(
-                negative: negative, exponent: exponent, significand: UInt128(fastX.significand) &* UInt128(fastY.significand),
+                negative: negative, exponent: exponent, significand: x.significand &* y.significand,
                 sticky: false, format: self, options: options, random: random)
         }
-        let x = decode(a)
-        let y = decode(b)
-        let negative = x.isNegative != y.isNegative
-        switch (x, y) {
-        case (.nan, _), (_, .nan):
-            return NaNPropagation.propagate(a, b, format: self)
-        case (.infinity, .zero), (.zero, .infinity):
-            return NaNPropagation.invalid(format: self)
-        case (.infinity, _), (_, .infinity):
-            return packInfinity(negative: negative, options: options)
-        case (.zero, _), (_, .zero):
-            return RoundingCore.packZero(negative: negative, format: self)
-        case let (.finite(_, significandA, exponentA), .finite(_, significandB, exponentB)):
-            return RoundingCore.roundPack(
-                negative: negative, exponent: exponentA + exponentB,
-                significand: UInt128(significandA) * UInt128(significandB), sticky: false,
-                format: self, options: options, random: random)
-        }
+        return RoundingCore.roundPack(
+            negative: negative, exponent: exponent, significand: UInt128(x.significand) &* UInt128(y.significand),
+            sticky: false, format: self, options: options, random: random)
     }
 
     /// a ÷ b, correctly rounded once.
@@ -100,30 +90,63 @@ extension FloatFormat {
     /// formats, ±max in finite-only formats or under the saturate policy — flagged
     /// `divideByZero` and, like every such stand-in, `invalid`.
     public func divide(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        let fastX = unpack(a)
-        let fastY = unpack(b)
-        if !fastX.isSpecial && !fastY.isSpecial {
-            return divideFinite(fastX, fastY, options: options, random: random)
+        let x = unpack(a)
+        let y = unpack(b)
+        guard !x.isSpecial && !y.isSpecial else {
+            return multiplyOrDivideSpecial(a, b, dividing: true, options: options, random: random)
         }
+        return divideFinite(x, y, options: options, random: random)
+    }
+
+    /// Products and quotients with a zero, infinite or NaN operand: one table for both.
+    ///
+    /// NaN operands follow ``NaNPropagation``. Otherwise the sign is the exclusive or of the
+    /// operands' signs, and a quotient is the product with the divisor's class inverted
+    /// (x ÷ 0 acts as x × ∞, x ÷ ∞ as x × 0):
+    ///
+    ///     a × b      b = 0      finite     ∞            a ÷ b      b = 0      finite     ∞
+    ///     a = 0      ±0         ±0         NaN          a = 0      NaN        ±0         ±0
+    ///     finite     ±0         —          ±∞           finite     ±∞ (÷0)    —          ±0
+    ///     ∞          NaN        ±∞         ±∞           ∞          ±∞         ±∞         NaN
+    ///
+    /// NaN here is the default NaN with `invalid` (0 × ∞, 0 ÷ 0, ∞ ÷ ∞); ±∞ is
+    /// ``packInfinity(negative:options:)``'s (a stand-in with `invalid` where the format has no
+    /// infinity), and a finite nonzero x ÷ 0 also raises `divideByZero`.
+    func multiplyOrDivideSpecial(_ a: UInt64, _ b: UInt64, dividing: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
         let x = decode(a)
         let y = decode(b)
         let negative = x.isNegative != y.isNegative
-        switch (x, y) {
-        case (.nan, _), (_, .nan):
-            return NaNPropagation.propagate(a, b, format: self)
-        case (.infinity, .infinity), (.zero, .zero):
+        // Classes: 0 zero, 1 finite nonzero, 2 infinity; the divisor's is inverted.
+        var classA = 1, classB = 1
+        switch x {
+        case .nan: return NaNPropagation.propagate(a, b, format: self)
+        case .zero: classA = 0
+        case .infinity: classA = 2
+        case .finite: break
+        }
+        switch y {
+        case .nan: return NaNPropagation.propagate(a, b, format: self)
+        case .zero: classB = dividing ? 2 : 0
+        case .infinity: classB = dividing ? 0 : 2
+        case .finite: break
+        }
+        switch (classA, classB) {
+        case (0, 2), (2, 0):
             return NaNPropagation.invalid(format: self)
-        case (.infinity, _):
-            return packInfinity(negative: negative, options: options)
-        case (_, .infinity), (.zero, _):
-            return RoundingCore.packZero(negative: negative, format: self)
-        case (.finite, .zero):
+        case (2, _), (_, 2):
             let infinity = packInfinity(negative: negative, options: options)
+            guard dividing, classA == 1 else { return infinity }
             return Rounded(bits: infinity.bits, flags: infinity.flags.union(.divideByZero))
-        case let (.finite(negativeA, significandA, exponentA), .finite(negativeB, significandB, exponentB)):
-            return divideFinite(Operand(negative: negativeA, significand: significandA, exponent: exponentA, isSpecial: false),
-                                Operand(negative: negativeB, significand: significandB, exponent: exponentB, isSpecial: false),
-                                options: options, random: random)
+        case (0, _), (_, 0):
+            return RoundingCore.packZero(negative: negative, format: self)
+        default:
+            // Both finite and nonzero (unpack sends only zeros, infinities and NaNs here).
+            guard case let .finite(negativeA, significandA, exponentA) = x,
+                  case let .finite(negativeB, significandB, exponentB) = y else { preconditionFailure() }
+            let operandA = Operand(negative: negativeA, significand: significandA, exponent: exponentA, isSpecial: false)
+            let operandB = Operand(negative: negativeB, significand: significandB, exponent: exponentB, isSpecial: false)
+            return dividing ? divideFinite(operandA, operandB, options: options, random: random)
+                            : multiplyFinite(operandA, operandB, options: options, random: random)
         }
     }
 

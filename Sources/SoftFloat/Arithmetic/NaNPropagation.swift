@@ -22,12 +22,65 @@
 /// 4. **fma(0, ∞, c) raises `invalid` even when c is a quiet NaN**, and returns c quieted (as
 ///    SoftFloat does; IEEE 754 leaves the flag to the implementation).
 /// 5. **Formats without NaN** (finite-only float6/float4): the NaN result is replaced by +0
-///    and `invalid` is raised — the same stand-in ``FloatFormat/packNaN(negative:payload:flags:)``
-///    uses for conversions. Such formats have no NaN operands, so only rule 3 applies.
+///    and `invalid` is raised — the same stand-in conversions use (rule 7). Such formats have
+///    no NaN operands, so only rule 3 applies.
 /// 6. **Unsigned float8_e8m0fnu** has no zero and no negatives: a result that would be zero or
 ///    negative (1 − 1, 1 − 2, 0x00 × 2^-127 rounding to 0 under the flush policy …) is its
-///    NaN 0xff with `invalid`, decided by the rounding core.
+///    NaN 0xff with `invalid` (``invalid(format:)``, called by the rounding core).
+/// 7. **Conversions** (between formats, from a hardware float, scaled by a power of two) keep
+///    the NaN's sign and, between IEEE formats, as many top payload bits as the target holds,
+///    with the quiet bit set; a signaling source raises `invalid`. fn targets give 0x7f/0xff,
+///    fnuz targets 0x80, formats without NaN +0 with `invalid`:
+///
+///        float32 0xff800001 → float16   // 0xfe00 with invalid (signaling; low payload bits dropped)
+///        float32 0x7fd00000 → float16   // 0x7e80 (quiet; top payload bits kept)
+///        float32 0xffc00000 → float8_e4m3fn  // 0xff
+/// 8. **The NaN an overflow or a missing infinity becomes** in fn/fnuz formats is the
+///    canonical NaN with the value's sign where the format can carry one
+///    (``canonical(negative:format:)``); the rounding core and ``FloatFormat/packInfinity(negative:options:)``
+///    ask for it here.
 public enum NaNPropagation {
+    /// The canonical NaN of `format` with the given sign where the format can carry one
+    /// (IEEE: 0x7e00/0xfe00 for float16; fn: 0x7f/0xff; fnuz: always 0x80), or 0 in a format
+    /// without NaN.
+    @inlinable
+    public static func canonical(negative: Bool, format: FloatFormat) -> UInt64 {
+        guard let nan = format.nanBits else { return 0 }
+        switch format.nonFinite {
+        case .ieee, .nanAllOnes: return nan | (negative ? format.signMask : 0)
+        case .nanNegativeZero, .finiteOnly: return nan
+        }
+    }
+
+    /// The NaN a conversion delivers (rule 7) for a NaN source given by its sign, its payload
+    /// left-aligned in 64 bits (the top bit is the source's quiet bit; 0 for a source without
+    /// payloads) and whether it is signaling.
+    public static func converted(negative: Bool, payload: UInt64, signaling: Bool, to target: FloatFormat) -> Rounded {
+        let flags: FloatFlags = signaling ? .invalid : []
+        switch target.nonFinite {
+        case .ieee:
+            let kept = payload >> UInt64(64 - target.mantissaBits)
+            let quiet = UInt64(1) << UInt64(target.mantissaBits - 1)
+            return Rounded(bits: (negative ? target.signMask : 0) | target.infinityBits! | kept | quiet, flags: flags)
+        case .nanAllOnes, .nanNegativeZero:
+            return Rounded(bits: canonical(negative: negative, format: target), flags: flags)
+        case .finiteOnly:
+            return Rounded(bits: 0, flags: flags.union(.invalid))
+        }
+    }
+
+    /// The NaN a conversion of the NaN code `bits` of `source` delivers (rule 7).
+    ///
+    ///     NaNPropagation.converted(0x7fd00000, from: .float32, to: .float16)   // 0x7e80, no flags
+    public static func converted(_ bits: UInt64, from source: FloatFormat, to target: FloatFormat) -> Rounded {
+        guard case .nan(let negative, let payload) = source.decode(bits) else {
+            preconditionFailure("\(source.hexString(bits)) is not a NaN of \(source.name)")
+        }
+        let isIEEE = source.nonFinite == .ieee
+        return converted(negative: negative, payload: isIEEE ? payload << UInt64(64 - source.mantissaBits) : 0,
+                         signaling: isSignaling(bits, format: source), to: target)
+    }
+
     /// True for an IEEE signaling NaN: NaN with the quiet bit clear (float32 0x7f800001).
     @inlinable
     public static func isSignaling(_ bits: UInt64, format: FloatFormat) -> Bool {

@@ -102,17 +102,11 @@ extension SoftBinaryFloatingPoint {
         }
     }
 
-    @inlinable public mutating func negate() { self = -self }
-    @inlinable public static prefix func - (operand: Self) -> Self { Self(code: operand.code ^ format.signMask) }
-
-    @inlinable public static func + (lhs: Self, rhs: Self) -> Self { Self(code: format.add(lhs.code, rhs.code).bits) }
-    @inlinable public static func - (lhs: Self, rhs: Self) -> Self { Self(code: format.subtract(lhs.code, rhs.code).bits) }
-    @inlinable public static func * (lhs: Self, rhs: Self) -> Self { Self(code: format.multiply(lhs.code, rhs.code).bits) }
-    @inlinable public static func / (lhs: Self, rhs: Self) -> Self { Self(code: format.divide(lhs.code, rhs.code).bits) }
-    @inlinable public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
-    @inlinable public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }
-    @inlinable public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
-    @inlinable public static func /= (lhs: inout Self, rhs: Self) { lhs = lhs / rhs }
+    // The operators (+ − × ÷ and their compound forms) are SoftFloatingPoint's, in
+    // SoftFloatingPoint+Operators.swift. Unary minus is SoftFloatingPoint's too, named here
+    // only because SignedNumeric's default would otherwise be an equal candidate.
+    @inlinable public mutating func negate() { self = negated }
+    @inlinable public static prefix func - (operand: Self) -> Self { operand.negated }
 
     @inlinable public mutating func formRemainder(dividingBy other: Self) {
         self = Self(code: Self.format.remainder(code, other.code).bits)

@@ -79,7 +79,7 @@ extension SoftFloatingPoint {
             let payload = UInt128(truncatingIfNeeded: value.significandBitPattern)
             let aligned = fractionBits >= 64 ? UInt64(truncatingIfNeeded: payload >> UInt128(fractionBits - 64))
                                              : UInt64(truncatingIfNeeded: payload) << UInt64(64 - fractionBits)
-            return format.packNaN(negative: negative, payload: aligned, flags: value.isSignalingNaN ? .invalid : [])
+            return NaNPropagation.converted(negative: negative, payload: aligned, signaling: value.isSignalingNaN, to: format)
         }
         if value.isInfinite { return format.packInfinity(negative: negative, options: options) }
         if value.isZero { return RoundingCore.packZero(negative: negative, format: format) }

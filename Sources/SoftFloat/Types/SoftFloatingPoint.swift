@@ -21,7 +21,7 @@
 /// ``SoftBinaryFloatingPoint`` and so `BinaryFloatingPoint`; formats without infinity must not,
 /// because the standard library's generic conversions assume one.
 public protocol SoftFloatingPoint: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible,
-    ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral
+    ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, AdditiveArithmetic
 {
     /// The unsigned integer type holding a code (UInt16 for bfloat16, UInt32 for tf32's 19 bits).
     associatedtype BitPattern: FixedWidthInteger & UnsignedInteger & Sendable

@@ -2,7 +2,8 @@ import Testing
 @testable import SoftFloat
 
 /// The rounding modes other than nearest-even, against the round-to-odd hardware-Double oracle
-/// (``DoubleOracle``: exact for precision ≤ 25). MPFR covers nearest-even exhaustively
+/// (``DoubleOracle``: exact for precision ≤ 25), whose last step for nearest-away and odd is
+/// MPFR's rounding of that Double, not the engine's. MPFR covers nearest-even exhaustively
 /// (``ExhaustiveMPFRTests``); here the sample is documented: every pair of float8_e4m3fn codes
 /// in all five other deterministic modes (nearest-away, toward zero, up, down, odd), and every
 /// seventh pair of the other formats. Pairs alternate between the default policies and

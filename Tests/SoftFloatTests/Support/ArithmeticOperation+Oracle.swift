@@ -1,3 +1,4 @@
+import MPFRReference
 import SoftFloat
 
 /// The operations the oracle tests cover, applied to the engine or to an oracle.
@@ -76,7 +77,17 @@ enum TestedOperation: String, CaseIterable, Sendable {
         case .fusedMultiplyAdd: exact = DoubleOracle.fusedMultiplyAdd(values[0], values[1], values[2])
         }
         if exact.isNaN { return Rounded(bits: format.nanBits ?? 0, flags: .invalid) }
-        let convert = { (value: Double) in FloatFormat.float64.convert(value.bitPattern, to: format, options: options) }
+        let convert = { (value: Double) -> Rounded in
+            // The last rounding, from the 53-bit round-to-odd value to the format. nearestAway and
+            // odd take MPFR's (derived from its own directions), so that nothing here ends in the
+            // engine; the IEEE directions' float64 → format conversion is held to MPFR
+            // exhaustively by MPFRConversionTests.
+            if options.rounding == .nearestAway || options.rounding == .odd {
+                return MPFRReference.round(MPFRValue(value), to: format, rounding: options.rounding,
+                                           overflow: options.overflow, subnormals: options.subnormals)!
+            }
+            return FloatFormat.float64.convert(value.bitPattern, to: format, options: options)
+        }
         if self == .divide && values[0].isFinite && values[1] == 0 {
             // ±∞, or the stand-in (with invalid) a format without infinity gives every infinity.
             let infinity = convert(exact)

@@ -15,8 +15,9 @@ import SoftFloat
 /// innocuous when 53 ≥ 2p + 2 (Figueroa), that is p ≤ 25. Stochastic rounding reads the
 /// discarded bits themselves, so it is checked against MPFR instead.
 ///
-/// The final rounding to the format uses the engine's `float64 → format` conversion, which
-/// is tested separately against exact text parsing.
+/// The final rounding to the format is MPFR's for nearest-away and odd (see
+/// `FormatEmulation+DerivedModes.swift` in MPFRReference) and the engine's `float64 → format`
+/// conversion for the IEEE directions, which MPFRConversionTests holds to MPFR.
 enum DoubleOracle {
     /// The 53-bit round-to-odd value of `q + ε`, given `q` (a Double result) and the sign of the
     /// exact error `ε`.
