@@ -10,9 +10,8 @@ import SoftFloat
 /// and `down` for a negative one. The sign of the exact result comes from float64 arithmetic
 /// on the operands, which is exact in sign for codes of at most 8 bits.
 public struct PairVerification: Sendable {
-    public enum Operation: String, Sendable, CaseIterable {
-        case add, sub, mul, div, sqrt
-    }
+    /// The operations `verify --pairs` checks: add, sub, mul, div, sqrt (fma has three operands).
+    public static let operations: [ArithmeticOperation] = [.add, .subtract, .multiply, .divide, .squareRoot]
 
     public struct Outcome: Sendable {
         public var checked: UInt64 = 0
@@ -28,10 +27,10 @@ public struct PairVerification: Sendable {
     }
 
     public let format: FloatFormat
-    public let operation: Operation
+    public let operation: ArithmeticOperation
     public let threads: Int
 
-    public init(format: FloatFormat, operation: Operation, threads: Int) throws(PairVerificationError) {
+    public init(format: FloatFormat, operation: ArithmeticOperation, threads: Int) throws(PairVerificationError) {
         guard format.bitWidth <= 8 else { throw .formatTooWide(format.name) }
         self.format = format
         self.operation = operation
@@ -40,7 +39,7 @@ public struct PairVerification: Sendable {
 
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
         let codes = Int(format.codeMask) + 1
-        let rows = operation == .sqrt ? 1 : codes
+        let rows = operation == .squareRoot ? 1 : codes
         let total = LockedValue(PairVerification.Outcome())
         let done = LockedValue(0)
         let format = format
@@ -49,7 +48,7 @@ public struct PairVerification: Sendable {
             var local = Outcome()
             for row in slice {
                 for column in 0..<codes {
-                    let a = UInt64(operation == .sqrt ? column : row)
+                    let a = UInt64(operation == .squareRoot ? column : row)
                     let b = UInt64(column)
                     for direction in MPFRRounding.allCases {
                         let oracle = Self.oracle(a, b, format: format, operation: operation, direction: direction)
@@ -75,39 +74,25 @@ public struct PairVerification: Sendable {
         return total.value
     }
 
-    static func exactResultIsNegative(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation) -> Bool {
+    static func exactResultIsNegative(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: ArithmeticOperation) -> Bool {
         let x = format.doubleValue(a)
         let y = format.doubleValue(b)
         let exact: Double = switch operation {
         case .add: x + y
-        case .sub: x - y
-        case .mul: x * y
-        case .div: x / y
-        case .sqrt: x
+        case .subtract: x - y
+        case .multiply: x * y
+        case .divide: x / y
+        default: x  // sqrt: the sign of the radicand
         }
         return exact.sign == .minus && !exact.isNaN
     }
 
-    static func engine(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation, mode: RoundingMode) -> Rounded {
-        let options = RoundingOptions(rounding: mode)
-        switch operation {
-        case .add: return format.add(a, b, options: options)
-        case .sub: return format.subtract(a, b, options: options)
-        case .mul: return format.multiply(a, b, options: options)
-        case .div: return format.divide(a, b, options: options)
-        case .sqrt: return format.squareRoot(a, options: options)
-        }
+    static func engine(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: ArithmeticOperation, mode: RoundingMode) -> Rounded {
+        operation.evaluate(a, b, format: format, options: RoundingOptions(rounding: mode))
     }
 
-    static func oracle(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: Operation, direction: MPFRRounding) -> Rounded {
-        let mpfrOperation: MPFROperation = switch operation {
-        case .add: .add
-        case .sub: .sub
-        case .mul: .mul
-        case .div: .div
-        case .sqrt: .sqrt
-        }
-        let operands = operation == .sqrt ? [a] : [a, b]
-        return MPFRReference.evaluate(mpfrOperation, operands, format: format, direction: direction)
+    static func oracle(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: ArithmeticOperation, direction: MPFRRounding) -> Rounded {
+        let operands = operation == .squareRoot ? [a] : [a, b]
+        return MPFRReference.evaluate(operation, operands, format: format, direction: direction)
     }
 }

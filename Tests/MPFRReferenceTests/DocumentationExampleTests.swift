@@ -17,7 +17,7 @@ import Testing
         #expect(try MPFRReference.round(text: "-1e8", to: .float16) == Rounded(bits: 0xfc00, flags: [.overflow, .inexact]))
         #expect(try MPFRReference.round(text: "0x1.8p-3", to: .float16) == Rounded(bits: 0x3200))
         #expect(try MPFRReference.round(text: "1/3", to: .float64) == Rounded(bits: 0x3fd5_5555_5555_5555, flags: .inexact))
-        #expect(MPFRReference.evaluate(.fma, [0x3c01, 0x3c01, 0xbc02], format: .float16) == Rounded(bits: 0x0010))
+        #expect(MPFRReference.evaluate(.fusedMultiplyAdd, [0x3c01, 0x3c01, 0xbc02], format: .float16) == Rounded(bits: 0x0010))
         #expect(MPFRReference.exactDecimal(bits: 0x7f, format: .float8_e4m3fn) == "nan")
     }
 
@@ -32,6 +32,6 @@ import Testing
     @Test func roundingDirectionExamples() {
         #expect(MPFRRounding(.down) == .down)
         #expect(MPFRRounding(.nearestAway) == nil)
-        #expect(MPFROperation.fma.arity == 3 && MPFROperation.sqrt.arity == 1)
+        #expect(ArithmeticOperation.fusedMultiplyAdd.arity == 3 && ArithmeticOperation.squareRoot.arity == 1)
     }
 }

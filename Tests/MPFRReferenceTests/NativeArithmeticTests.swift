@@ -11,7 +11,7 @@ import Testing
 
     /// One native binary operation on one native type.
     struct NativeOperation: Sendable, CustomTestStringConvertible {
-        var operation: MPFROperation
+        var operation: ArithmeticOperation
         var format: FloatFormat
         var compute: @Sendable (UInt64, UInt64, UInt64) -> UInt64
         var testDescription: String { "\(format.name) \(operation)" }
@@ -19,29 +19,29 @@ import Testing
 
     static let operations: [NativeOperation] = {
         var list: [NativeOperation] = []
-        func double(_ op: MPFROperation, _ f: @escaping @Sendable (Double, Double, Double) -> Double) {
+        func double(_ op: ArithmeticOperation, _ f: @escaping @Sendable (Double, Double, Double) -> Double) {
             list.append(NativeOperation(operation: op, format: .float64) { a, b, c in
                 f(Double(bitPattern: a), Double(bitPattern: b), Double(bitPattern: c)).bitPattern
             })
         }
-        func float(_ op: MPFROperation, _ f: @escaping @Sendable (Float, Float, Float) -> Float) {
+        func float(_ op: ArithmeticOperation, _ f: @escaping @Sendable (Float, Float, Float) -> Float) {
             list.append(NativeOperation(operation: op, format: .float32) { a, b, c in
                 UInt64(f(Float(bitPattern: UInt32(a)), Float(bitPattern: UInt32(b)), Float(bitPattern: UInt32(c))).bitPattern)
             })
         }
-        func half(_ op: MPFROperation, _ f: @escaping @Sendable (Float16, Float16) -> Float16) {
+        func half(_ op: ArithmeticOperation, _ f: @escaping @Sendable (Float16, Float16) -> Float16) {
             list.append(NativeOperation(operation: op, format: .float16) { a, b, _ in
                 UInt64(f(Float16(bitPattern: UInt16(a)), Float16(bitPattern: UInt16(b))).bitPattern)
             })
         }
-        double(.add) { a, b, _ in a + b }; double(.sub) { a, b, _ in a - b }
-        double(.mul) { a, b, _ in a * b }; double(.div) { a, b, _ in a / b }
-        double(.sqrt) { a, _, _ in a.squareRoot() }; double(.fma) { a, b, c in c.addingProduct(a, b) }
-        float(.add) { a, b, _ in a + b }; float(.sub) { a, b, _ in a - b }
-        float(.mul) { a, b, _ in a * b }; float(.div) { a, b, _ in a / b }
-        float(.sqrt) { a, _, _ in a.squareRoot() }; float(.fma) { a, b, c in c.addingProduct(a, b) }
-        half(.add) { $0 + $1 }; half(.sub) { $0 - $1 }; half(.mul) { $0 * $1 }; half(.div) { $0 / $1 }
-        half(.sqrt) { a, _ in a.squareRoot() }
+        double(.add) { a, b, _ in a + b }; double(.subtract) { a, b, _ in a - b }
+        double(.multiply) { a, b, _ in a * b }; double(.divide) { a, b, _ in a / b }
+        double(.squareRoot) { a, _, _ in a.squareRoot() }; double(.fusedMultiplyAdd) { a, b, c in c.addingProduct(a, b) }
+        float(.add) { a, b, _ in a + b }; float(.subtract) { a, b, _ in a - b }
+        float(.multiply) { a, b, _ in a * b }; float(.divide) { a, b, _ in a / b }
+        float(.squareRoot) { a, _, _ in a.squareRoot() }; float(.fusedMultiplyAdd) { a, b, c in c.addingProduct(a, b) }
+        half(.add) { $0 + $1 }; half(.subtract) { $0 - $1 }; half(.multiply) { $0 * $1 }; half(.divide) { $0 / $1 }
+        half(.squareRoot) { a, _ in a.squareRoot() }
         return list
     }()
 

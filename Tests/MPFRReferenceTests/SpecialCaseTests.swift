@@ -55,7 +55,7 @@ import Testing
     }
 
     struct OperationCase: Sendable, CustomTestStringConvertible {
-        var operation: MPFROperation
+        var operation: ArithmeticOperation
         var operands: [UInt64]
         var format: FloatFormat
         var rounding: RoundingMode = .nearestEven
@@ -70,46 +70,46 @@ import Testing
         let one: UInt64 = 0x3c00, zero: UInt64 = 0, negativeZero: UInt64 = 0x8000
         let infinity: UInt64 = 0x7c00, negativeInfinity: UInt64 = 0xfc00, nan: UInt64 = 0x7e00, signaling: UInt64 = 0x7d00
         return [
-            OperationCase(operation: .sub, operands: [infinity, infinity], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .subtract, operands: [infinity, infinity], format: .float16, expected: nan, flags: .invalid),
             OperationCase(operation: .add, operands: [infinity, negativeInfinity], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .mul, operands: [zero, infinity], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .div, operands: [zero, zero], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .div, operands: [infinity, infinity], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .sqrt, operands: [0xbc00], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .fma, operands: [infinity, zero, one], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .fma, operands: [infinity, one, negativeInfinity], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .multiply, operands: [zero, infinity], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .divide, operands: [zero, zero], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .divide, operands: [infinity, infinity], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .squareRoot, operands: [0xbc00], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .fusedMultiplyAdd, operands: [infinity, zero, one], format: .float16, expected: nan, flags: .invalid),
+            OperationCase(operation: .fusedMultiplyAdd, operands: [infinity, one, negativeInfinity], format: .float16, expected: nan, flags: .invalid),
             // A quiet NaN operand propagates without flags, even next to 0 × ∞.
-            OperationCase(operation: .fma, operands: [zero, infinity, nan], format: .float16, expected: nan),
+            OperationCase(operation: .fusedMultiplyAdd, operands: [zero, infinity, nan], format: .float16, expected: nan),
             OperationCase(operation: .add, operands: [nan, one], format: .float16, expected: nan),
             OperationCase(operation: .add, operands: [signaling, one], format: .float16, expected: nan, flags: .invalid),
-            OperationCase(operation: .div, operands: [one, zero], format: .float16, expected: infinity, flags: .divideByZero),
-            OperationCase(operation: .div, operands: [0xbc00, zero], format: .float16, expected: negativeInfinity, flags: .divideByZero),
-            OperationCase(operation: .div, operands: [one, negativeZero], format: .float16, expected: negativeInfinity, flags: .divideByZero),
-            OperationCase(operation: .div, operands: [infinity, zero], format: .float16, expected: infinity),
-            OperationCase(operation: .sqrt, operands: [negativeZero], format: .float16, expected: negativeZero),
-            OperationCase(operation: .sqrt, operands: [infinity], format: .float16, expected: infinity),
+            OperationCase(operation: .divide, operands: [one, zero], format: .float16, expected: infinity, flags: .divideByZero),
+            OperationCase(operation: .divide, operands: [0xbc00, zero], format: .float16, expected: negativeInfinity, flags: .divideByZero),
+            OperationCase(operation: .divide, operands: [one, negativeZero], format: .float16, expected: negativeInfinity, flags: .divideByZero),
+            OperationCase(operation: .divide, operands: [infinity, zero], format: .float16, expected: infinity),
+            OperationCase(operation: .squareRoot, operands: [negativeZero], format: .float16, expected: negativeZero),
+            OperationCase(operation: .squareRoot, operands: [infinity], format: .float16, expected: infinity),
             // Signed zeros: an exact zero sum is +0, −0 when rounding down.
-            OperationCase(operation: .sub, operands: [one, one], format: .float16, expected: zero),
-            OperationCase(operation: .sub, operands: [one, one], format: .float16, rounding: .down, expected: negativeZero),
+            OperationCase(operation: .subtract, operands: [one, one], format: .float16, expected: zero),
+            OperationCase(operation: .subtract, operands: [one, one], format: .float16, rounding: .down, expected: negativeZero),
             OperationCase(operation: .add, operands: [negativeZero, negativeZero], format: .float16, expected: negativeZero),
             OperationCase(operation: .add, operands: [zero, negativeZero], format: .float16, expected: zero),
-            OperationCase(operation: .mul, operands: [negativeZero, one], format: .float16, expected: negativeZero),
-            OperationCase(operation: .fma, operands: [0x3c01, 0x3c01, 0xbc02], format: .float16, expected: 0x0010),
-            OperationCase(operation: .sub, operands: [0x38, 0x38], format: .float8_e4m3fnuz, rounding: .down, expected: 0x00),
-            OperationCase(operation: .sub, operands: [0x38, 0x38], format: .float8_e4m3fn, rounding: .down, expected: 0x80),
+            OperationCase(operation: .multiply, operands: [negativeZero, one], format: .float16, expected: negativeZero),
+            OperationCase(operation: .fusedMultiplyAdd, operands: [0x3c01, 0x3c01, 0xbc02], format: .float16, expected: 0x0010),
+            OperationCase(operation: .subtract, operands: [0x38, 0x38], format: .float8_e4m3fnuz, rounding: .down, expected: 0x00),
+            OperationCase(operation: .subtract, operands: [0x38, 0x38], format: .float8_e4m3fn, rounding: .down, expected: 0x80),
             // Formats without infinity: x/0 gives their stand-in, with invalid as well.
-            OperationCase(operation: .div, operands: [0x38, 0x00], format: .float8_e4m3fn, expected: 0x7f, flags: [.divideByZero, .invalid]),
-            OperationCase(operation: .div, operands: [0x02, 0x00], format: .float4_e2m1fn, expected: 0x7, flags: [.divideByZero, .invalid]),
-            OperationCase(operation: .div, operands: [0x38, 0x00], format: .float8_e4m3fnuz, expected: 0x80, flags: [.divideByZero, .invalid]),
-            OperationCase(operation: .mul, operands: [0x78, 0x78], format: .float8_e4m3fn, expected: 0x7f, flags: [.overflow, .inexact]),
-            OperationCase(operation: .sqrt, operands: [0xb8], format: .float8_e4m3fnuz, expected: 0x80, flags: .invalid),
-            OperationCase(operation: .sqrt, operands: [0xa], format: .float4_e2m1fn, expected: 0x0, flags: .invalid),
+            OperationCase(operation: .divide, operands: [0x38, 0x00], format: .float8_e4m3fn, expected: 0x7f, flags: [.divideByZero, .invalid]),
+            OperationCase(operation: .divide, operands: [0x02, 0x00], format: .float4_e2m1fn, expected: 0x7, flags: [.divideByZero, .invalid]),
+            OperationCase(operation: .divide, operands: [0x38, 0x00], format: .float8_e4m3fnuz, expected: 0x80, flags: [.divideByZero, .invalid]),
+            OperationCase(operation: .multiply, operands: [0x78, 0x78], format: .float8_e4m3fn, expected: 0x7f, flags: [.overflow, .inexact]),
+            OperationCase(operation: .squareRoot, operands: [0xb8], format: .float8_e4m3fnuz, expected: 0x80, flags: .invalid),
+            OperationCase(operation: .squareRoot, operands: [0xa], format: .float4_e2m1fn, expected: 0x0, flags: .invalid),
             // float8_e8m0fnu: 1 × 1 = 1, 1 − 1 = 0 which it cannot hold, 2^127 × 2 overflows.
-            OperationCase(operation: .mul, operands: [0x7f, 0x7f], format: .float8_e8m0fnu, expected: 0x7f),
-            OperationCase(operation: .sub, operands: [0x7f, 0x7f], format: .float8_e8m0fnu, expected: 0xff, flags: .invalid),
-            OperationCase(operation: .mul, operands: [0xfe, 0x80], format: .float8_e8m0fnu, expected: 0xff, flags: [.overflow, .inexact]),
-            OperationCase(operation: .div, operands: [0x00, 0x80], format: .float8_e8m0fnu, expected: 0x00, flags: [.underflow, .inexact]),
-            OperationCase(operation: .sqrt, operands: [0x81], format: .float8_e8m0fnu, expected: 0x80),
+            OperationCase(operation: .multiply, operands: [0x7f, 0x7f], format: .float8_e8m0fnu, expected: 0x7f),
+            OperationCase(operation: .subtract, operands: [0x7f, 0x7f], format: .float8_e8m0fnu, expected: 0xff, flags: .invalid),
+            OperationCase(operation: .multiply, operands: [0xfe, 0x80], format: .float8_e8m0fnu, expected: 0xff, flags: [.overflow, .inexact]),
+            OperationCase(operation: .divide, operands: [0x00, 0x80], format: .float8_e8m0fnu, expected: 0x00, flags: [.underflow, .inexact]),
+            OperationCase(operation: .squareRoot, operands: [0x81], format: .float8_e8m0fnu, expected: 0x80),
         ]
     }()
 

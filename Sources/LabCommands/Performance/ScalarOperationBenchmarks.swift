@@ -7,14 +7,14 @@ import SoftFloat
 /// one operation.
 public enum ScalarOperationBenchmarks {
     public static let formats: [FloatFormat] = [.float16, .bfloat16, .float32, .float8_e4m3fn]
-    public static let operations = ["add", "mul", "div", "sqrt", "fma"]
+    public static let operations: [ArithmeticOperation] = [.add, .multiply, .divide, .squareRoot, .fusedMultiplyAdd]
 
     public static func benchmarks(operands count: Int, repetitions: Int) -> [BenchmarkSuite.Benchmark] {
         var list: [BenchmarkSuite.Benchmark] = []
         for format in formats {
             for distribution in ["random", "normal"] {
                 for operation in operations {
-                    let name = "scalar \(format.name) \(operation) (\(distribution))"
+                    let name = "scalar \(format.name) \(operation.rawValue) (\(distribution))"
                     list.append(BenchmarkSuite.Benchmark(name: name, elements: count, bytesPerElement: 0) {
                         let operands = Self.operands(format: format, count: count + 2, normal: distribution == "normal")
                         return operands.withUnsafeBufferPointer { buffer in
@@ -46,12 +46,13 @@ public enum ScalarOperationBenchmarks {
     }
 
     @inline(never)
-    static func run(_ operation: String, format: FloatFormat, _ x: UnsafeBufferPointer<UInt64>, count: Int, checksum: inout UInt64) {
+    static func run(_ operation: ArithmeticOperation, format: FloatFormat, _ x: UnsafeBufferPointer<UInt64>, count: Int, checksum: inout UInt64) {
+        // One loop per operation, each calling the engine directly (no per-element dispatch).
         switch operation {
-        case "add": for index in 0..<count { checksum &+= format.add(x[index], x[index + 1]).bits }
-        case "mul": for index in 0..<count { checksum &+= format.multiply(x[index], x[index + 1]).bits }
-        case "div": for index in 0..<count { checksum &+= format.divide(x[index], x[index + 1]).bits }
-        case "sqrt": for index in 0..<count { checksum &+= format.squareRoot(x[index]).bits }
+        case .add: for index in 0..<count { checksum &+= format.add(x[index], x[index + 1]).bits }
+        case .multiply: for index in 0..<count { checksum &+= format.multiply(x[index], x[index + 1]).bits }
+        case .divide: for index in 0..<count { checksum &+= format.divide(x[index], x[index + 1]).bits }
+        case .squareRoot: for index in 0..<count { checksum &+= format.squareRoot(x[index]).bits }
         default: for index in 0..<count { checksum &+= format.fusedMultiplyAdd(x[index], x[index + 1], x[index + 2]).bits }
         }
     }

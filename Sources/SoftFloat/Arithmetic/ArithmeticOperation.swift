@@ -1,4 +1,6 @@
-/// The operations `precision-lab arith` evaluates, by their command-line names.
+/// The lab's one name for an arithmetic operation, by its command-line name: `precision-lab
+/// arith` evaluates it, MPFRReference maps it to MPFR calls, `verify --pairs` and the scalar
+/// benchmarks take it, and the oracle tests iterate over it.
 ///
 ///     ArithmeticOperation(rawValue: "fma")!.arity   // 3: a × b + c, rounded once
 ///     ArithmeticOperation.multiply.evaluate([0x70e2, 0x70e2], format: .float16)
@@ -20,6 +22,10 @@ public enum ArithmeticOperation: String, Sendable, Hashable, CaseIterable {
     case minimumNumber = "min-number"
     /// IEEE 754-2019 maximumNumber: a number beats a NaN.
     case maximumNumber = "max-number"
+
+    /// The six operations IEEE 754 requires to be correctly rounded, which MPFR answers and
+    /// the oracle tests cover: add, sub, mul, div, sqrt, fma.
+    public static let correctlyRounded: [ArithmeticOperation] = [.add, .subtract, .multiply, .divide, .squareRoot, .fusedMultiplyAdd]
 
     /// How many operands a line must hold.
     @inlinable public var arity: Int {

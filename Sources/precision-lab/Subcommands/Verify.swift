@@ -65,8 +65,8 @@ extension PrecisionLab {
             }
             if pairs {
                 let format = try parseFormat(targets[0])
-                guard let operation = PairVerification.Operation(rawValue: targets[1]) else {
-                    throw ValidationError("unknown operation '\(targets[1])'; expected one of \(PairVerification.Operation.allCases.map(\.rawValue).joined(separator: ", "))")
+                guard let operation = ArithmeticOperation(rawValue: targets[1]), PairVerification.operations.contains(operation) else {
+                    throw ValidationError("unknown operation '\(targets[1])'; expected one of \(PairVerification.operations.map(\.rawValue).joined(separator: ", "))")
                 }
                 let outcome = try PairVerification(format: format, operation: operation, threads: threads).run(progress: progress.update)
                 progress.finish()

@@ -25,7 +25,7 @@ struct IntegralAndRemainderTests {
     }
 
     static func expectedNaN(_ format: FloatFormat, _ operands: [UInt64]) -> Rounded? {
-        TestedOperation.expectedNaN(format, operands, fusedInvalid: false)
+        ArithmeticOperation.expectedNaN(format, operands, fusedInvalid: false)
     }
 
     struct FormatCase: Sendable, CustomTestStringConvertible {

@@ -9,13 +9,13 @@ struct RandomOperandTests {
 
     struct Case: Sendable, CustomTestStringConvertible {
         let format: FloatFormat
-        let operation: TestedOperation
+        let operation: ArithmeticOperation
         let rounding: RoundingMode
         var testDescription: String { "\(operation.rawValue) \(format.name) \(rounding.rawValue)" }
     }
 
     static let cases: [Case] = [FloatFormat.float16, .bfloat16, .tf32, .float32, .float64].flatMap { format in
-        TestedOperation.allCases.flatMap { operation in
+        ArithmeticOperation.correctlyRounded.flatMap { operation in
             RoundingMode.allCases.filter { $0 != .stochastic }
                 .map { Case(format: format, operation: operation, rounding: $0) }
         }

@@ -1,28 +1,11 @@
 import MPFRReference
 import SoftFloat
 
-/// The operations the oracle tests cover, applied to the engine or to an oracle.
-enum TestedOperation: String, CaseIterable, Sendable {
-    case add, subtract, multiply, divide, squareRoot, fusedMultiplyAdd
-
-    var arity: Int {
-        switch self {
-        case .squareRoot: return 1
-        case .fusedMultiplyAdd: return 3
-        default: return 2
-        }
-    }
-
+/// The oracles of the six correctly rounded operations (``ArithmeticOperation/correctlyRounded``).
+extension ArithmeticOperation {
     /// The engine's answer.
     func engine(_ format: FloatFormat, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0, options: RoundingOptions, random: UInt64 = 0) -> Rounded {
-        switch self {
-        case .add: return format.add(a, b, options: options, random: random)
-        case .subtract: return format.subtract(a, b, options: options, random: random)
-        case .multiply: return format.multiply(a, b, options: options, random: random)
-        case .divide: return format.divide(a, b, options: options, random: random)
-        case .squareRoot: return format.squareRoot(a, options: options, random: random)
-        case .fusedMultiplyAdd: return format.fusedMultiplyAdd(a, b, c, options: options, random: random)
-        }
+        evaluate(a, b, c, format: format, options: options, random: random)
     }
 
     /// The NaN rule of `NaNPropagation`, restated independently: the first NaN operand quieted
@@ -75,6 +58,7 @@ enum TestedOperation: String, CaseIterable, Sendable {
         case .divide: exact = DoubleOracle.quotient(values[0], values[1])
         case .squareRoot: exact = DoubleOracle.squareRoot(values[0])
         case .fusedMultiplyAdd: exact = DoubleOracle.fusedMultiplyAdd(values[0], values[1], values[2])
+        default: preconditionFailure("no Double oracle for \(rawValue)")
         }
         if exact.isNaN { return Rounded(bits: format.nanBits ?? 0, flags: .invalid) }
         let convert = { (value: Double) -> Rounded in

@@ -43,7 +43,7 @@ struct OperandGenerator {
     }
 
     /// Operands for `operation`, with cancellation arranged a quarter of the time.
-    mutating func operands(for operation: TestedOperation) -> [UInt64] {
+    mutating func operands(for operation: ArithmeticOperation) -> [UInt64] {
         var operands = (0..<operation.arity).map { _ in next() }
         guard random.next() % 4 == 0 else { return operands }
         let nudge = Int64(random.next() % 5) - 2

@@ -1,21 +1,10 @@
 import MPFRReference
 import SoftFloat
 
-extension TestedOperation {
-    var mpfr: MPFROperation {
-        switch self {
-        case .add: return .add
-        case .subtract: return .sub
-        case .multiply: return .mul
-        case .divide: return .div
-        case .squareRoot: return .sqrt
-        case .fusedMultiplyAdd: return .fma
-        }
-    }
-
-    /// MPFR's answer, or nil for modes MPFR lacks (nearestAway, odd, stochastic).
+extension ArithmeticOperation {
+    /// MPFR's answer, or nil for stochastic rounding.
     func mpfrOracle(_ format: FloatFormat, _ operands: [UInt64], options: RoundingOptions) -> Rounded? {
-        MPFRReference.evaluate(mpfr, operands, format: format, rounding: options.rounding,
+        MPFRReference.evaluate(self, operands, format: format, rounding: options.rounding,
                                overflow: options.overflow, subnormals: options.subnormals)
     }
 
