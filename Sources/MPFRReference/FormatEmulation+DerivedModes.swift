@@ -54,8 +54,10 @@ extension FormatEmulation {
         case .odd:
             let magnitude = truncated.bits & format.magnitudeMask
             // With a one-bit significand every nonzero value is already odd; zero is not, and
-            // becomes the smallest positive code (e7m0fn: 0x01).
-            if flushed || (format.mantissaBits == 0 && magnitude != 0) { return truncated }
+            // becomes the smallest positive code (e7m0fn: 0x01). In float8_e8m0fnu, which has
+            // no zero, code 0x00 is 2^-127, odd too.
+            let isZero = format.hasZero && magnitude == 0
+            if flushed || (format.mantissaBits == 0 && !isZero) { return truncated }
             let signBit: UInt64 = probe.isNegative ? format.signMask : 0
             if magnitude | 1 > format.maxFiniteBits { return towardZero.overflowResult(negative: probe.isNegative) }
             return Rounded(bits: signBit | magnitude | 1, flags: truncated.flags)
