@@ -58,7 +58,7 @@ struct LongArithmeticTests {
                 for c in UInt64(0)...0xff {
                     operands[2] = c
                     let got = format.fusedMultiplyAdd(a, b, c)
-                    let expected = MPFRReference.evaluate(.fma, operands, format: format, direction: .nearestEven)
+                    let expected = MPFRReference.evaluate(.fusedMultiplyAdd, operands, format: format, direction: .nearestEven)
                     if !ArithmeticOperation.fusedMultiplyAdd.agrees(got, expected, operands: operands, format: format) && mismatches.count < 20 {
                         mismatches.append("fma\(operands.map(format.hexString)) → \(format.hexString(got.bits)) \(got.flags), MPFR \(format.hexString(expected.bits)) \(expected.flags)")
                     }
