@@ -1,7 +1,7 @@
 import SoftFloat
 
 /// One fast path and the domain it claims: on every input it covers it gives exactly the
-/// engine's scalar conversion, ``reference(_:)`` (`FloatFormat.convert`, which rounds once in
+/// engine's scalar conversion, ``engineCode(_:)`` (`FloatFormat.convert`, which rounds once in
 /// `RoundingCore`), bit for bit. ``FastPathRegistry`` lists every path; one parametrised test
 /// checks each against the engine on sampled inputs (specials, every rounding boundary and tie,
 /// random codes), and `precision-lab verify float32->F` checks every float32 → F path on all
@@ -9,7 +9,7 @@ import SoftFloat
 ///
 ///     let path = FastPathRegistry.paths(from: .float32, to: .bfloat16)[0]
 ///     path.outputs(for: [0x3f80_8000, 0x3f81_8000])   // [0x3f80, 0x3f82]: ties to even
-///     path.reference(0x3f80_8000)                       // 0x3f80, the engine's answer
+///     path.engineCode(0x3f80_8000)                      // 0x3f80, the engine's answer
 public struct FastPath: Sendable, CustomStringConvertible {
     /// Which codes of the source format a path covers.
     public enum Domain: Sendable, Hashable {
@@ -56,7 +56,7 @@ public struct FastPath: Sendable, CustomStringConvertible {
     }
 
     /// The engine's answer for one input: the scalar conversion with the path's options.
-    @inlinable public func reference(_ input: UInt64) -> UInt64 {
+    @inlinable public func engineCode(_ input: UInt64) -> UInt64 {
         source.convert(input, to: target, options: options).bits
     }
 

@@ -3,7 +3,7 @@ import SoftFloat
 /// Absmax (symmetric) and zero-point (affine) integer quantization, every arithmetic step in
 /// the compute format, following one of the three conventions.
 ///
-/// Worked value, the seed's LLM.int8 example in float16 (textbook absmax, int8):
+/// Worked value, the tutorial's LLM.int8 example in float16 (textbook absmax, int8):
 ///
 ///     amax = 5.3984375                         // float16(5.4)
 ///     S    = amax / 127      = 0.042510986328125   (one float16 division)

@@ -2,7 +2,7 @@ import SoftFloat
 
 /// Computes C = A · B the LLM.int8 way, every floating-point step in the compute format.
 ///
-/// textbook (seed 004, LLM.int8 paper):
+/// textbook (tutorial 004, LLM.int8 paper):
 ///
 ///     O        = columns of A with any |a| ≥ threshold            (none without a threshold)
 ///     S_A[i]   = max_{k ∉ O} |A[i,k]| / 127    (vectorwise; one S_A for tensorwise)
@@ -21,7 +21,7 @@ import SoftFloat
 /// multiplies A's outlier columns by the *dequantized* int8 rows of B
 /// (q × absmax × 7.874015718698502e-3) in float16.
 ///
-/// Seed 004 in float32, textbook: A = [[0.1, −0.5], [1.2, −3]], B = [[2.5, 1], [−1, 0.5]]
+/// Tutorial 004 in float32, textbook: A = [[0.1, −0.5], [1.2, −3]], B = [[2.5, 1], [−1, 0.5]]
 /// gives qA = [[25, −127], [51, −127]], qB = [[127, 127], [−51, 64]], acc = [[9652, −4953],
 /// [12954, −1651]] and C ≈ [[0.748031, −0.153543], [6.023622, −0.307087]] against the exact
 /// [[0.75, −0.15], [6, −0.3]].

@@ -2,7 +2,7 @@ import SoftFloat
 
 /// Everything that decides how C = A · B is computed through integers.
 ///
-///     // seed 004: vector-wise int8, no outliers, float32
+///     // tutorial 004: vector-wise int8, no outliers, float32
 ///     MatmulConfiguration(scheme: .vectorwise)
 ///     // LLM.int8: columns of A with any |a| ≥ 6 go through a float16 matmul
 ///     MatmulConfiguration(scheme: .vectorwise, outlierThreshold: 6)

@@ -2,7 +2,7 @@ import SoftFloat
 
 /// Everything that decides how a matrix is quantized.
 ///
-///     // The seed's LLM.int8 example: absmax int8 per tensor, every step in float16.
+///     // The tutorial's LLM.int8 example: absmax int8 per tensor, every step in float16.
 ///     QuantizationConfiguration(scheme: .absmax, compute: .float16)
 ///     // torch.ao per-channel affine quint8:
 ///     QuantizationConfiguration(scheme: .zeroPoint, isUnsigned: true, granularity: .row, convention: .torch)

@@ -113,7 +113,7 @@ import Testing
         for kernel in kernels {
             for count in 0...40 {
                 let input = Self.inputs[0..<count].map { UInt64($0) }
-                let expected = input.map(kernel.reference)
+                let expected = input.map(kernel.engineCode)
                 for misalignment in 0..<16 {
                     #expect(kernel.outputs(for: input, misalignment: misalignment) == expected, "\(kernel.name): count \(count), misalignment \(misalignment)")
                 }

@@ -22,7 +22,7 @@ import Testing
     func agreesWithTheEngine(path: FastPath) {
         let inputs = Self.samples(for: path).filter(path.covers)
         #expect(UInt64(inputs.count) > min(1000, path.source.codeMask), "too few samples for \(path.name)")
-        let expected = inputs.map(path.reference)
+        let expected = inputs.map(path.engineCode)
         for misalignment in [0, 1, 7] {
             let observed = path.outputs(for: inputs, misalignment: misalignment)
             var mismatches = 0

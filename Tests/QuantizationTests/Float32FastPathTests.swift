@@ -148,7 +148,7 @@ struct RandomMatrix: Sendable {
         }
     }
 
-    /// Element for element, with hex bit patterns on a mismatch.
+    /// Element for element, with hex codes on a mismatch.
     func expectSame(_ output: Float32QuantizeOutput, kernel: Float32QuantizeKernel, as reference: QuantizationResult, matrix: RandomMatrix) throws {
         let count = matrix.rows * matrix.columns
         let fastQ = (0..<count).map { output.quantized(at: $0) }

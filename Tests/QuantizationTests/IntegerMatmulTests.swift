@@ -2,7 +2,7 @@ import SoftFloat
 import Testing
 @testable import Quantization
 
-/// Seed 004's vector-wise int8 example and the LLM.int8 decomposition (numpy float32/float16
+/// Tutorial 004's vector-wise int8 example and the LLM.int8 decomposition (numpy float32/float16
 /// emulation of the same formulas as the oracle).
 @Suite struct IntegerMatmulTests {
     let a = try! matrix([["0.1", "-0.5"], ["1.2", "-3.0"]])

@@ -4,7 +4,7 @@ import SoftFloat
 public struct ConvertConfiguration: Sendable, Hashable {
     /// The format every line is rounded to.
     public var target: FloatFormat
-    /// When set, each line is a hex bit pattern of this format; otherwise a number.
+    /// When set, each line is a hex code of this format; otherwise a number.
     public var source: FloatFormat?
     public var options: RoundingOptions
     /// Seeds ``SplitMix64``; stochastic rounding draws once per line.

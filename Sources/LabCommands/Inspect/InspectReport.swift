@@ -35,7 +35,7 @@ public struct InspectReport: Sendable {
 
     /// The input as given.
     public var value: String
-    /// The format whose bit pattern `value` is, or nil for a number.
+    /// The format whose code `value` is, or nil for a number.
     public var source: FloatFormat?
     /// The exact value of a bit-pattern input (its exact decimal), or nil for a number.
     public var sourceValue: String?
@@ -64,7 +64,7 @@ public struct InspectReport: Sendable {
     ///
     /// - Parameters:
     ///   - value: decimal, rational, hex-float, `inf`, `-inf` or `nan`; with `source`, a hex
-    ///     bit pattern of that format (`0x` optional).
+    ///     code of that format (`0x` optional).
     ///   - formats: the formats to show, in order.
     ///   - options: rounding mode and overflow and subnormal policies.
     ///   - source: when set, `value` is a code of this format, converted rather than parsed.

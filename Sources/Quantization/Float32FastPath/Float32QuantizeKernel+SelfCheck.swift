@@ -36,11 +36,11 @@ extension Float32QuantizeKernel {
         for row in sample {
             for column in 0..<columns { codes.append(UInt64(input[row * columns + column])) }
         }
-        let reference: QuantizationResult
+        let softFloatResult: QuantizationResult
         let fastOnSample: Float32QuantizeOutput
         do throws(QuantizationError) {
             let matrix = try Matrix(rows: sample.count, columns: columns, format: .float32, codes: codes)
-            reference = try Quantization.quantize(matrix, configuration, path: .softFloat)
+            softFloatResult = try Quantization.quantize(matrix, configuration, path: .softFloat)
             fastOnSample = try codes.map { UInt32($0) }.withUnsafeBufferPointer { source in
                 Result { () throws(QuantizationError) in try quantize(source, rows: sample.count, columns: columns) }
             }.get()
@@ -48,16 +48,16 @@ extension Float32QuantizeKernel {
             return "\(name): the soft-float path failed on the sampled rows (\(error)) where the fast path succeeded"
         }
         let groupsPerRow = singleGroup ? 1 : output.scales.count / output.rows
-        let scaleFormat = reference.scaleFormat
+        let scaleFormat = softFloatResult.scaleFormat
         for (k, row) in sample.enumerated() {
             for column in 0..<columns {
                 let fast = output.quantized(at: row * columns + column)
-                let slow = reference.quantized[k * columns + column]
+                let slow = softFloatResult.quantized[k * columns + column]
                 if fast != slow {
                     return "\(name): element [\(row), \(column)] (input 0x\(hex(input[row * columns + column]))) quantized to \(fast), the soft-float path gives \(slow)"
                 }
                 let fastX = UInt64(dequantized[row * columns + column])
-                let slowX = reference.dequantized.codes[k * columns + column]
+                let slowX = softFloatResult.dequantized.codes[k * columns + column]
                 if fastX != slowX {
                     return "\(name): element [\(row), \(column)] dequantized to 0x\(hex(fastX)), the soft-float path gives 0x\(hex(slowX))"
                 }
@@ -65,16 +65,16 @@ extension Float32QuantizeKernel {
             for run in 0..<groupsPerRow where !(singleGroup && k > 0) {
                 let fastGroup = singleGroup ? 0 : row * groupsPerRow + run
                 let slowGroup = singleGroup ? 0 : k * groupsPerRow + run
-                if UInt64(output.scales[fastGroup]) != reference.scales[slowGroup] {
-                    return "\(name): group \(fastGroup) scale \(scaleFormat.hexString(UInt64(output.scales[fastGroup]))), the soft-float path gives \(scaleFormat.hexString(reference.scales[slowGroup]))"
+                if UInt64(output.scales[fastGroup]) != softFloatResult.scales[slowGroup] {
+                    return "\(name): group \(fastGroup) scale \(scaleFormat.hexString(UInt64(output.scales[fastGroup]))), the soft-float path gives \(scaleFormat.hexString(softFloatResult.scales[slowGroup]))"
                 }
-                if Int64(output.zeroPoints[fastGroup]) != reference.zeroPoints[slowGroup] {
-                    return "\(name): group \(fastGroup) zero point \(output.zeroPoints[fastGroup]), the soft-float path gives \(reference.zeroPoints[slowGroup])"
+                if Int64(output.zeroPoints[fastGroup]) != softFloatResult.zeroPoints[slowGroup] {
+                    return "\(name): group \(fastGroup) zero point \(output.zeroPoints[fastGroup]), the soft-float path gives \(softFloatResult.zeroPoints[slowGroup])"
                 }
             }
         }
-        if fastOnSample.clampedCount != reference.metrics.clampedCount {
-            return "\(name): \(fastOnSample.clampedCount) elements clamped on the sampled rows, the soft-float path counts \(reference.metrics.clampedCount)"
+        if fastOnSample.clampedCount != softFloatResult.metrics.clampedCount {
+            return "\(name): \(fastOnSample.clampedCount) elements clamped on the sampled rows, the soft-float path counts \(softFloatResult.metrics.clampedCount)"
         }
         return nil
     }

@@ -9,7 +9,7 @@ extension PrecisionLab {
             abstract: "Correctly rounded soft-float arithmetic on hex codes, one operation per line of standard input.",
             discussion: """
                 OP is one of add sub mul div sqrt fma rem min max (also min-number, max-number). \
-                Each input line holds the operands' hex bit patterns of the format (0x optional), \
+                Each input line holds the operands' hex codes of the format (0x optional), \
                 separated by spaces: two for most operations, one for sqrt, three for fma (a·b + c). \
                 Each output line is the result's code, zero-padded to the format's width like \
                 'convert' prints it; with --flags, the raised flags follow after a space \
@@ -45,7 +45,7 @@ extension PrecisionLab {
                 options: rounding.options, seed: rounding.seed, includeFlags: flags)
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             do {
-                try ArithStream.run(&evaluator, input: FileDescriptorInput.standardInput, output: writer)
+                try ArithmeticStream.run(&evaluator, input: FileDescriptorInput.standardInput, output: writer)
             } catch {
                 printToStandardError(error.description)
                 throw ExitCode.failure

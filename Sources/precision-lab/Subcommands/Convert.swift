@@ -9,7 +9,7 @@ extension PrecisionLab {
             abstract: "Round one value per line of standard input to a format (a streaming filter).",
             discussion: """
                 Each input line holds one value: decimal, rational (1/3), hex-float (0x1.8p-3), \
-                inf or nan; with --from F, a hex bit pattern of F (0x optional). Surrounding \
+                inf or nan; with --from F, a hex code of F (0x optional). Surrounding \
                 spaces, tabs and a trailing carriage return are ignored. Each output line is the \
                 result for the matching input line: bits (0x plus lowercase hex, zero-padded to \
                 the format's width), value (the shortest decimal that rounds back) or exact \
@@ -27,7 +27,7 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("The format to round to.", valueName: "format"))
         var to: String
 
-        @Option(help: ArgumentHelp("Read each line as a hex bit pattern of this format.", valueName: "format"))
+        @Option(help: ArgumentHelp("Read each line as a hex code of this format.", valueName: "format"))
         var from: String?
 
         @OptionGroup var rounding: RoundingArguments

@@ -25,7 +25,7 @@ extension PrecisionLab {
         @Argument(
             parsing: .allUnrecognized,
             help: ArgumentHelp(
-                "Decimal (0.1, -1e8), rational (1/3), hex-float (0x1.8p-3), inf, -inf or nan; with --from, a hex bit pattern.",
+                "Decimal (0.1, -1e8), rational (1/3), hex-float (0x1.8p-3), inf, -inf or nan; with --from, a hex code.",
                 valueName: "value"))
         var values: [String] = []
 
@@ -36,7 +36,7 @@ extension PrecisionLab {
             "A format to show; repeat it, or separate names with commas.", valueName: "format"))
         var formatNames: [String] = []
 
-        @Option(help: ArgumentHelp("Read VALUE as a hex bit pattern of this format.", valueName: "format"))
+        @Option(help: ArgumentHelp("Read VALUE as a hex code of this format.", valueName: "format"))
         var from: String?
 
         @OptionGroup var rounding: RoundingArguments

@@ -76,14 +76,14 @@ extension PrecisionLab {
                 return
             }
             let format = try parseFormat(String(targets[0].dropFirst("float32->".count)))
-            let range = 0..<min(chunks ?? ExhaustiveNarrowingCheck.chunkCount, ExhaustiveNarrowingCheck.chunkCount)
-            let outcome = ExhaustiveNarrowingCheck(target: format, threads: threads, chunkRange: range).run(progress: progress.update)
+            let range = 0..<min(chunks ?? ExhaustiveNarrowingVerification.chunkCount, ExhaustiveNarrowingVerification.chunkCount)
+            let outcome = ExhaustiveNarrowingVerification(target: format, threads: threads, chunkRange: range).run(progress: progress.update)
             progress.finish()
             var line = "verify float32->\(format.name): \(outcome.checked) inputs, \(outcome.mismatches) mismatches against the scalar engine"
             if format == .float16 { line += ", \(outcome.hardwareMismatches) against hardware Float16" }
             print(line + ", \(seconds(since: start)) s")
             for example in outcome.examples {
-                print("  float32 0x\(String(example.input, radix: 16)): bulk \(format.hexString(example.bulk)), \(example.referenceName) \(format.hexString(example.reference))")
+                print("  float32 0x\(String(example.input, radix: 16)): bulk \(format.hexString(example.bulk)), \(example.expectedName) \(format.hexString(example.expected))")
             }
             if outcome.mismatches > 0 || outcome.hardwareMismatches > 0 { throw ExitCode.failure }
         }

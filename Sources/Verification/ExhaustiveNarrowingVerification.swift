@@ -5,17 +5,17 @@ import SoftFloat
 /// ``FastPathRegistry`` (the Swift kernels, `BulkConversion` as `bench` runs it, the MX element
 /// rounding on its domain, and the F16C or AVX2 bfloat16 C kernels with cached and streaming
 /// stores where the CPU has them) and compares each code with the engine's scalar conversion
-/// (``FastPath/reference(_:)``). For float16 the engine is also compared with the machine's own
+/// (``FastPath/engineCode(_:)``). For float16 the engine is also compared with the machine's own
 /// `Float16(Float)` conversion. Each chunk writes the outputs at a different misalignment, so
 /// all 16 head lengths of the streaming C kernels are covered.
 ///
 /// Work is split into chunks of 2^20 consecutive patterns, spread over `threads` workers.
-public struct ExhaustiveNarrowingCheck: Sendable {
+public struct ExhaustiveNarrowingVerification: Sendable {
     public struct Mismatch: Sendable, Hashable {
         public let input: UInt32
         public let bulk: UInt64
-        public let reference: UInt64
-        public let referenceName: String
+        public let expected: UInt64
+        public let expectedName: String
     }
 
     public struct Outcome: Sendable {
@@ -80,12 +80,12 @@ public struct ExhaustiveNarrowingCheck: Sendable {
                             path.run(source.baseAddress!, into: codes, count: size)
                             for index in 0..<size where path.covers(UInt64(input[index])) {
                                 let bulk = FastPath.load(from: UnsafeRawPointer(codes), index: index, width: path.outputWidth)
-                                let reference = standard ? engine[index] : path.reference(UInt64(input[index]))
-                                if bulk != reference {
+                                let expected = standard ? engine[index] : path.engineCode(UInt64(input[index]))
+                                if bulk != expected {
                                     local.mismatches += 1
                                     if local.examples.count < 5 {
-                                        local.examples.append(Mismatch(input: input[index], bulk: bulk, reference: reference,
-                                                                       referenceName: "scalar engine (bulk: \(path.name))"))
+                                        local.examples.append(Mismatch(input: input[index], bulk: bulk, expected: expected,
+                                                                       expectedName: "scalar engine (bulk: \(path.name))"))
                                     }
                                 }
                             }
@@ -99,8 +99,8 @@ public struct ExhaustiveNarrowingCheck: Sendable {
                         if !agrees {
                             local.hardwareMismatches += 1
                             if local.examples.count < 5 {
-                                local.examples.append(Mismatch(input: input[index], bulk: engine[index], reference: UInt64(hardware.bitPattern),
-                                                               referenceName: "hardware Float16 (against the scalar engine)"))
+                                local.examples.append(Mismatch(input: input[index], bulk: engine[index], expected: UInt64(hardware.bitPattern),
+                                                               expectedName: "hardware Float16 (against the scalar engine)"))
                             }
                         }
                     }

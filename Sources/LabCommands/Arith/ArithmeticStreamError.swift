@@ -1,7 +1,7 @@
 import SoftFloat
 
 /// Why `arith` stopped: a malformed line (with its number and text) or an I/O failure.
-public enum ArithStreamError: Error, CustomStringConvertible {
+public enum ArithmeticStreamError: Error, CustomStringConvertible {
     case malformedLine(ArithmeticLineError)
     case io(IOError)
 

@@ -2,9 +2,9 @@ import SoftFloat
 import Testing
 @testable import Quantization
 
-/// The seeds' worked examples, bit for bit.
-@Suite struct SeedExampleTests {
-    /// Seed 000 (LLM.int8 blog): absmax int8 of an fp16 vector, every step in float16, as
+/// The tutorials' worked examples, bit for bit.
+@Suite struct TutorialExampleTests {
+    /// Tutorial 000 (LLM.int8 blog): absmax int8 of an fp16 vector, every step in float16, as
     /// torch computes it.
     @Test func absmaxInFloat16MatchesTorch() throws {
         let x = try vector(["1.2", "-0.5", "-4.3", "1.2", "-3.1", "0.8", "2.4", "5.4"], .float16)
@@ -29,8 +29,8 @@ import Testing
         #expect(result.quantized == [28, -12, -101, 28, -73, 19, 56, 127])
     }
 
-    /// Seed 002's asymmetric walkthrough (`asymmetric_quantization`) on a fixed 4 × 4 matrix
-    /// in float32. Expected values from numpy float32 arithmetic; the seed's own mix of
+    /// Tutorial 002's asymmetric walkthrough (`asymmetric_quantization`) on a fixed 4 × 4 matrix
+    /// in float32. Expected values from numpy float32 arithmetic; the tutorial's own mix of
     /// Python-float S and Z with float32 division gives the same q and x̂ for this matrix.
     @Test func zeroPointWalkthrough() throws {
         let w = try matrix([

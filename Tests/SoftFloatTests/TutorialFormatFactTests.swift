@@ -1,8 +1,8 @@
 import Testing
 @testable import SoftFloat
 
-/// The facts the seed tutorials print, checked against the engine.
-struct SeedFactTests {
+/// The facts the tutorials print, checked against the engine.
+struct TutorialFormatFactTests {
     struct ConversionCase: Sendable, CustomTestStringConvertible {
         let text: String
         let format: FloatFormat

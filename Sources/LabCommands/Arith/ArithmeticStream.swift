@@ -5,16 +5,16 @@ import SoftFloat
 ///
 ///     let output = MemoryOutput()
 ///     var evaluator = ArithmeticLineEvaluator(operation: .multiply, format: .float16)
-///     try ArithStream.run(&evaluator, input: MemoryInput("0x70e2 0x70e2\n"), output: BufferedWriter(output))
+///     try ArithmeticStream.run(&evaluator, input: MemoryInput("0x70e2 0x70e2\n"), output: BufferedWriter(output))
 ///     // output.text == "0x7c00\n"  (10000 × 10000 overflows float16)
 ///
 /// On a malformed line the results of the earlier lines are flushed (this is a stream) and
 /// ``ArithmeticLineError`` names the line number and text.
-public enum ArithStream {
+public enum ArithmeticStream {
     @discardableResult
     public static func run<Input: ByteInput, Output: ByteOutput>(
         _ evaluator: inout ArithmeticLineEvaluator, input: Input, output: BufferedWriter<Output>
-    ) throws(ArithStreamError) -> Int {
+    ) throws(ArithmeticStreamError) -> Int {
         let reader = LineReader(input)
         var line: [UInt8] = []
         line.reserveCapacity(64)
