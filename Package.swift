@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "LabCommands", "ReportKit", "Quantization", "PortableMath",
+                "SoftFloat", "ReportKit", "Quantization", "PortableMath",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]

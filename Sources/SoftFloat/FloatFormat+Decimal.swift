@@ -18,8 +18,13 @@ extension FloatFormat {
         }
     }
 
-    /// The exact decimal expansion of ±significand × 2^exponent.
-    static func exactDecimal(negative: Bool, significand: Natural, exponent: Int) -> String {
+    /// The exact decimal expansion of ±significand × 2^exponent, for any exponent (beyond
+    /// every format's range too); the printer behind ``exactDecimal(_:)``:
+    ///
+    ///     FloatFormat.exactDecimal(negative: false, significand: Natural(31), exponent: -2)  // "7.75"
+    ///     FloatFormat.exactDecimal(negative: false, significand: Natural(3), exponent: 126)
+    ///         // "255211775190703847597530955573826158592"
+    public static func exactDecimal(negative: Bool, significand: Natural, exponent: Int) -> String {
         let (digits, decimalExponent) = decimalDigits(significand: significand, exponent: exponent)
         var text: String
         if decimalExponent >= 0 {

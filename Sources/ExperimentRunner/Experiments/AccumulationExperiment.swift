@@ -1,5 +1,4 @@
 import ReportKit
-import LabCommands
 import SoftFloat
 
 /// `kind = "accumulation"`: summing N uniform [0, 1) values in a narrow accumulator, against

@@ -69,33 +69,24 @@ extension FormatsExperiment {
             static let textColumns: Set<Column> = [.name, .signed]
         }
 
-        var name: String
-        var bits: Int
-        var signed: Bool
-        var min: String
-        var max: String
+        var name, bits, signed, min, max: String
 
+        /// The cells of SoftFloat's ``FormatPropertyRow`` (the builder of the float rows above
+        /// and of `precision-lab formats`).
         init(_ type: IntegerFormat) {
-            name = type.name
-            bits = type.bits
-            signed = type.isSigned
-            min = String(type.min)
-            max = String(type.max)
+            let row = FormatPropertyRow(type)
+            name = row["name"]; bits = row["bits"]; signed = row["signed"]; min = row["min"]; max = row["max"]
         }
 
-        init(_ cells: RowCells<Column>) throws(TableDecodingError) {
-            name = cells[.name]
-            bits = try cells.integer(.bits)
-            signed = cells[.signed] == "yes"
-            min = cells[.min]
-            max = cells[.max]
+        init(_ cells: RowCells<Column>) {
+            name = cells[.name]; bits = cells[.bits]; signed = cells[.signed]; min = cells[.min]; max = cells[.max]
         }
 
         func text(_ column: Column) -> String {
             switch column {
             case .name: name
-            case .bits: String(bits)
-            case .signed: signed ? "yes" : "no"
+            case .bits: bits
+            case .signed: signed
             case .min: min
             case .max: max
             }

@@ -84,12 +84,14 @@ struct MatmulErrorExperiment: Experiment {
         }
         self.methods = methods
         methodNames = names
-        magnitudeTexts = try p.numbers("magnitudes", default: ["1", "2", "3", "4", "6", "8", "12", "16", "24", "32", "48", "64", "100"])
+        let numbers = try p.numbers("magnitudes", default: ["1", "2", "3", "4", "6", "8", "12", "16", "24", "32", "48", "64", "100"])
         var values: [Double] = []
-        for (index, text) in magnitudeTexts.enumerated() {
-            guard let value = NumberText.double(text), value.isFinite, value > 0 else { throw p.error("magnitudes", "element \(index): '\(text)' must be a positive number") }
+        for (index, number) in numbers.enumerated() {
+            let value = Double(bitPattern: number.value.rounded(to: .float64).bits)
+            guard value.isFinite, value > 0 else { throw p.error("magnitudes", "element \(index): '\(number.text)' must be a positive number") }
             values.append(value)
         }
+        magnitudeTexts = numbers.map(\.text)
         magnitudes = values
         seeds = try p.integers("seeds", default: [1, 2, 3], range: 0...Int.max).map { UInt64($0) }
         rows = try p.integer("rows", default: 32, range: 1...4096)

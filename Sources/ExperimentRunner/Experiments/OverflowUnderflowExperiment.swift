@@ -23,8 +23,8 @@ struct OverflowUnderflowExperiment: Experiment {
     let formats: [FloatFormat]
     /// Formats of the worked cases (`case_formats`, alias `seed_formats`).
     let caseFormats: [FloatFormat]
-    let products: [(String, String)]
-    let casts: [String]
+    let products: [(SpecNumber, SpecNumber)]
+    let casts: [SpecNumber]
     let sweepFormats: [FloatFormat]
     let gridDecades: ClosedRange<Int>
     let gridMantissas: [Int]
@@ -41,11 +41,10 @@ struct OverflowUnderflowExperiment: Experiment {
         try p.requireOnly(["formats", "case_formats", "seed_formats", "products", "casts", "sweep_formats", "grid_decades", "grid_mantissas", "zoom_decades", "staircase_formats"])
         formats = try p.formats("formats", default: FloatFormat.builtIn)
         caseFormats = try p.formats(try p.key("case_formats", alias: "seed_formats"), default: [.float16, .bfloat16, .float32])
-        var parsedProducts: [(String, String)] = []
+        var parsedProducts: [(SpecNumber, SpecNumber)] = []
         for (index, text) in try p.strings("products", default: ["10000*10000"]).enumerated() {
-            let operands = text.split(separator: "*").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard operands.count == 2, let a = operands.first, let b = operands.last,
-                  operands.allSatisfy({ (try? ExactNumber(parsing: $0)) != nil }) else {
+            let operands = text.split(separator: "*").compactMap { try? SpecNumber($0.trimmingCharacters(in: .whitespaces)) }
+            guard text.split(separator: "*").count == 2, operands.count == 2, let a = operands.first, let b = operands.last else {
                 throw p.error("products", "element \(index): expected 'a*b' with two numbers, got '\(text)'")
             }
             parsedProducts.append((a, b))
@@ -99,9 +98,9 @@ struct OverflowUnderflowExperiment: Experiment {
         if i < products.count {
             let (a, b) = products[i]
             for format in caseFormats {
-                let x = try format.round(a), y = try format.round(b)
+                let x = a.value.rounded(to: format), y = b.value.rounded(to: format)
                 let product = format.multiply(x.bits, y.bits)
-                result.append(CaseRow(name: "\(a)*\(b)", format: format.name,
+                result.append(CaseRow(name: "\(a.text)*\(b.text)", format: format.name,
                                       operandsStored: "\(NumberText.value(x.bits, in: format)) × \(NumberText.value(y.bits, in: format))",
                                       result: NumberText.value(product.bits, in: format), resultExact: format.exactDecimal(product.bits),
                                       flags: product.flags.description))
@@ -111,8 +110,8 @@ struct OverflowUnderflowExperiment: Experiment {
         i -= products.count
         if i < casts.count {
             for format in caseFormats {
-                let stored = try format.round(casts[i])
-                result.append(CaseRow(name: "cast \(casts[i])", format: format.name, operandsStored: casts[i],
+                let stored = casts[i].value.rounded(to: format)
+                result.append(CaseRow(name: "cast \(casts[i].text)", format: format.name, operandsStored: casts[i].text,
                                       result: NumberText.value(stored.bits, in: format), resultExact: format.exactDecimal(stored.bits),
                                       flags: stored.flags.description))
             }
@@ -155,7 +154,7 @@ struct OverflowUnderflowExperiment: Experiment {
         let threshold = ExactNumber(negative: false, significand: thresholdSignificand, exponent: exponent - 1)
         let atThreshold = threshold.rounded(to: format)
         let above = ExactNumber(negative: false, significand: thresholdSignificand << 64 | 1, exponent: exponent - 65).rounded(to: format)
-        let thresholdExact = NumberText.dyadic(significand: thresholdSignificand, exponent: exponent - 1)
+        let thresholdExact = FloatFormat.exactDecimal(negative: false, significand: Natural(wide: thresholdSignificand), exponent: exponent - 1)
         let thresholdShown = shortestIfExact(threshold)
         let overflowsAtThreshold = atThreshold.flags.contains(.overflow) || !isFinite(format, atThreshold.bits)
         let firstOverflow = overflowsAtThreshold ? thresholdShown : "> " + thresholdShown
@@ -293,8 +292,8 @@ struct OverflowUnderflowExperiment: Experiment {
         func caseResult(_ casePrefix: String, _ format: String) -> String {
             cases.first { $0.name.hasPrefix(casePrefix) && $0.format == format }?.result ?? "n/a"
         }
-        let productCase = products.first.map { "\($0.0)*\($0.1)" } ?? ""
-        let castCase = casts.first.map { "cast \($0)" } ?? ""
+        let productCase = products.first.map { "\($0.0.text)*\($0.1.text)" } ?? ""
+        let castCase = casts.first.map { "cast \($0.text)" } ?? ""
         let finding = "float16 overflows from \(limit("float16", .first_overflow)) = 65504 + ½ulp on: \(productCase.replacingOccurrences(of: "*", with: " × ")) is \(caseResult(productCase, "float16")) in float16 but \(caseResult(productCase, "float32")) in float32, \(castCase.replacingOccurrences(of: "cast ", with: "")) casts to \(caseResult(castCase, "float16")); values at or below \(limit("float16", .flush_to_zero_power)) ≈ \(NumberText.double(limit("float16", .flush_to_zero_max)).map { NumberText.general($0, digits: 3) } ?? "n/a") flush to 0."
         let fp16Rows = sweep.filter { $0.format == "float16" }
         let discussion = """

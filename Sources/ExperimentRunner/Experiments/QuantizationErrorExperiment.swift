@@ -43,9 +43,9 @@ struct QuantizationErrorExperiment: Experiment {
     let outliers: InputDistribution.Outliers
     let theorySamples: Int
     let theorySeed: UInt64
-    let absmaxExample: [String]
+    let absmaxExample: [SpecNumber]
     let absmaxCompute: FloatFormat
-    let zeroPointExample: [[String]]
+    let zeroPointExample: [[SpecNumber]]
     let zeroPointCompute: FloatFormat
     let plotGranularities: [Granularity]
     let detailGranularity: Granularity
@@ -194,18 +194,18 @@ struct QuantizationErrorExperiment: Experiment {
     }
 
     /// An array of equally long arrays of exact numbers as text.
-    static func numberRows(_ p: SpecTable, _ key: String, default fallback: [[String]]) throws(SpecError) -> [[String]] {
-        guard let value = p[key] else { return fallback }
+    static func numberRows(_ p: SpecTable, _ key: String, default fallback: [[String]]) throws(SpecError) -> [[SpecNumber]] {
+        guard let value = p[key] else { return fallback.map { $0.compactMap { try? SpecNumber($0) } } }
         guard case .array(let items) = value, !items.isEmpty else { throw p.error(key, "expected a non-empty array of rows (arrays of numbers as strings)") }
-        var rows: [[String]] = []
+        var rows: [[SpecNumber]] = []
         for (rowIndex, item) in items.enumerated() {
             guard case .array(let cells) = item, !cells.isEmpty else { throw p.error(key, "row \(rowIndex) is \(item.typeDescription); expected an array of strings") }
-            var row: [String] = []
+            var row: [SpecNumber] = []
             for (columnIndex, cell) in cells.enumerated() {
-                guard case .string(let text) = cell, (try? ExactNumber(parsing: text)) != nil else {
+                guard case .string(let text) = cell, let number = try? SpecNumber(text) else {
                     throw p.error(key, "row \(rowIndex), element \(columnIndex): expected a number as a string")
                 }
-                row.append(text)
+                row.append(number)
             }
             if let first = rows.first, row.count != first.count {
                 throw p.error(key, "row \(rowIndex) has \(row.count) elements, row 0 has \(first.count)")
@@ -315,7 +315,8 @@ struct QuantizationErrorExperiment: Experiment {
     /// Tutorial 000: α = max|x| / 127, q = round(x / α), x̂ = q·α, every step in the compute format.
     func absmaxExampleRows() throws -> [ExampleRow] {
         let format = absmaxCompute
-        let matrix = try Matrix(rows: 1, columns: absmaxExample.count, format: format, values: absmaxExample)
+        let matrix = try Matrix(rows: 1, columns: absmaxExample.count, format: format,
+                                codes: absmaxExample.map { $0.value.rounded(to: format).bits })
         let result = try quantize(matrix, QuantizationConfiguration(scheme: .absmax, bits: 8, granularity: .tensor, compute: format))
         let alpha = result.scales.first!
         return try (0..<matrix.columns).map { column in
@@ -323,7 +324,7 @@ struct QuantizationErrorExperiment: Experiment {
             let scaled = format.divide(x, alpha).bits
             let q = result.quantized[column]
             try requireRounding(scaled, to: q, format, "absmax example element \(column)")
-            return exampleRow("absmax", format, 0, column, absmaxExample[column], x, alpha, 0, scaled, q, result.dequantized[0, column])
+            return exampleRow("absmax", format, 0, column, absmaxExample[column].text, x, alpha, 0, scaled, q, result.dequantized[0, column])
         }
     }
 
@@ -332,7 +333,7 @@ struct QuantizationErrorExperiment: Experiment {
     func zeroPointExampleRows() throws -> [ExampleRow] {
         let format = zeroPointCompute
         let matrix = try Matrix(rows: zeroPointExample.count, columns: zeroPointExample.first!.count, format: format,
-                                values: zeroPointExample.flatMap { $0 })
+                                codes: zeroPointExample.flatMap { $0 }.map { $0.value.rounded(to: format).bits })
         let result = try quantize(matrix, QuantizationConfiguration(scheme: .zeroPoint, bits: 8, granularity: .tensor, compute: format))
         let scale = result.scales.first!, zeroPoint = result.zeroPoints.first!
         var rowsOut: [ExampleRow] = []
@@ -342,7 +343,7 @@ struct QuantizationErrorExperiment: Experiment {
                 let scaled = format.add(format.divide(x, scale).bits, format.convert(fromInt64: zeroPoint).bits).bits
                 let q = result.quantized[row * matrix.columns + column]
                 try requireRounding(scaled, to: q, format, "zero-point example element [\(row), \(column)]", clamp: -128...127)
-                rowsOut.append(exampleRow("zeropoint", format, row, column, zeroPointExample[row][column], x, scale, zeroPoint, scaled, q,
+                rowsOut.append(exampleRow("zeropoint", format, row, column, zeroPointExample[row][column].text, x, scale, zeroPoint, scaled, q,
                                           result.dequantized[row, column]))
             }
         }

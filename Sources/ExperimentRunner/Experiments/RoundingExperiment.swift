@@ -1,5 +1,4 @@
 import ReportKit
-import LabCommands
 import SoftFloat
 
 /// `kind = "rounding"`: each value (exact text such as `1/3`) rounded once into every format
@@ -25,15 +24,12 @@ struct RoundingExperiment: Experiment {
         self.spec = spec
         let parameters = spec.parameters
         try parameters.requireOnly(["values", "formats", "modes", "stochastic_seed"])
-        values = try parameters.numbers("values", default: ["1/3", "0.1", "2/3", "1e-5"])
-        var exact: [ExactNumber] = []
-        for (index, value) in values.enumerated() {
-            guard let number = try? ExactNumber(parsing: value), number.isFinite else {
-                throw parameters.error("values", "element \(index): '\(value)' must be a finite decimal, rational a/b or hex-float (inf and nan are not measured)")
-            }
-            exact.append(number)
+        let numbers = try parameters.numbers("values", default: ["1/3", "0.1", "2/3", "1e-5"])
+        for (index, number) in numbers.enumerated() where !number.value.isFinite {
+            throw parameters.error("values", "element \(index): '\(number.text)' must be a finite decimal, rational a/b or hex-float (inf and nan are not measured)")
         }
-        exactValues = exact
+        values = numbers.map(\.text)
+        exactValues = numbers.map(\.value)
         formats = try parameters.formats("formats", default: FloatFormat.builtIn)
         modes = try parameters.roundingModes("modes", default: RoundingMode.allCases)
         stochasticSeed = try parameters.seed("stochastic_seed", default: 0)

@@ -11,15 +11,15 @@ import ReportKit
 /// Cells of all selected experiments form one work list that a task group drains with
 /// `concurrency` tasks in flight (default: the number of active processors). Nothing is
 /// written until every selected experiment has computed and assembled successfully; then
-/// each file is written atomically (``AtomicFileWriter``).
+/// each file is written atomically (Quantization's `AtomicFileWriter`, through ``ReportFileWriter``).
 public struct LabRunner: Sendable {
     public var experimentsDirectory: String
     public var registry: ExperimentRegistry
     public var concurrency: Int
-    public var progress: ProgressReporter
+    public var progress: any RunProgress
 
     public init(experimentsDirectory: String = "Experiments", registry: ExperimentRegistry = .standard,
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ProgressReporter = ProgressReporter()) {
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any RunProgress = SilentProgress()) {
         self.experimentsDirectory = experimentsDirectory
         self.registry = registry
         self.concurrency = max(1, concurrency)
@@ -240,7 +240,7 @@ public struct LabRunner: Sendable {
         for output in outputs {
             for file in output.files {
                 let path = folder + "/" + file.name
-                try AtomicFileWriter.write(file.contents, to: path)
+                try ReportFileWriter.write(file.contents, to: path)
                 paths.append(path)
             }
         }
@@ -254,7 +254,7 @@ public struct LabRunner: Sendable {
             }
         }
         let readme = folder + "/README.md"
-        try AtomicFileWriter.write(ReadmeIndex.render(specs: experiments.map(\.spec), findings: findings), to: readme)
+        try ReportFileWriter.write(ReadmeIndex.render(specs: experiments.map(\.spec), findings: findings), to: readme)
         paths.append(readme)
         return paths
     }
@@ -289,7 +289,7 @@ public struct LabRunner: Sendable {
             let files = ShardStore.files(experiment: experiment, shard: shard, cells: cells[index])
             for file in files {
                 let path = output + "/" + file.name
-                try AtomicFileWriter.write(file.contents, to: path)
+                try ReportFileWriter.write(file.contents, to: path)
                 paths.append(path)
             }
             outputs.append(ExperimentOutput(name: experiment.spec.name, finding: "", files: files, computeSeconds: seconds[index]))

@@ -178,16 +178,17 @@ public struct SpecTable: Sendable, Hashable {
         return result
     }
 
-    /// Exact numbers as text (`"1/3"`, `"0.1"`, `"1e-5"`), checked with the engine's parser.
-    public func numbers(_ key: String, default fallback: [String]? = nil) throws(SpecError) -> [String] {
-        let texts = try strings(key, default: fallback)
-        for (index, text) in texts.enumerated() {
+    /// Exact numbers written as text (`"1/3"`, `"0.1"`, `"1e-5"`), each parsed once, here, with
+    /// the engine's parser.
+    public func numbers(_ key: String, default fallback: [String]? = nil) throws(SpecError) -> [SpecNumber] {
+        var numbers: [SpecNumber] = []
+        for (index, text) in try strings(key, default: fallback).enumerated() {
             do {
-                _ = try ExactNumber(parsing: text)
+                numbers.append(try SpecNumber(text))
             } catch {
                 throw self.error(key, "element \(index): \(error)")
             }
         }
-        return texts
+        return numbers
     }
 }

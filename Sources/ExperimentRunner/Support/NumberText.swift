@@ -87,23 +87,6 @@ public enum NumberText {
         return significantDigits <= 17 ? exact : format.shortestDecimal(bits)
     }
 
-    /// The exact decimal expansion of significand × 2^exponent (any exponent, beyond float64's
-    /// range too): (3, 126) → "255211775190703847597530955573826158592", (31, −2) → "7.75".
-    public static func dyadic(significand: UInt128, exponent: Int) -> String {
-        let value = Natural(wide: significand)
-        if exponent >= 0 { return (value << exponent).decimalString }
-        // significand / 2^k = significand × 5^k / 10^k
-        var scaled = value
-        scaled.multiply(byPowerOfFive: -exponent)
-        var digits = scaled.decimalString
-        let fractionLength = -exponent
-        if digits.count <= fractionLength { digits = String(repeating: "0", count: fractionLength - digits.count + 1) + digits }
-        let split = digits.index(digits.endIndex, offsetBy: -fractionLength)
-        var fraction = String(digits[split...])
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return String(digits[..<split]) + (fraction.isEmpty ? "" : "." + fraction)
-    }
-
     /// An exact quotient `numerator / denominator` with a denominator of the form 2^a·5^b,
     /// as a terminating decimal: (7_000_000_000 × 4, 1_000_000_000) → "28", (35, 10) → "3.5".
     public static func terminatingQuotient(_ numerator: Int, _ denominator: Int) -> String {

@@ -51,9 +51,9 @@ public enum MatrixUnitFiles {
         let d = product.multiply(a: a.codes, b: b.codes, c: c)
         let bytes = MatrixReader.npyBytes(codes: d, rows: a.rows, columns: b.columns, format: unit.d)
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try AtomicFileWriter.write(Data(bytes), to: output)
         } catch {
-            throw Failure(description: "\(output): cannot write (\(error.localizedDescription))")
+            throw Failure(description: "\(output): cannot write (\(error.reason.isEmpty ? "does its folder exist and is it writable?" : error.reason))")
         }
         return inexact == 0 ? "" : "\(inexact) input value\(inexact == 1 ? " was" : "s were") inexact in the unit's formats (rounded to nearest-even)"
     }

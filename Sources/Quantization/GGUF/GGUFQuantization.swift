@@ -59,7 +59,7 @@ public struct GGUFQuantization: Sendable {
             }
         }
         if let blocksPath {
-            do { try BinaryFileWriter.write(result.blocks, to: blocksPath) } catch { throw .input(error) }
+            do { try AtomicFileWriter.write(Data(result.blocks), to: blocksPath) } catch { throw .input(MatrixInputError(error, output: blocksPath)) }
         }
         return result
     }
@@ -77,9 +77,9 @@ public struct GGUFQuantization: Sendable {
             throw .codec(error, file: blocksPath)
         }
         do {
-            try BinaryFileWriter.write(NumpyFile.float32File(values, rows: rows, columns: columns), to: outputPath)
+            try AtomicFileWriter.write(Data(NumpyFile.float32File(values, rows: rows, columns: columns)), to: outputPath)
         } catch {
-            throw .input(error)
+            throw .input(MatrixInputError(error, output: outputPath))
         }
     }
 }

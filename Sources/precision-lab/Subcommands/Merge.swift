@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExperimentRunner
+import LabCommands
 
 extension PrecisionLab {
     /// `precision-lab merge [NAME...] [--shards DIR] [--output DIR] [--check]`
@@ -28,7 +29,7 @@ extension PrecisionLab {
         var experiments: String = "Experiments"
 
         func run() async throws {
-            let runner = LabRunner(experimentsDirectory: experiments)
+            let runner = LabRunner(experimentsDirectory: experiments, progress: TerminalProgress())
             do {
                 if check {
                     let differences = try await runner.mergeDifferences(names: names, shards: shards, output: output)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExperimentRunner
+import LabCommands
 
 extension PrecisionLab {
     /// `precision-lab run [NAME...] [--all] [--output DIR] [--check] [--list] [--shard K/N]`
@@ -58,7 +59,8 @@ extension PrecisionLab {
         }
 
         func run() async throws {
-            let runner = LabRunner(experimentsDirectory: experiments, concurrency: jobs ?? LabRunner().concurrency)
+            let runner = LabRunner(experimentsDirectory: experiments, concurrency: jobs ?? LabRunner().concurrency,
+                                   progress: TerminalProgress())
             do {
                 if list {
                     print(try runner.listing(), terminator: "")

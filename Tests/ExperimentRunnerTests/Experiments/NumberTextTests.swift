@@ -21,12 +21,6 @@ struct NumberTextTests {
         #expect(NumberText.general(1.7976931348623157e308) == "1.79769e+308")
     }
 
-    @Test func dyadicExpansions() {
-        #expect(NumberText.dyadic(significand: 31, exponent: -2) == "7.75")
-        #expect(NumberText.dyadic(significand: 4095, exponent: 4) == "65520")
-        #expect(NumberText.dyadic(significand: 1, exponent: -25) == FloatFormat.float64.exactDecimal(0x3E6000_0000_000000))
-    }
-
     @Test func valuesPreferExactDigits() {
         #expect(NumberText.value(0x7e, in: .float8_e4m3fn) == "448")
         #expect(NumberText.value(0x3555, in: .float16) == "0.333251953125")

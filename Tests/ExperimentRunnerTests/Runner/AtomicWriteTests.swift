@@ -9,7 +9,7 @@ struct AtomicWriteTests {
         let experiments = SmallSpecs.install(in: folder, only: ["formats"])
         folder.write("Experiments/zz-failing.toml", "kind = \"failing\"\n")
         let registry = ExperimentRegistry.standard.adding(ExperimentKind(FailingExperiment.self))
-        let runner = LabRunner(experimentsDirectory: experiments, registry: registry, progress: ProgressReporter(enabled: false))
+        let runner = LabRunner(experimentsDirectory: experiments, registry: registry)
         let output = folder.path + "/Reports"
 
         _ = try await runner.run(names: ["formats"], all: false, output: output)
@@ -33,8 +33,8 @@ struct AtomicWriteTests {
     @Test func writerReplacesAtomicallyAndLeavesNoTemporaryFiles() throws {
         let folder = TemporaryFolder("writer")
         let path = folder.path + "/deep/er/report.csv"
-        try AtomicFileWriter.write("old\n", to: path)
-        try AtomicFileWriter.write("new\n", to: path)
+        try ReportFileWriter.write("old\n", to: path)
+        try ReportFileWriter.write("new\n", to: path)
         #expect(folder.read("deep/er/report.csv") == "new\n")
         #expect(folder.snapshot().keys.sorted() == ["deep/er/report.csv"])
     }
@@ -44,7 +44,7 @@ struct AtomicWriteTests {
         folder.write("Reports/x.csv", "old\n")
         // A folder where the file should go makes rename fail (EISDIR), even as root.
         try FileManager.default.createDirectory(atPath: folder.path + "/Reports/y.csv", withIntermediateDirectories: true)
-        #expect(throws: RunError.self) { try AtomicFileWriter.write("new\n", to: folder.path + "/Reports/y.csv") }
+        #expect(throws: RunError.self) { try ReportFileWriter.write("new\n", to: folder.path + "/Reports/y.csv") }
         #expect(folder.read("Reports/x.csv") == "old\n")
         #expect(!(folder.snapshot("Reports").keys.contains { $0.contains(".tmp-") }))
     }

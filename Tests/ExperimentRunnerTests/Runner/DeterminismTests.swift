@@ -5,7 +5,7 @@ import Testing
 @Suite("Determinism, check and shards")
 struct DeterminismTests {
     func runner(_ experiments: String, concurrency: Int = 2) -> LabRunner {
-        LabRunner(experimentsDirectory: experiments, concurrency: concurrency, progress: ProgressReporter(enabled: false))
+        LabRunner(experimentsDirectory: experiments, concurrency: concurrency)
     }
 
     @Test func regenerationIsByteIdenticalAtAnyParallelism() async throws {

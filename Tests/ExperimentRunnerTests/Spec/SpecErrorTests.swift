@@ -84,7 +84,7 @@ struct SpecErrorTests {
         let folder = TemporaryFolder("bad-spec")
         let experiments = SmallSpecs.install(in: folder, only: ["formats"])
         folder.write("Experiments/broken.toml", "kind = \"accumulation\"\n[parameters]\ncounts = \"many\"\n")
-        let runner = LabRunner(experimentsDirectory: experiments, progress: ProgressReporter(enabled: false))
+        let runner = LabRunner(experimentsDirectory: experiments)
         do {
             _ = try await runner.run(names: ["formats"], all: false, output: folder.path + "/Reports")
             Issue.record("expected a spec error")
@@ -101,7 +101,7 @@ struct SpecErrorTests {
         let folder = TemporaryFolder("bad-check")
         let experiments = SmallSpecs.install(in: folder, only: ["formats", "sums"])
         folder.write("Experiments/sums.toml", SmallSpecs.all["sums"]! + "\n[checks.sum_between]\n\"bfloat16 running\" = [250, 260]\n")
-        let runner = LabRunner(experimentsDirectory: experiments, progress: ProgressReporter(enabled: false))
+        let runner = LabRunner(experimentsDirectory: experiments)
         for names in [["sums"], ["formats"]] {
             do {
                 _ = try await runner.run(names: names, all: false, output: folder.path + "/Reports")
