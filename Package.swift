@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "Quantization", "ReportKit", "SoftFloat"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -99,8 +99,8 @@ public struct BulkConversion: @unchecked Sendable {
                 let target = raw.assumingMemoryBound(to: UInt64.self)
                 for index in 0..<range.count { target[index] = Double(Float(bitPattern: source[index])).bitPattern }
             default:
-                let target = raw.assumingMemoryBound(to: UInt64.self)
-                for index in 0..<range.count { target[index] = FloatFormat.float32.convert(UInt64(source[index]), to: format).bits }
+                Self.convertByEngine(UnsafeRawPointer(source.baseAddress!), width: 4, from: .float32,
+                                     into: raw, width: bytes, to: format, count: range.count)
             }
         }
     }
@@ -134,12 +134,20 @@ public struct BulkConversion: @unchecked Sendable {
                 let source = raw.assumingMemoryBound(to: UInt64.self)
                 for index in 0..<range.count { target[index] = Float(Double(bitPattern: source[index])).bitPattern }
             default:
-                // Any other layout: the engine, element by element.
-                for index in 0..<range.count {
-                    let code = FastPath.load(from: raw, index: index, width: bytes)
-                    target[index] = UInt32(truncatingIfNeeded: format.convert(code, to: .float32).bits)
-                }
+                Self.convertByEngine(raw, width: bytes, from: format,
+                                     into: UnsafeMutableRawPointer(target.baseAddress!), width: 4, to: .float32, count: range.count)
             }
+        }
+    }
+
+    /// The one fallback of both directions, for any layout no fast path covers (a user-defined
+    /// e5m20, a 40-bit format): the engine's scalar conversion, element by element, reading
+    /// and writing codes of the given byte widths.
+    static func convertByEngine(_ input: UnsafeRawPointer, width inputWidth: Int, from source: FloatFormat,
+                                into output: UnsafeMutableRawPointer, width outputWidth: Int, to target: FloatFormat, count: Int) {
+        for index in 0..<count {
+            let code = FastPath.load(from: input, index: index, width: inputWidth)
+            FastPath.store(source.convert(code, to: target).bits, at: output, index: index, width: outputWidth)
         }
     }
 }

@@ -22,14 +22,12 @@ public struct ConversionVerification: Sendable {
     }
 
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> PairVerification.Outcome {
-        let total = LockedValue(PairVerification.Outcome())
-        let done = LockedValue(0)
         let target = target
         let chunk = 10_000
         let chunks = (count + chunk - 1) / chunk
         let seed = seed
         let count = count
-        ParallelSplit.run(count: chunks, threads: threads) { slice in
+        return PairVerification.Outcome.collect(count: chunks, threads: threads, progress: progress) { slice, finished in
             var local = PairVerification.Outcome()
             for index in slice {
                 var random = SplitMix64(seed: seed &+ UInt64(index))
@@ -52,18 +50,14 @@ public struct ConversionVerification: Sendable {
                             local.checked += 1
                             let agrees = target.isNaN(oracle.bits) ? target.isNaN(ours.bits) && ours.flags == oracle.flags : ours == oracle
                             if !agrees {
-                                local.mismatches += 1
-                                if local.examples.count < 5 {
-                                    local.examples.append("\(source.name) \(source.hexString(bits)) \(direction.rawValue) \(overflow): engine \(target.hexString(ours.bits)) [\(ours.flags)], MPFR \(target.hexString(oracle.bits)) [\(oracle.flags)]")
-                                }
+                                local.recordMismatch("\(source.name) \(source.hexString(bits)) \(direction.rawValue) \(overflow): engine \(target.hexString(ours.bits)) [\(ours.flags)], MPFR \(target.hexString(oracle.bits)) [\(oracle.flags)]")
                             }
                         }
                     }
                 }
-                progress(Double(done.update { $0 += 1; return $0 }) / Double(chunks))
+                finished()
             }
-            total.update { $0.merge(local) }
+            return local
         }
-        return total.value
     }
 }

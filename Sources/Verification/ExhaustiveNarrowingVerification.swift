@@ -18,20 +18,7 @@ public struct ExhaustiveNarrowingVerification: Sendable {
         public let expectedName: String
     }
 
-    public struct Outcome: Sendable {
-        public var checked: UInt64 = 0
-        public var mismatches: UInt64 = 0
-        public var hardwareMismatches: UInt64 = 0
-        public var examples: [Mismatch] = []
-
-        /// Adds another worker's counts; keeps the first five examples.
-        mutating func merge(_ part: Outcome) {
-            checked += part.checked
-            mismatches += part.mismatches
-            hardwareMismatches += part.hardwareMismatches
-            examples += part.examples.prefix(max(0, 5 - examples.count))
-        }
-    }
+    public typealias Outcome = VerificationOutcome<Mismatch>
 
     public let target: FloatFormat
     public let threads: Int
@@ -56,9 +43,7 @@ public struct ExhaustiveNarrowingVerification: Sendable {
         let target = target
         let compareHardware = target == .float16
         let chunkRange = chunkRange
-        let total = LockedValue(Outcome())
-        let done = LockedValue(0)
-        ParallelSplit.run(count: chunkRange.count, threads: threads) { slice in
+        return Outcome.collect(count: chunkRange.count, threads: threads, progress: progress) { slice, finished in
             let size = Self.chunkSize
             var input = [UInt32](repeating: 0, count: size)
             var output = [UInt8](repeating: 0, count: size * 8 + 160)
@@ -82,11 +67,8 @@ public struct ExhaustiveNarrowingVerification: Sendable {
                                 let bulk = FastPath.load(from: UnsafeRawPointer(codes), index: index, width: path.outputWidth)
                                 let expected = standard ? engine[index] : path.engineCode(UInt64(input[index]))
                                 if bulk != expected {
-                                    local.mismatches += 1
-                                    if local.examples.count < 5 {
-                                        local.examples.append(Mismatch(input: input[index], bulk: bulk, expected: expected,
-                                                                       expectedName: "scalar engine (bulk: \(path.name))"))
-                                    }
+                                    local.recordMismatch(Mismatch(input: input[index], bulk: bulk, expected: expected,
+                                                                  expectedName: "scalar engine (bulk: \(path.name))"))
                                 }
                             }
                         }
@@ -97,20 +79,15 @@ public struct ExhaustiveNarrowingVerification: Sendable {
                         let hardware = Float16(Float(bitPattern: input[index]))
                         let agrees = hardware.isNaN ? FloatFormat.float16.isNaN(engine[index]) : UInt64(hardware.bitPattern) == engine[index]
                         if !agrees {
-                            local.hardwareMismatches += 1
-                            if local.examples.count < 5 {
-                                local.examples.append(Mismatch(input: input[index], bulk: engine[index], expected: UInt64(hardware.bitPattern),
-                                                               expectedName: "hardware Float16 (against the scalar engine)"))
-                            }
+                            local.recordHardwareMismatch(Mismatch(input: input[index], bulk: engine[index], expected: UInt64(hardware.bitPattern),
+                                                                  expectedName: "hardware Float16 (against the scalar engine)"))
                         }
                     }
                 }
                 local.checked += UInt64(size)
-                let finished = done.update { $0 += 1; return $0 }
-                progress(Double(finished) / Double(chunkRange.count))
+                finished()
             }
-            total.update { $0.merge(local) }
+            return local
         }
-        return total.value
     }
 }

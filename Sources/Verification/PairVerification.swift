@@ -13,18 +13,7 @@ public struct PairVerification: Sendable {
     /// The operations `verify --pairs` checks: add, sub, mul, div, sqrt (fma has three operands).
     public static let operations: [ArithmeticOperation] = [.add, .subtract, .multiply, .divide, .squareRoot]
 
-    public struct Outcome: Sendable {
-        public var checked: UInt64 = 0
-        public var mismatches: UInt64 = 0
-        public var examples: [String] = []
-
-        /// Adds another worker's counts; keeps the first five examples.
-        mutating func merge(_ part: Outcome) {
-            checked += part.checked
-            mismatches += part.mismatches
-            examples += part.examples.prefix(max(0, 5 - examples.count))
-        }
-    }
+    public typealias Outcome = VerificationOutcome<String>
 
     public let format: FloatFormat
     public let operation: ArithmeticOperation
@@ -40,11 +29,9 @@ public struct PairVerification: Sendable {
     public func run(progress: @Sendable (Double) -> Void = { _ in }) -> Outcome {
         let codes = Int(format.codeMask) + 1
         let rows = operation == .squareRoot ? 1 : codes
-        let total = LockedValue(PairVerification.Outcome())
-        let done = LockedValue(0)
         let format = format
         let operation = operation
-        ParallelSplit.run(count: rows, threads: threads) { slice in
+        return Outcome.collect(count: rows, threads: threads, progress: progress) { slice, finished in
             var local = Outcome()
             for row in slice {
                 for column in 0..<codes {
@@ -60,18 +47,14 @@ public struct PairVerification: Sendable {
                             ? format.isNaN(ours.bits) && ours.flags == oracle.flags
                             : ours == oracle
                         if !agrees {
-                            local.mismatches += 1
-                            if local.examples.count < 5 {
-                                local.examples.append("\(operation.rawValue)(\(format.hexString(a)), \(format.hexString(b))) \(direction.rawValue): engine \(format.hexString(ours.bits)) [\(ours.flags)], MPFR \(format.hexString(oracle.bits)) [\(oracle.flags)]")
-                            }
+                            local.recordMismatch("\(operation.rawValue)(\(format.hexString(a)), \(format.hexString(b))) \(direction.rawValue): engine \(format.hexString(ours.bits)) [\(ours.flags)], MPFR \(format.hexString(oracle.bits)) [\(oracle.flags)]")
                         }
                     }
                 }
-                progress(Double(done.update { $0 += 1; return $0 }) / Double(rows))
+                finished()
             }
-            total.update { $0.merge(local) }
+            return local
         }
-        return total.value
     }
 
     static func exactResultIsNegative(_ a: UInt64, _ b: UInt64, format: FloatFormat, operation: ArithmeticOperation) -> Bool {

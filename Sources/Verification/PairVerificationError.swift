@@ -1,5 +1,5 @@
 /// Why a pair verification cannot run.
-public enum PairVerificationError: Error, CustomStringConvertible {
+public enum PairVerificationError: Error, Equatable, CustomStringConvertible {
     case formatTooWide(String)
 
     public var description: String {
