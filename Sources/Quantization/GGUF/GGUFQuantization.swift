@@ -32,23 +32,19 @@ public struct GGUFQuantization: Sendable {
     /// Reads the matrix (text, .npy or .safetensors, cast to float32) and the importance vector
     /// (any shape with C elements), quantizes, and writes the blocks to `blocksPath` if given.
     public static func run(type: GGUFType, input: String?, tensor: String? = nil, importance: String?, blocksPath: String?) throws(GGUFRunError) -> GGUFQuantization {
-        let source: MatrixSource
+        // The same reader as `quantize` and `matmul`: the matrix, then the importance vector.
+        var files = [MatrixInputs.File(path: input, tensor: tensor)]
+        if let importance { files.append(MatrixInputs.File(path: importance)) }
+        let inputs: MatrixInputs
         do {
-            source = try MatrixReader.read(path: input, tensor: tensor, format: .float32)
+            inputs = try MatrixInputs(reading: files, format: .float32)
         } catch {
             throw .input(error)
         }
-        let matrix = source.matrix
-        let values = matrix.codes.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
-        var weights: [Float]? = nil
-        if let importance {
-            do {
-                let read = try MatrixReader.read(path: importance, format: .float32).matrix
-                weights = read.codes.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
-            } catch {
-                throw .input(error)
-            }
-        }
+        func float32Values(_ matrix: Matrix) -> [Float] { matrix.codes.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) } }
+        let matrix = inputs.sources[0].matrix
+        let values = float32Values(matrix)
+        let weights = importance == nil ? nil : float32Values(inputs.sources[1].matrix)
         let result: GGUFQuantization
         do {
             result = try GGUFQuantization(values: values, rows: matrix.rows, columns: matrix.columns, type: type, importance: weights)

@@ -44,12 +44,7 @@ extension PrecisionLab {
                 operation: ArithmeticOperation(rawValue: operation)!, format: try parseFormat(format),
                 options: rounding.options, seed: rounding.seed, includeFlags: flags)
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
-            do {
-                try ArithmeticStream.run(&evaluator, input: FileDescriptorInput.standardInput, output: writer)
-            } catch {
-                printToStandardError(error.description)
-                throw ExitCode.failure
-            }
+            try reportingFailure { try ArithmeticStream.run(&evaluator, input: FileDescriptorInput.standardInput, output: writer) }
         }
     }
 }

@@ -47,14 +47,11 @@ extension PrecisionLab {
                 + MatrixUnitBenchmarks.benchmarks(dotProducts: operands / 32, threads: threads, repetitions: repetitions)
                 + GGUFBenchmarks.benchmarks(repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
-            do {
+            try reportingFailure {
                 let results = try suite.run(filter: filter) { name in
                     if progress.isEnabled { printToStandardError("bench: \(name)") }
                 }
                 print(json ? BenchmarkReport.json(results) : BenchmarkReport.table(results), terminator: "")
-            } catch {
-                printToStandardError("\(error)")
-                throw ExitCode.failure
             }
         }
     }

@@ -46,12 +46,8 @@ extension PrecisionLab {
                 seed: rounding.seed, output: output)
             var input = FileDescriptorInput.standardInput
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
-            do {
+            try reportingFailure(cleanup: { try? writer.flush() }) {
                 try ConvertStream.run(configuration, input: &input, output: writer)
-            } catch {
-                try? writer.flush()
-                printToStandardError(error.description)
-                throw ExitCode.failure
             }
         }
     }

@@ -30,9 +30,7 @@ extension PrecisionLab {
         }
 
         func parsed() throws -> (GGUFType, Int, Int) {
-            guard let type = GGUFType(schemeName: scheme) else {
-                throw ValidationError("unknown GGUF scheme '\(scheme)'; choose one of \(GGUFType.schemeNames.joined(separator: ", "))")
-            }
+            let type = try GGUFType(schemeArgument: scheme)
             let parts = shape.split(separator: ",", omittingEmptySubsequences: false)
             guard parts.count == 2, let rows = Int(parts[0].filter { $0 != " " }), let columns = Int(parts[1].filter { $0 != " " }), rows > 0, columns > 0 else {
                 throw ValidationError("--shape must be R,C with positive integers, got '\(shape)'")
@@ -42,11 +40,8 @@ extension PrecisionLab {
 
         func run() throws {
             let (type, rows, columns) = try parsed()
-            do {
+            try reportingFailure(prefix: "error: ") {
                 try GGUFQuantization.dequantizeFile(type: type, blocksPath: blocks, rows: rows, columns: columns, outputPath: output)
-            } catch {
-                printToStandardError("error: \(error.description)")
-                throw ExitCode.failure
             }
         }
     }

@@ -55,11 +55,7 @@ extension PrecisionLab {
                 throw ValidationError(given.isEmpty ? "missing VALUE" : "expected one VALUE, got \(given.count): \(given.joined(separator: " "))")
             }
             _ = try formats()
-            do {
-                input = try InspectReport.Input(value, source: from.map(parseFormat))
-            } catch let error as NumberSyntaxError {
-                throw ValidationError(error.description)
-            }
+            input = try validating { try InspectReport.Input(value, source: from.map(parseFormat)) }
         }
 
         func formats() throws -> [FloatFormat] {

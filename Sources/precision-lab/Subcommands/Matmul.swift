@@ -61,14 +61,11 @@ extension PrecisionLab {
         func run() throws {
             let configuration = try makeConfiguration()
             let files = [MatrixInputs.File(path: left, tensor: leftTensor), MatrixInputs.File(path: right, tensor: rightTensor)]
-            do {
+            try reportingFailure(prefix: "error: ") {
                 let result = try MatrixInputs.run(reading: files, format: configuration.compute) { matrices throws(QuantizationError) in
                     try matmul(matrices[0], matrices[1], configuration)
                 }
                 print(json ? result.json : result.description)
-            } catch {
-                printToStandardError("error: \(error.description)")
-                throw ExitCode.failure
             }
         }
     }

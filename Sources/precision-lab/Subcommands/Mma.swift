@@ -57,7 +57,7 @@ extension PrecisionLab {
                 throw ValidationError("matrix mode needs --unit, --a, --b and --output")
             }
             if let unit {
-                do { _ = try MatrixUnit.named(unit) } catch { throw ValidationError(error.description) }
+                try validating { _ = try MatrixUnit.named(unit) }
             }
         }
 
@@ -67,13 +67,10 @@ extension PrecisionLab {
                 return
             }
             if matrixMode {
-                do {
+                try reportingFailure {
                     let message = try MatrixUnitFiles.run(unit: try MatrixUnit.named(unit!), a: a!, b: b!, c: c,
-                                                          promoteEvery: promoteEvery, codes: codes, output: output!)
+                                                          promoteEvery: promoteEvery, codes: codes, output: self.output!)
                     if !message.isEmpty { printToStandardError(message) }
-                } catch {
-                    printToStandardError("\(error)")
-                    throw ExitCode.failure
                 }
                 return
             }
@@ -81,7 +78,7 @@ extension PrecisionLab {
             let reader = LineReader(FileDescriptorInput.standardInput)
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             var output: [UInt8] = []
-            do {
+            try reportingFailure(cleanup: { try? writer.flush() }) {
                 while let line = try reader.nextLine() {
                     output.removeAll(keepingCapacity: true)
                     try evaluator.process(line, into: &output)
@@ -91,10 +88,6 @@ extension PrecisionLab {
                     try written.get()
                 }
                 try writer.flush()
-            } catch {
-                try? writer.flush()
-                printToStandardError((error as? ArithmeticLineError)?.description ?? "\(error)")
-                throw ExitCode.failure
             }
         }
     }

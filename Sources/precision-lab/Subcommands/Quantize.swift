@@ -69,7 +69,7 @@ extension PrecisionLab {
 
         func validate() throws {
             if scheme.lowercased().hasPrefix("gguf-") {
-                _ = try GGUFQuantizeOptions.type(scheme)
+                _ = try GGUFType(schemeArgument: scheme)
                 return
             }
             if imatrix != nil || saveBlocks != nil {
@@ -99,20 +99,17 @@ extension PrecisionLab {
         }
 
         func run() throws {
-            if let type = try? GGUFQuantizeOptions.type(scheme) {
+            if let type = try? GGUFType(schemeArgument: scheme) {
                 print(try GGUFQuantizeOptions.run(type, input: input, tensor: tensor, imatrix: imatrix, saveBlocks: saveBlocks, json: json))
                 return
             }
             let configuration = try makeConfiguration()
-            do {
+            try reportingFailure(prefix: "error: ") {
                 let result = try MatrixInputs.run(reading: [MatrixInputs.File(path: input, tensor: tensor)],
                                                   format: configuration.compute) { matrices throws(QuantizationError) in
                     try quantize(matrices[0], configuration)
                 }
                 print(json ? result.json : result.description)
-            } catch {
-                printToStandardError("error: \(error.description)")
-                throw ExitCode.failure
             }
         }
     }

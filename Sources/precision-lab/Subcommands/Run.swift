@@ -53,7 +53,7 @@ extension PrecisionLab {
             if check && shard != nil { throw ValidationError("--check and --shard cannot be combined (check a merge with 'merge --check')") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let shard {
-                do { _ = try ShardSelection(parsing: shard) } catch { throw ValidationError(error.description) }
+                try validating { _ = try ShardSelection(parsing: shard) }
             }
             if !list && !all && names.isEmpty { throw ValidationError("name one or more experiments, or pass --all (see --list)") }
         }
