@@ -25,10 +25,7 @@ enum AffineKQuant {
                     if let importance {
                         let sigma2 = 2 * ImportanceWeights.sumOfSquares(xb, count: 256) / 256
                         for j in 0..<8 {
-                            ImportanceWeights.fill(weights, importance + 256 * block + 32 * j, xb + 32 * j, count: 32, sigma2: sigma2)
-                            var sum: Float = 0
-                            for l in 0..<32 { sum += weights[l] }
-                            sw[j] = sum
+                            sw[j] = ImportanceWeights.fill(weights, importance + 256 * block + 32 * j, xb + 32 * j, count: 32, sigma2: sigma2)
                             scales[j] = KQuantSearch.asymmetric(count: 32, nmax: nmax, xb + 32 * j, weights: weights, codes: L + 32 * j,
                                                                 theMin: &mins[j], scratch: Laux, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
                         }

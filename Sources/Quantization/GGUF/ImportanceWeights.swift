@@ -17,9 +17,15 @@ enum ImportanceWeights {
         return sum
     }
 
-    /// weight[j] = importance[j] · √(σ² + x[j]²) (sqrtf, correctly rounded).
-    @inline(__always)
-    static func fill(_ weight: UnsafeMutablePointer<Float>, _ importance: UnsafePointer<Float>, _ x: UnsafePointer<Float>, count: Int, sigma2: Float) {
-        for j in 0..<count { weight[j] = importance[j] * (sigma2 + x[j] * x[j]).squareRoot() }
+    /// weight[j] = importance[j] · √(σ² + x[j]²) (sqrtf, correctly rounded); returns Σ weight[j],
+    /// summed left to right in float32 (the K-quants' `sw[j]`, the weight of a sub-block's scale).
+    @inline(__always) @discardableResult
+    static func fill(_ weight: UnsafeMutablePointer<Float>, _ importance: UnsafePointer<Float>, _ x: UnsafePointer<Float>, count: Int, sigma2: Float) -> Float {
+        var sum: Float = 0
+        for j in 0..<count {
+            weight[j] = importance[j] * (sigma2 + x[j] * x[j]).squareRoot()
+            sum += weight[j]
+        }
+        return sum
     }
 }

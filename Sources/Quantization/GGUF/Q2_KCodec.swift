@@ -27,10 +27,7 @@ enum Q2_KCodec: GGUFBlockCodec {
                         let qwBlock = importance + 256 * block
                         let sigma2 = ImportanceWeights.sumOfSquares(xb, count: 256) / 256
                         for j in 0..<16 {
-                            ImportanceWeights.fill(weights, qwBlock + 16 * j, xb + 16 * j, count: 16, sigma2: sigma2)
-                            var sum: Float = 0
-                            for l in 0..<16 { sum += weights[l] }
-                            sw[j] = sum
+                            sw[j] = ImportanceWeights.fill(weights, qwBlock + 16 * j, xb + 16 * j, count: 16, sigma2: sigma2)
                             scales[j] = KQuantSearch.asymmetric(count: 16, nmax: 3, xb + 16 * j, weights: weights, codes: L + 16 * j,
                                                                 theMin: &mins[j], scratch: Laux, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
                         }

@@ -25,10 +25,7 @@ enum Q3_KCodec: GGUFBlockCodec {
                     if let importance {
                         let sigma2 = 2 * ImportanceWeights.sumOfSquares(xb, count: 256) / 256
                         for j in 0..<16 {
-                            ImportanceWeights.fill(weights, importance + 256 * block + 16 * j, xb + 16 * j, count: 16, sigma2: sigma2)
-                            var sum: Float = 0
-                            for l in 0..<16 { sum += weights[l] }
-                            sw[j] = sum
+                            sw[j] = ImportanceWeights.fill(weights, importance + 256 * block + 16 * j, xb + 16 * j, count: 16, sigma2: sigma2)
                             scales[j] = KQuantSearch.symmetric(count: 16, nmax: 4, xb + 16 * j, codes: L + 16 * j, weights: weights)
                         }
                         let dBlock = KQuantSearch.symmetric(count: 16, nmax: 32, scales, codes: Ls, weights: sw)
