@@ -4,14 +4,7 @@
 /// is in ``NonLinear4Bit``.
 enum IQ4_XSCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { L in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 40) { floats in
-                for block in 0..<(count / 256) {
-                    NonLinear4Bit.quantize(x + 256 * block, superBlock: 256, importance: importance.map { $0 + 256 * block }, into: out + 136 * block,
-                                           L: L.baseAddress!, weight: floats.baseAddress!, scales: floats.baseAddress! + 32)
-                }
-            }
-        }
+        NonLinear4Bit.quantizeRow(x, count: count, importance: importance, into: out, superBlock: 256, blockBytes: 136)
     }
 
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
@@ -23,12 +16,7 @@ enum IQ4_XSCodec: GGUFBlockCodec {
                 let low = Int32((b[4 + ib / 2] >> UInt8(4 * (ib % 2))) & 0xf)
                 let high = Int32((scalesHigh >> UInt16(2 * ib)) & 3)
                 let dl = d * Float((low | high << 4) - 32)
-                let qs = b + 8 + 16 * ib
-                let yb = y + 256 * block + 32 * ib
-                for j in 0..<16 {
-                    yb[j] = dl * Float(NonLinear4Bit.nonLinearValues[Int(qs[j] & 0xf)])
-                    yb[j + 16] = dl * Float(NonLinear4Bit.nonLinearValues[Int(qs[j] >> 4)])
-                }
+                NonLinear4Bit.dequantizeBlock(b + 8 + 16 * ib, scale: dl, into: y + 256 * block + 32 * ib)
             }
         }
     }

@@ -32,6 +32,31 @@ enum NonLinear4Bit {
         }
     }
 
+    /// The row loop of both types: super-blocks of `superBlock` elements (32 for IQ4_NL, 256
+    /// for IQ4_XS), `blockBytes` bytes each (18, 136), quantized one after the other.
+    static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>,
+                            superBlock: Int, blockBytes: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: superBlock) { L in
+            // weight[32], then one scale per 32-element block.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 32 + superBlock / 32) { floats in
+                for block in 0..<(count / superBlock) {
+                    quantize(x + superBlock * block, superBlock: superBlock, importance: importance.map { $0 + superBlock * block },
+                             into: out + blockBytes * block, L: L.baseAddress!, weight: floats.baseAddress!, scales: floats.baseAddress! + 32)
+                }
+            }
+        }
+    }
+
+    /// Decodes one 32-element block: 16 bytes of index pairs (element j low nibble, j + 16 high
+    /// nibble of byte j) under `scale`: y = scale · grid[q].
+    @inline(__always)
+    static func dequantizeBlock(_ qs: UnsafePointer<UInt8>, scale: Float, into yb: UnsafeMutablePointer<Float>) {
+        for j in 0..<16 {
+            yb[j] = scale * Float(nonLinearValues[Int(qs[j] & 0xf)])
+            yb[j + 16] = scale * Float(nonLinearValues[Int(qs[j] >> 4)])
+        }
+    }
+
     /// Quantizes one super-block (`superBlock` = 32 for IQ4_NL, 256 for IQ4_XS) into `out`.
     static func quantize(_ x: UnsafePointer<Float>, superBlock: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>,
                          L: UnsafeMutablePointer<UInt8>, weight: UnsafeMutablePointer<Float>, scales: UnsafeMutablePointer<Float>) {
