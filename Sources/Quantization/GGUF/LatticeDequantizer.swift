@@ -19,11 +19,32 @@ enum LatticeDequantizer {
     @inline(__always)
     static func sign(_ signs: UInt8, _ j: Int) -> Float { signs & (UInt8(1) << UInt8(j)) != 0 ? -1 : 1 }
 
+    /// The walk every lattice decoder shares: 256-element super-blocks of `blockBytes` bytes,
+    /// each handed to `body` with the output position, which `body` advances 8 values at a time.
+    @inline(__always)
+    static func forEachSuperBlock(_ blocks: UnsafePointer<UInt8>, count: Int, blockBytes: Int, into y: UnsafeMutablePointer<Float>,
+                                  _ body: (_ block: UnsafePointer<UInt8>, _ out: inout UnsafeMutablePointer<Float>) -> Void) {
+        var out = y
+        for block in 0..<(count / 256) { body(blocks + blockBytes * block, &out) }
+    }
+
+    /// Eight values of an unsigned grid entry with their signs: scale · byte j · ±1 (IQ2).
+    @inline(__always)
+    static func writeSigned(_ entry: UInt64, signs: UInt8, scale: Float, to out: inout UnsafeMutablePointer<Float>) {
+        for j in 0..<8 { out[j] = scale * byte(entry, j) * sign(signs, j) }
+        out += 8
+    }
+
+    /// Eight values of a signed grid entry shifted by ±delta: scale · (byte j + delta) (IQ1).
+    @inline(__always)
+    static func writeShifted(_ entry: UInt64, delta: Float, scale: Float, to out: inout UnsafeMutablePointer<Float>) {
+        for j in 0..<8 { out[j] = scale * (signedByte(entry, j) + delta) }
+        out += 8
+    }
+
     static func iq2xxs(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq2xxs, signTable = LatticeGrids.signs
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 66 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 66, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             for ib in 0..<8 {
                 let q = b + 2 + 8 * ib
@@ -32,8 +53,7 @@ enum LatticeDequantizer {
                 for l in 0..<4 {
                     let entry = grid[Int(q[l])]
                     let signs = signTable[Int((aux1 >> UInt32(7 * l)) & 127)]
-                    for j in 0..<8 { out[j] = db * byte(entry, j) * sign(signs, j) }
-                    out += 8
+                    writeSigned(entry, signs: signs, scale: db, to: &out)
                 }
             }
         }
@@ -41,9 +61,7 @@ enum LatticeDequantizer {
 
     static func iq2xs(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq2xs, signTable = LatticeGrids.signs
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 74 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 74, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             for ib in 0..<8 {
                 let scale = b[66 + ib]
@@ -53,8 +71,7 @@ enum LatticeDequantizer {
                     let entry = grid[Int(q & 511)]
                     let signs = signTable[Int(q >> 9)]
                     let dl = l < 2 ? db.0 : db.1
-                    for j in 0..<8 { out[j] = dl * byte(entry, j) * sign(signs, j) }
-                    out += 8
+                    writeSigned(entry, signs: signs, scale: dl, to: &out)
                 }
             }
         }
@@ -62,9 +79,7 @@ enum LatticeDequantizer {
 
     static func iq2s(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq2s
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 82 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 82, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             let qsBase = b + 2, qh = b + 66, scales = b + 74
             for ib in 0..<8 {
@@ -74,8 +89,7 @@ enum LatticeDequantizer {
                     let dl = l < 2 ? db.0 : db.1
                     let index = Int(qs[l]) | (Int(qh[ib]) << (8 - 2 * l) & 0x300)
                     let entry = grid[index]
-                    for j in 0..<8 { out[j] = dl * byte(entry, j) * sign(signs[l], j) }
-                    out += 8
+                    writeSigned(entry, signs: signs[l], scale: dl, to: &out)
                 }
             }
         }
@@ -83,9 +97,7 @@ enum LatticeDequantizer {
 
     static func iq3xxs(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq3xxs, signTable = LatticeGrids.signs
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 98 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 98, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             let scalesAndSigns = b + 2 + 64
             for ib in 0..<8 {
@@ -107,9 +119,7 @@ enum LatticeDequantizer {
 
     static func iq3s(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq3s
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 110 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 110, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             var qs = b + 2, qh = b + 66, signs = b + 74
             let scales = b + 106
@@ -142,9 +152,7 @@ enum LatticeDequantizer {
 
     static func iq1s(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq1s
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 50 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 50, into: y) { b, out in
             let d = GGMLRounding.loadHalf(b)
             for ib in 0..<8 {
                 let qs = b + 2 + 4 * ib
@@ -153,8 +161,7 @@ enum LatticeDequantizer {
                 let delta = qh & 0x8000 != 0 ? -iq1Delta : iq1Delta
                 for l in 0..<4 {
                     let entry = grid[Int(qs[l]) | Int((qh >> UInt16(3 * l)) & 7) << 8]
-                    for j in 0..<8 { out[j] = dl * (signedByte(entry, j) + delta) }
-                    out += 8
+                    writeShifted(entry, delta: delta, scale: dl, to: &out)
                 }
             }
         }
@@ -162,9 +169,7 @@ enum LatticeDequantizer {
 
     static func iq1m(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
         let grid = LatticeGrids.iq1s
-        var out = y
-        for block in 0..<(count / 256) {
-            let b = blocks + 56 * block
+        forEachSuperBlock(blocks, count: count, blockBytes: 56, into: y) { b, out in
             let sc = (0..<4).map { loadUInt16(b + 48 + 2 * $0) }
             let scaleBits = (sc[0] >> 12) | ((sc[1] >> 8) & 0x00f0) | ((sc[2] >> 4) & 0x0f00) | (sc[3] & 0xf000)
             let d = GGMLRounding.float(half: scaleBits)
@@ -180,8 +185,7 @@ enum LatticeDequantizer {
                 for l in 0..<4 {
                     let entry = grid[index[l]]
                     let dl = l < 2 ? dl1 : dl2
-                    for j in 0..<8 { out[j] = dl * (signedByte(entry, j) + delta[l]) }
-                    out += 8
+                    writeShifted(entry, delta: delta[l], scale: dl, to: &out)
                 }
             }
         }
