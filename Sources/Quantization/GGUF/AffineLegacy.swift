@@ -10,19 +10,14 @@ enum AffineLegacy {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
             let L = buffer.baseAddress!
             if let importance {
-                let sigma2 = ImportanceWeights.rowMeanSquare(x, count: count)
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 32) { weight in
-                    for block in 0..<blocks {
-                        let xb = x + 32 * block
-                        ImportanceWeights.fill(weight.baseAddress!, importance + 32 * block, xb, count: 32, sigma2: sigma2)
-                        var theMin: Float = 0
-                        let d = KQuantSearch.asymmetric(count: 32, nmax: nmax, xb, weights: weight.baseAddress!, codes: L, theMin: &theMin,
-                                                        scratch: L + 32, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
-                        let yb = out + size * block
-                        GGMLRounding.storeHalf(d, at: yb)
-                        GGMLRounding.storeHalf(-theMin, at: yb + 2)
-                        LegacyCodePacking.pack(UnsafePointer(L), into: yb + 4, bits: bits)
-                    }
+                ImportanceWeights.forEachLegacyBlock(x, count: count, importance: importance) { block, xb, weights in
+                    var theMin: Float = 0
+                    let d = KQuantSearch.asymmetric(count: 32, nmax: nmax, xb, weights: weights, codes: L, theMin: &theMin,
+                                                    scratch: L + 32, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
+                    let yb = out + size * block
+                    GGMLRounding.storeHalf(d, at: yb)
+                    GGMLRounding.storeHalf(-theMin, at: yb + 2)
+                    LegacyCodePacking.pack(UnsafePointer(L), into: yb + 4, bits: bits)
                 }
                 return
             }

@@ -17,6 +17,21 @@ enum ImportanceWeights {
         return sum
     }
 
+    /// The importance-weighted loop of the legacy types (Q4_0 … Q5_1): σ² = the row's mean
+    /// square, then for each 32-element block its weights (``fill(_:_:_:count:sigma2:)``),
+    /// handed to `body(block, xb, weights)`.
+    static func forEachLegacyBlock(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>,
+                                   _ body: (_ block: Int, _ xb: UnsafePointer<Float>, _ weights: UnsafePointer<Float>) -> Void) {
+        let sigma2 = rowMeanSquare(x, count: count)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 32) { weight in
+            for block in 0..<(count / 32) {
+                let xb = x + 32 * block
+                fill(weight.baseAddress!, importance + 32 * block, xb, count: 32, sigma2: sigma2)
+                body(block, xb, UnsafePointer(weight.baseAddress!))
+            }
+        }
+    }
+
     /// weight[j] = importance[j] · √(σ² + x[j]²) (sqrtf, correctly rounded); returns Σ weight[j],
     /// summed left to right in float32 (the K-quants' `sw[j]`, the weight of a sub-block's scale).
     @inline(__always) @discardableResult

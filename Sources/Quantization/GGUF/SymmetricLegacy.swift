@@ -16,16 +16,11 @@ enum SymmetricLegacy {
         withUnsafeTemporaryAllocation(of: Int8.self, capacity: 32) { buffer in
             let L = buffer.baseAddress!
             if let importance {
-                let sigma2 = ImportanceWeights.rowMeanSquare(x, count: count)
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 32) { weight in
-                    for block in 0..<blocks {
-                        let xb = x + 32 * block
-                        let yb = out + size * block
-                        ImportanceWeights.fill(weight.baseAddress!, importance + 32 * block, xb, count: 32, sigma2: sigma2)
-                        let d = KQuantSearch.symmetric(count: 32, nmax: nmax, xb, codes: L, weights: weight.baseAddress!)
-                        GGMLRounding.storeHalf(d, at: yb)
-                        LegacyCodePacking.pack(UnsafePointer(L), into: yb + 2, bits: bits)
-                    }
+                ImportanceWeights.forEachLegacyBlock(x, count: count, importance: importance) { block, xb, weights in
+                    let yb = out + size * block
+                    let d = KQuantSearch.symmetric(count: 32, nmax: nmax, xb, codes: L, weights: weights)
+                    GGMLRounding.storeHalf(d, at: yb)
+                    LegacyCodePacking.pack(UnsafePointer(L), into: yb + 2, bits: bits)
                 }
                 return
             }
