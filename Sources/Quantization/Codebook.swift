@@ -1,7 +1,8 @@
 import SoftFloat
 
 /// A 16-entry 4-bit codebook from bitsandbytes, its values as float32 codes indexed by the
-/// 4-bit code, and the two ways of picking a code for a normalized value n ∈ [−1, 1].
+/// 4-bit code, and the textbook way of picking a code for a normalized value n ∈ [−1, 1]
+/// (bitsandbytes' own is ``BitsandbytesCodebookKernel``'s bucketize).
 ///
 /// NF4 (QLoRA's NormalFloat4) is sorted: code 0 is −1, code 7 is 0, code 15 is 1.
 /// bitsandbytes' FP4 is sign-magnitude with its own exponent bias (it is *not* OCP E2M1):
@@ -10,17 +11,13 @@ import SoftFloat
 ///     value 0     1/192      2/3        1    1/3        1/2  1/6        1/4
 ///           (0.0625, 8, 12, 4, 6, 2, 3 divided by 12; codes 8 … 15 are the negatives)
 ///
-/// Those are the float32 values of the CUDA kernel's `fp4_dequantization_lut`
-/// (0, 5.208333333e-03f, 0.66666667f, 1, 0.33333333f, 0.5, 0.16666667f, 0.25), which equal
-/// `get_4bit_type("fp4")`'s `data / 12` in float32.
+/// Those are the float32 values of the CPU and CUDA kernels' FP4 tables
+/// (0, 5.208333333e-03f, 0.66666667f, 1, 0.33333333f, 0.5, 0.16666667f, 0.25; code 8 is −0.0f),
+/// which equal `get_4bit_type("fp4")`'s `data / 12` in float32 (where code 8 is +0).
 public struct Codebook: Sendable, Hashable {
     public let name: String
     /// The 16 values, indexed by code, as float32 codes.
     public let values: [UInt64]
-    /// bitsandbytes' `dQuantize…` decision thresholds as float32 codes (ascending). NF4: 15
-    /// thresholds on the signed value; FP4: 7 thresholds on |n|.
-    let kernelThresholds: [UInt64]
-    let isSignMagnitude: Bool
 
     /// NF4: bitsandbytes' 16 values (float32 of its decimal literals).
     public static let nf4 = Codebook(
@@ -30,14 +27,7 @@ public struct Codebook: Sendable, Hashable {
             "-0.28444138169288635", "-0.18477343022823334", "-0.09105003625154495", "0.0",
             "0.07958029955625534", "0.16093020141124725", "0.24611230194568634", "0.33791524171829224",
             "0.44070982933044434", "0.5626170039176941", "0.7229568362236023", "1.0",
-        ],
-        thresholds: [
-            "-0.8480964004993439", "-0.6106329262256622", "-0.4599952697753906", "-0.33967943489551544",
-            "-0.23460740596055984", "-0.13791173323988914", "-0.045525018125772476", "0.03979014977812767",
-            "0.1202552504837513", "0.2035212516784668", "0.2920137718319893", "0.3893125355243683",
-            "0.5016634166240692", "0.6427869200706482", "0.8614784181118011",
-        ],
-        isSignMagnitude: false)
+        ])
 
     /// bitsandbytes' FP4 (`quant_type="fp4"`).
     public static let fp4Bitsandbytes = Codebook(
@@ -45,16 +35,12 @@ public struct Codebook: Sendable, Hashable {
         literals: [
             "0", "5.208333333e-03", "0.66666667", "1.0", "0.33333333", "0.5", "0.16666667", "0.25",
             "-0", "-5.208333333e-03", "-0.66666667", "-1.0", "-0.33333333", "-0.5", "-0.16666667", "-0.25",
-        ],
-        thresholds: ["0.00260417", "0.0859375", "0.20833333", "0.29166667", "0.4166667", "0.583333", "0.8333333"],
-        isSignMagnitude: true)
+        ])
 
-    init(name: String, literals: [String], thresholds: [String], isSignMagnitude: Bool) {
+    init(name: String, literals: [String]) {
         self.name = name
         // The literals are the lab's own constants and always parse.
         values = literals.map { try! FloatFormat.float32.round($0).bits }
-        kernelThresholds = thresholds.map { try! FloatFormat.float32.round($0).bits }
-        self.isSignMagnitude = isSignMagnitude
     }
 
     /// The value of a code as a `Double` (exact).
@@ -62,32 +48,6 @@ public struct Codebook: Sendable, Hashable {
 
     /// The largest magnitude in the table (1 for both).
     var maximumMagnitude: Double { values.map { abs(FloatFormat.float32.doubleValue($0)) }.max() ?? 1 }
-
-    /// bitsandbytes' choice for a normalized value n: the CUDA decision tree, `n > t` against
-    /// its float32 thresholds, so a value equal to a threshold goes to the smaller side.
-    /// NaN (0 · ∞ for an all-zero block) fails every comparison and gives code 0.
-    ///
-    ///     Codebook.nf4.kernelCode(0.03979014977812767)   // 7 (0.0): a tie, to the lower code
-    ///     Codebook.nf4.kernelCode(-0.6106328964233398)  // 1 (−0.696…), though −0.525… is nearer
-    ///
-    /// The thresholds are the kernel's 16- and 17-digit decimal literals rounded once to
-    /// float32, as nvcc rounds `0.8614784181118011f`. Several of them are printed midpoints
-    /// that fall exactly on a float32 tie, so the trailing digits decide the rounding; numpy's
-    /// `float32(float(t))` rounds twice and lands on the other neighbor for 4 of the 15.
-    func kernelCode(_ n: Double) -> Int {
-        if isSignMagnitude {
-            let sign = n < 0 ? 8 : 0
-            let magnitude = abs(n)
-            var rank = 0
-            for threshold in kernelThresholds where magnitude > FloatFormat.float32.doubleValue(threshold) { rank += 1 }
-            // Magnitude rank 0 … 7 → codes of 0, 1/192, 1/6, 1/4, 1/3, 1/2, 2/3, 1.
-            let codes = [0b000, 0b001, 0b110, 0b111, 0b100, 0b101, 0b010, 0b011]
-            return sign + codes[rank]
-        }
-        var code = 0
-        for threshold in kernelThresholds where n > FloatFormat.float32.doubleValue(threshold) { code += 1 }
-        return code
-    }
 
     /// The exactly nearest code among `table` (the codebook's values in some compute format),
     /// ties to the lower value; equal values (FP4's ±0) resolve to the lowest code.

@@ -1,17 +1,13 @@
 import SoftFloat
 
-/// NF4 and bitsandbytes-FP4: blockwise absmax, then the nearest codebook entry.
-///
-/// - textbook: n = x / absmax (one compute-format division); the exactly nearest entry of the
-///   table (rounded to the compute format), ties to the lower value.
-/// - bitsandbytes: n = x · (1/absmax) (reciprocal, then multiply, as `kQuantizeBlockwise`);
-///   the kernel's decision tree with its float32 thresholds (``Codebook/kernelCode(_:)``).
-///
-/// Either way x̂ = table[code] × absmax in the compute format, absmax being the (optionally
-/// double-quantized) block scale.
+/// NF4 and bitsandbytes-FP4 under the textbook convention: blockwise absmax (per row), then
+/// n = x / absmax (one compute-format division) and the exactly nearest entry of the table
+/// (rounded to the compute format), ties to the lower value; x̂ = table[code] × absmax in the
+/// compute format, absmax being the (optionally double-quantized) block scale. The
+/// bitsandbytes convention is ``BitsandbytesCodebookKernel``.
 ///
 ///     // Block [1, 0.03979014977812767], NF4: n₁ is exactly halfway between 0 and
-///     // 0.0795803 → code 7 (0.0) under both conventions.
+///     // 0.0795803 → code 7 (0.0).
 struct CodebookKernel {
     let compute: ComputeFormat
     let configuration: QuantizationConfiguration
@@ -36,19 +32,10 @@ struct CodebookKernel {
                 absmax = compute.maximum(absmax, compute.magnitude(input.codes[index]))
             }
             output.scales[group] = absmax
-            let reciprocal = compute.divide(compute.one, absmax)
             layout.forEachElement(of: group) { index in
                 let x = input.codes[index]
-                let code: Int
-                let normalized: Double
-                switch configuration.convention {
-                case .bitsandbytes:
-                    normalized = compute.double(compute.multiply(x, reciprocal))
-                    code = codebook.kernelCode(normalized)
-                default:
-                    normalized = compute.isZero(absmax) ? 0 : compute.double(compute.divide(x, absmax))
-                    code = Codebook.nearestCode(normalized, sortedValues: sorted.values, sortedCodes: sorted.codes)
-                }
+                let normalized = compute.isZero(absmax) ? 0 : compute.double(compute.divide(x, absmax))
+                let code = Codebook.nearestCode(normalized, sortedValues: sorted.values, sortedCodes: sorted.codes)
                 if abs(normalized) > maximumMagnitude { output.clampedCount += 1 }
                 output.quantized[index] = Int64(code)
             }

@@ -11,20 +11,27 @@ import SoftFloat
 ///     DynamicMap.values[127]    // 0
 ///     DynamicMap.values.last    // 1
 ///
-/// Every step is a float32 operation of the SoftFloat engine. torch's `linspace` is emulated
-/// with its scalar formula (start + step·k below the halfway point, end − step·(steps − 1 − k)
-/// above it); torch's vectorized CPU loop can differ from that in the last bit for the 33- and
-/// 65-point ranges, which would move some entries of the 5th and 6th decade by one float32 ulp.
+/// Every step is a float32 operation of the SoftFloat engine. Two builds of `linspace`:
+///
+/// - ``values`` (the textbook convention's map): the scalar formula with a separately rounded
+///   product, start + (step·k) below the halfway point, end − (step·(steps − 1 − k)) above it.
+/// - ``torchCPUValues`` (the bitsandbytes convention): what torch's CPU `linspace` kernel
+///   computes, the same formula with the product **fused** (one rounding, the compiler's FMA
+///   contraction of `start + step * idx`). 42 of the 256 entries differ from ``values`` by one
+///   float32 ulp, e.g. linspace(0.1, 1, 33)[9] = 0.353125 fused, 0.35312498 unfused.
 enum DynamicMap {
-    /// The 256 values as float32 codes, ascending.
-    static let values: [UInt64] = build()
+    /// The 256 values as float32 codes, ascending (unfused linspace; the textbook convention).
+    static let values: [UInt64] = build(fused: false)
 
-    static func build() -> [UInt64] {
+    /// The 256 values of bitsandbytes' `create_dynamic_map()` on CPU (fused linspace), ascending.
+    static let torchCPUValues: [UInt64] = build(fused: true)
+
+    static func build(fused: Bool) -> [UInt64] {
         let f32 = ComputeFormat(.float32)
         var data: [UInt64] = []
         let decades = ["1e-06", "1e-05", "0.0001", "0.001", "0.01", "0.1", "1"]
         for i in 0..<7 {
-            let boundaries = linspace(start: "0.1", end: 1, steps: (1 << i) + 1)
+            let boundaries = linspace(start: "0.1", end: 1, steps: (1 << i) + 1, fused: fused)
             let scale = f32.constant(decades[i])
             for k in 0..<(boundaries.count - 1) {
                 let mean = f32.divide(f32.add(boundaries[k], boundaries[k + 1]), f32.integer(2))
@@ -38,15 +45,22 @@ enum DynamicMap {
         return data.sorted { FloatFormat.float32.doubleValue($0) < FloatFormat.float32.doubleValue($1) }
     }
 
-    /// torch.linspace(start, end, steps, dtype=float32) by its scalar CPU formula.
-    static func linspace(start startText: String, end endInteger: Int64, steps: Int) -> [UInt64] {
+    /// torch.linspace(start, end, steps, dtype=float32) by its scalar CPU formula; `fused`
+    /// rounds start + step·k (end − step·k) once, as torch's compiled kernel does.
+    static func linspace(start startText: String, end endInteger: Int64, steps: Int, fused: Bool) -> [UInt64] {
         let f32 = ComputeFormat(.float32)
         let start = f32.constant(startText)
         let end = f32.integer(endInteger)
         let step = f32.divide(f32.subtract(end, start), f32.integer(Int64(steps - 1)))
         let halfway = steps / 2
         return (0..<steps).map { index in
-            index < halfway
+            if fused {
+                return index < halfway
+                    ? FloatFormat.float32.fusedMultiplyAdd(step, f32.integer(Int64(index)), start).bits
+                    : FloatFormat.float32.fusedMultiplyAdd(
+                        FloatFormat.float32.negate(step), f32.integer(Int64(steps - index - 1)), end).bits
+            }
+            return index < halfway
                 ? f32.add(start, f32.multiply(step, f32.integer(Int64(index))))
                 : f32.subtract(end, f32.multiply(step, f32.integer(Int64(steps - index - 1))))
         }

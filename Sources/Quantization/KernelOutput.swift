@@ -17,6 +17,9 @@ struct KernelOutput: Sendable {
     /// Metadata bits per group besides the scale (a stored zero point).
     var metadataBits: Int
     var doubleQuantization: DoubleQuantizationState?
+    /// bitsandbytes' packed 4-bit codes (two per byte, first in the high nibble), when the
+    /// kernel reproduces them.
+    var packed: [UInt8]?
 
     init(count: Int, groups: Int, scaleFormat: FloatFormat, elementKind: QuantizedElementKind) {
         quantized = [Int64](repeating: 0, count: count)
@@ -28,5 +31,6 @@ struct KernelOutput: Sendable {
         self.elementKind = elementKind
         metadataBits = 0
         doubleQuantization = nil
+        packed = nil
     }
 }

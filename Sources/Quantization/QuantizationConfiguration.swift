@@ -20,10 +20,17 @@ public struct QuantizationConfiguration: Sendable, Hashable {
     public var convention: QuantizationConvention
     /// bitsandbytes' double quantization of the codebook scales (NF4 and FP4 only).
     public var doubleQuantization: Bool
+    /// torch's thread count for the bitsandbytes double quantization's `mean` (its float32 sum
+    /// splits across threads from 32,768 block absmaxes on; see ``TorchCPUSum``).
+    public var torchThreads: Int
+
+    /// The block sizes bitsandbytes' `quantize_4bit` accepts.
+    public static let bitsandbytesBlockSizes = [32, 64, 128, 256, 512, 1024, 2048, 4096]
 
     public init(
         scheme: QuantizationScheme, bits: Int = 8, isUnsigned: Bool = false, granularity: Granularity? = nil,
-        compute: FloatFormat = .float32, convention: QuantizationConvention = .textbook, doubleQuantization: Bool = false
+        compute: FloatFormat = .float32, convention: QuantizationConvention = .textbook, doubleQuantization: Bool = false,
+        torchThreads: Int = 1
     ) {
         self.scheme = scheme
         self.bits = bits
@@ -32,6 +39,7 @@ public struct QuantizationConfiguration: Sendable, Hashable {
         self.compute = compute
         self.convention = convention
         self.doubleQuantization = doubleQuantization
+        self.torchThreads = torchThreads
     }
 
     /// The granularity actually used.
@@ -56,6 +64,9 @@ public struct QuantizationConfiguration: Sendable, Hashable {
         } else if isUnsigned {
             throw .invalidConfiguration("--unsigned applies to absmax and zeropoint only, not \(scheme)")
         }
+        guard torchThreads >= 1 else {
+            throw .invalidConfiguration("--torch-threads must be at least 1, got \(torchThreads)")
+        }
         if doubleQuantization && !scheme.isCodebook {
             throw .invalidConfiguration("--double-quant applies to nf4 and fp4-bnb only, not \(scheme)")
         }
@@ -72,6 +83,15 @@ public struct QuantizationConfiguration: Sendable, Hashable {
             }
             if scheme == .absmax && isUnsigned {
                 throw .invalidConfiguration("bitsandbytes' int8 is signed (±127); drop --unsigned")
+            }
+            if scheme.isCodebook {
+                guard compute == .float32 else {
+                    throw .invalidConfiguration("the bitsandbytes convention for \(scheme) reproduces bitsandbytes' float32 CPU kernels: use --compute float32, not \(compute.name)")
+                }
+                let sizes = Self.bitsandbytesBlockSizes.map(String.init).joined(separator: ", ")
+                guard case .group(let size) = resolvedGranularity, Self.bitsandbytesBlockSizes.contains(size) else {
+                    throw .invalidConfiguration("the bitsandbytes convention for \(scheme) takes --granularity group:N with N one of bitsandbytes' block sizes \(sizes) (blocks run over the flattened matrix), not \(resolvedGranularity)")
+                }
             }
         }
         if case .mx = scheme, resolvedGranularity != .group(32) {

@@ -37,6 +37,9 @@ extension QuantizationResult {
         if case .codebookIndex(let codebook) = elementKind {
             members.append(("codebook", .array(codebook.values.map { .code($0, .float32) })))
         }
+        if let packed {
+            members.append(("packed", .array(packed.map { .integer(Int($0)) })))
+        }
         if let state = doubleQuantization {
             members.append(("double_quantization", .object([
                 ("codes", .array(state.codes.map { .integer($0) })),

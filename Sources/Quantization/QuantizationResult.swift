@@ -27,6 +27,9 @@ public struct QuantizationResult: Sendable {
     public let dequantized: Matrix
     public let metrics: ErrorMetrics
     public let doubleQuantization: DoubleQuantizationState?
+    /// bitsandbytes convention, nf4/fp4-bnb: `quantize_4bit`'s packed bytes (two codes per
+    /// byte, the first in the high nibble, an odd count padded with the code of 0).
+    public let packed: [UInt8]?
 
     init(configuration: QuantizationConfiguration, granularity: Granularity, input: Matrix, layout: GroupLayout, output: KernelOutput) {
         self.configuration = configuration
@@ -41,6 +44,7 @@ public struct QuantizationResult: Sendable {
         // Same shape and format as the input, so this cannot throw.
         dequantized = try! Matrix(rows: input.rows, columns: input.columns, format: input.format, codes: output.dequantized)
         doubleQuantization = output.doubleQuantization
+        packed = output.packed
         let bits = Self.storageBits(output: output, elementCount: input.count, groups: layout.groupCount)
         metrics = ErrorMetrics(
             reference: input.doubleValues, approximation: dequantized.doubleValues,

@@ -33,6 +33,15 @@ public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguratio
     } else {
         input = try matrix.cast(to: configuration.compute)
     }
+    if configuration.convention == .bitsandbytes, configuration.scheme.isCodebook,
+       case .group(let blockSize) = granularity {
+        // bitsandbytes blocks the flattened tensor: one row of rows × columns elements.
+        let layout = try GroupLayout(granularity: granularity, rows: 1, columns: input.count, allowsPartialRows: true)
+        let codebook: Codebook = configuration.scheme == .nf4 ? .nf4 : .fp4Bitsandbytes
+        let output = BitsandbytesCodebookKernel(configuration: configuration, codebook: codebook, blockSize: blockSize)
+            .run(input: input, layout: layout)
+        return QuantizationResult(configuration: configuration, granularity: granularity, input: input, layout: layout, output: output)
+    }
     let layout = try GroupLayout(
         granularity: granularity, rows: input.rows, columns: input.columns,
         allowsPartialRows: configuration.granularity == nil || configuration.scheme.isMX)

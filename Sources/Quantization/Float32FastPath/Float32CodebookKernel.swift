@@ -1,15 +1,13 @@
 import SoftFloat
 
 /// NF4 with blockwise absmax in hardware float32, step for step ``CodebookKernel``:
-/// absmax = max|x| per block; n = x / absmax (textbook; 0 for an all-zero block) or
-/// n = x · (1/absmax) (bitsandbytes); code = the number of thresholds t with n > t;
-/// x̂ = table[code] · absmax.
+/// absmax = max|x| per block; n = x / absmax (textbook; 0 for an all-zero block);
+/// code = the number of thresholds t with n > t; x̂ = table[code] · absmax. (The bitsandbytes
+/// convention blocks the flattened matrix and stays on ``BitsandbytesCodebookKernel``.)
 ///
-/// The thresholds turn both conventions into one count of comparisons:
-/// - bitsandbytes: the CUDA decision tree's float32 thresholds themselves (`n > t` sends n up).
-/// - textbook: the nearest code with ties to the lower value means "n > midpoint sends n up",
-///   for the midpoints of neighboring table values (exact in `Double`). For a float32 n,
-///   n > m exactly when n > t, t being the largest float32 ≤ m; so t = m rounded down.
+/// The nearest code with ties to the lower value means "n > midpoint sends n up", for the
+/// midpoints of neighboring table values (exact in `Double`). For a float32 n, n > m exactly
+/// when n > t, t being the largest float32 ≤ m; so t = m rounded down.
 ///
 ///     // NF4 codes 7 (0.0) and 8 (0.0795803): midpoint 0.03979015 → code 7 for n ≤ it
 ///
@@ -17,10 +15,9 @@ import SoftFloat
 /// sign-magnitude and keeps the soft-float path).
 ///
 /// Why it is fast: 15 packed compares (`cmpltps`) and mask subtractions per four elements, no
-/// table lookup and no branch, after one divide or multiply; the block's absmax is an integer
+/// table lookup and no branch, after one divide; the block's absmax is an integer
 /// max reduction over its 64 elements, which are then still in L1 for the second pass.
 struct Float32CodebookKernel: Float32GroupwiseKernel {
-    let multipliesByReciprocal: Bool
     let thresholds: Float32Thresholds
     /// The table in float32, indexed by code, for x̂.
     let table: [Float]
@@ -32,24 +29,18 @@ struct Float32CodebookKernel: Float32GroupwiseKernel {
         let float32 = ComputeFormat(.float32)
         let sorted = codebook.sortedTable(in: float32)
         guard sorted.codes == Array(0..<codebook.values.count), sorted.codes.count == 16 else { return nil }
-        multipliesByReciprocal = configuration.convention == .bitsandbytes
-        if multipliesByReciprocal {
-            guard !codebook.isSignMagnitude, codebook.kernelThresholds.count == 15 else { return nil }
-            thresholds = Float32Thresholds(codebook.kernelThresholds.map { Float(bitPattern: UInt32($0)) })
-        } else {
-            thresholds = Float32Thresholds((0..<15).map { index in
-                let midpoint = (sorted.values[index] + sorted.values[index + 1]) / 2
-                let nearest = Float(midpoint)
-                return Double(nearest) > midpoint ? nearest.nextDown : nearest
-            })
-        }
+        guard configuration.convention == .textbook else { return nil }
+        thresholds = Float32Thresholds((0..<15).map { index in
+            let midpoint = (sorted.values[index] + sorted.values[index + 1]) / 2
+            let nearest = Float(midpoint)
+            return Double(nearest) > midpoint ? nearest.nextDown : nearest
+        })
         table = codebook.values.map { Float(bitPattern: UInt32($0)) }
         largestMagnitude = Float(codebook.maximumMagnitude)
     }
 
     struct Parameters: Sendable {
         var absmax: Float
-        var reciprocal: Float
     }
 
     func reduce(_ x: UnsafePointer<UInt32>, count: Int) -> Extremes {
@@ -58,7 +49,7 @@ struct Float32CodebookKernel: Float32GroupwiseKernel {
 
     func parameters(_ extremes: Extremes, group: Int) throws(QuantizationError) -> Parameters {
         let absmax = extremes.maximumMagnitude
-        return Parameters(absmax: absmax, reciprocal: 1 / absmax)
+        return Parameters(absmax: absmax)
     }
 
     func reported(_ parameters: Parameters) -> (scale: UInt32, zeroPoint: Int32) {
@@ -68,40 +59,30 @@ struct Float32CodebookKernel: Float32GroupwiseKernel {
     func quantize(_ x: UnsafePointer<UInt32>, count: Int, _ p: Parameters, into elements: UnsafeMutableRawPointer, offset: Int) -> Int {
         let output = elements.assumingMemoryBound(to: UInt8.self) + offset
         if p.absmax == 0 {
-            // Textbook: n = 0 (no 0/0 is evaluated). bitsandbytes: n = 0 · ∞ = NaN, which fails
-            // every comparison: code 0, as in CUDA. Neither is counted as clamped.
-            let code = multipliesByReciprocal ? 0 : thresholds.count(above: Float(0))
+            // n = 0 (no 0/0 is evaluated), not counted as clamped.
+            let code = thresholds.count(above: Float(0))
             output.update(repeating: UInt8(truncatingIfNeeded: code), count: count)
             return 0
         }
         // n is monotone in x, so if n(±absmax) stays within the table's range no element can
-        // be clamped (always so for textbook's n = x / absmax; bitsandbytes' reciprocal can
-        // push n(absmax) just past 1).
-        if multipliesByReciprocal {
-            let counts = (p.absmax * p.reciprocal).magnitude > largestMagnitude
-            return counts
-                ? elementLoop(x, count: count, factor: p.reciprocal, into: output, multiplies: true, counts: true)
-                : elementLoop(x, count: count, factor: p.reciprocal, into: output, multiplies: true, counts: false)
-        }
+        // be clamped (always so for n = x / absmax).
         return (p.absmax / p.absmax).magnitude > largestMagnitude
-            ? elementLoop(x, count: count, factor: p.absmax, into: output, multiplies: false, counts: true)
-            : elementLoop(x, count: count, factor: p.absmax, into: output, multiplies: false, counts: false)
+            ? elementLoop(x, count: count, factor: p.absmax, into: output, counts: true)
+            : elementLoop(x, count: count, factor: p.absmax, into: output, counts: false)
     }
 
-    /// 16 lanes at a time: one `divps` or `mulps`, then 15 × (`cmpltps`, `psubd`) counting the
-    /// thresholds below n, and a byte store. With a nonzero absmax n is finite except for
-    /// bitsandbytes' reciprocal of a tiny subnormal absmax (∞, and 0 · ∞ = NaN), where the
-    /// ordered comparisons still give the soft path's answers.
+    /// 16 lanes at a time: one `divps`, then 15 × (`cmpltps`, `psubd`) counting the thresholds
+    /// below n, and a byte store. With a nonzero absmax n is finite.
     @inline(__always)
     func elementLoop(
-        _ x: UnsafePointer<UInt32>, count: Int, factor: Float, into output: UnsafeMutablePointer<UInt8>, multiplies: Bool, counts: Bool
+        _ x: UnsafePointer<UInt32>, count: Int, factor: Float, into output: UnsafeMutablePointer<UInt8>, counts: Bool
     ) -> Int {
         let t = thresholds
         let scale = Float32x16(repeating: factor)
         let limit = Float32x16(repeating: largestMagnitude)
         var clamped = Int32x16(repeating: 0)
         @inline(__always) func lanes(_ value: Float32x16) -> Int32x16 {
-            let n = multiplies ? value * scale : value / scale
+            let n = value / scale
             if counts { clamped &+= Float32Bits.minusOnes((n .> limit) .| (n .< -limit)) }
             return t.count(above: n)
         }

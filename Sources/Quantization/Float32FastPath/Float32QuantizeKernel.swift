@@ -102,7 +102,7 @@ public struct Float32QuantizeKernel: Sendable {
         case .absmax, .zeroPoint:
             plan = .integer(Float32IntegerKernel(configuration: configuration))
         case .nf4:
-            guard !configuration.doubleQuantization,
+            guard !configuration.doubleQuantization, configuration.convention != .bitsandbytes,
                   let kernel = Float32CodebookKernel(configuration: configuration, codebook: .nf4) else { return nil }
             plan = .codebook(kernel)
         case .mx(let element):

@@ -4,7 +4,7 @@ import SoftFloat
 
 extension PrecisionLab {
     /// `precision-lab quantize --scheme S [--bits N] [--unsigned] [--granularity G] [--compute F]
-    /// [--convention C] [--double-quant] [--input FILE] [--tensor NAME] [--json]`
+    /// [--convention C] [--double-quant] [--torch-threads N] [--input FILE] [--tensor NAME] [--json]`
     struct Quantize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Quantize a matrix, dequantize it, and report the error each step adds.",
@@ -22,6 +22,10 @@ extension PrecisionLab {
                 Schemes: \(QuantizationScheme.names.joined(separator: ", ")). Default granularity: \
                 tensor for absmax, zeropoint and fp8 (row for --convention bitsandbytes), group:64 \
                 for nf4 and fp4-bnb, group:32 (fixed) for MX. See Sources/Quantization/README.md.
+
+                --convention bitsandbytes with nf4/fp4-bnb reproduces bitsandbytes 0.50's CPU \
+                quantize_4bit/dequantize_4bit bit for bit (--compute float32; blocks group:N with \
+                N in 32, 64, …, 4096 over the flattened matrix; --json adds the packed bytes).
 
                 GGUF (llama.cpp/ggml) types, bit for bit as ggml_quantize_chunk: \
                 \(GGUFType.schemeNames.joined(separator: ", ")) (case-insensitive). They read a \
@@ -51,6 +55,9 @@ extension PrecisionLab {
 
         @Flag(name: .customLong("double-quant"), help: "Double-quantize the nf4/fp4-bnb block scales (bitsandbytes).")
         var doubleQuantization = false
+
+        @Option(name: .customLong("torch-threads"), help: ArgumentHelp("bitsandbytes --double-quant: torch.get_num_threads() to reproduce; torch's float32 mean splits across threads from 32768 block scales on (default 1).", valueName: "N"))
+        var torchThreads = 1
 
         @Option(help: ArgumentHelp("Read the matrix from FILE instead of standard input.", valueName: "file"))
         var input: String?
@@ -94,7 +101,8 @@ extension PrecisionLab {
             }
             let configuration = QuantizationConfiguration(
                 scheme: scheme, bits: bits ?? 8, isUnsigned: unsigned, granularity: parsedGranularity,
-                compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization)
+                compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization,
+                torchThreads: torchThreads)
             return try validated(configuration) { configuration throws(QuantizationError) in try configuration.validate() }
         }
 
