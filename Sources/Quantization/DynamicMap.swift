@@ -17,8 +17,9 @@ import SoftFloat
 ///   product, start + (step·k) below the halfway point, end − (step·(steps − 1 − k)) above it.
 /// - ``torchCPUValues`` (the bitsandbytes convention): what torch's CPU `linspace` kernel
 ///   computes, the same formula with the product **fused** (one rounding, the compiler's FMA
-///   contraction of `start + step * idx`). 42 of the 256 entries differ from ``values`` by one
-///   float32 ulp, e.g. linspace(0.1, 1, 33)[9] = 0.353125 fused, 0.35312498 unfused.
+///   contraction of `start + step * idx`). 42 of the 256 entries differ from ``values`` in their
+///   last bits, from boundaries such as linspace(0.1, 1, 33)[9] = 0.353125 fused, 0.35312498
+///   unfused.
 enum DynamicMap {
     /// The 256 values as float32 codes, ascending (unfused linspace; the textbook convention).
     static let values: [UInt64] = build(fused: false)

@@ -33,39 +33,41 @@ import Testing
         var testDescription: String { name }
     }
 
-    // Every block below has absmax 1, so n = x exactly under both conventions.
+    // Every block below has absmax 1, so n = x exactly under both conventions (bitsandbytes:
+    // one partial block of the flattened vector, n = x / absmax). Expected bitsandbytes codes
+    // are bitsandbytes 0.50.2's own `quantize_4bit` on CPU.
     static let cases: [Case] = [
         // 0.0397901… is exactly halfway between codes 7 (0) and 8 (0.0795803): the lower wins.
-        // −0.6106328964233398 is bnb's threshold −0.6106329262256622f (the literal rounded once
-        // to float32, as nvcc does), which lies just above the exact midpoint of −0.6961928 and
-        // −0.5250731: nearer code 2, but the kernel's `n > t` keeps it at code 1.
+        // −0.6106328964233398 is nearer code 2 (−0.5250731) than code 1 (−0.6961928), but not
+        // above bitsandbytes' float32 midpoint fl(a + b)/2, so bucketize keeps it at code 1.
         Case(name: "nf4 textbook", scheme: .nf4, convention: .textbook,
              values: ["1.0", "0.5", "-0.3", "0.1", "-1.0", "0.03979014977812767", "0.04", "-0.6106328964233398"],
              codes: [15, 12, 4, 8, 0, 7, 8, 2]),
         Case(name: "nf4 bitsandbytes", scheme: .nf4, convention: .bitsandbytes,
              values: ["1.0", "0.5", "-0.3", "0.1", "-1.0", "0.03979014977812767", "0.04", "-0.6106328964233398"],
              codes: [15, 12, 4, 8, 0, 7, 8, 1]),
-        // 0.41666669 equals bnb's 0.4166667f threshold (above the exact midpoint 0.41666667 of
-        // 1/3 and 1/2): textbook → 1/2 (code 5), kernel → 1/3 (code 4). 0.5833333 lies between
-        // bnb's 0.583333f and the midpoint 0.58333334: textbook → 1/2 (5), kernel → 2/3 (2).
-        // ±0.0026041667 is exactly halfway between 0 and ±1/192: textbook takes the lower
-        // value (0, then −1/192 = code 9); the kernel goes toward zero (code 8, −0).
+        // 0.41666669 is above the exact midpoint 0.41666667 of 1/3 and 1/2 (textbook → 1/2,
+        // code 5) but not above bitsandbytes' float32 midpoint (→ 1/3, code 4). ±0.0026041667
+        // is exactly halfway between 0 and ±1/192: textbook takes the lower value (0, then
+        // −1/192 = code 9); bitsandbytes' bucketize too, but its tie between +0 (code 0) and
+        // FP4's "−0" (code 8, +0 in get_4bit_type) sends n in (0, 1/384] to code 8.
         Case(name: "fp4-bnb textbook", scheme: .fp4Bitsandbytes, convention: .textbook,
              values: ["1.0", "0.41666668653488159", "0.5833333", "0.0026041667442768812", "-0.0026041667442768812", "-0.7", "0.1"],
              codes: [3, 5, 5, 0, 9, 10, 6]),
         Case(name: "fp4-bnb bitsandbytes", scheme: .fp4Bitsandbytes, convention: .bitsandbytes,
              values: ["1.0", "0.41666668653488159", "0.5833333", "0.0026041667442768812", "-0.0026041667442768812", "-0.7", "0.1"],
-             codes: [3, 4, 2, 0, 8, 10, 6]),
+             codes: [3, 4, 5, 8, 9, 10, 6]),
     ]
 
     @Test(arguments: cases)
     func nearestCodeAndTies(_ testCase: Case) throws {
-        let configuration = QuantizationConfiguration(scheme: testCase.scheme, granularity: .tensor, convention: testCase.convention)
+        let granularity: Granularity = testCase.convention == .bitsandbytes ? .group(64) : .tensor
+        let configuration = QuantizationConfiguration(scheme: testCase.scheme, granularity: granularity, convention: testCase.convention)
         let result = try quantize(try vector(testCase.values), configuration)
         #expect(result.quantized == testCase.codes)
         #expect(result.scales == [FloatFormat.float32.round(1).bits])
         let codebook: Codebook = testCase.scheme == .nf4 ? .nf4 : .fp4Bitsandbytes
-        #expect(result.dequantized.codes == testCase.codes.map { codebook.values[Int($0)] })
+        #expect(result.dequantized.doubleValues == testCase.codes.map { codebook.doubleValue(Int($0)) })
     }
 
     /// absmax 2.6: x̂ = table[code] · absmax in float32 (numpy oracle).
@@ -90,17 +92,22 @@ import Testing
         #expect(result.metrics.bitsPerParameter == 4.5)
     }
 
-    /// An all-zero block: textbook picks the zero code; bitsandbytes computes 0 · (1/0) = NaN,
-    /// which fails every threshold test → code 0 (NF4 −1.0, dequantized −1 · 0 = −0).
+    /// An all-zero block: textbook picks the zero code. bitsandbytes (CPU) scales by
+    /// 1/max(absmax, 1e-38), so n = 0 → NF4 code 7, FP4 code 0, dequantized +0; a partial last
+    /// block stores the clamped absmax, float32(1e-38) = 0x006CE3EE (bitsandbytes 0.50.2).
     @Test func allZeroBlock() throws {
         let zeros = try vector(["0", "0"])
         let textbook = try quantize(zeros, QuantizationConfiguration(scheme: .nf4))
         #expect(textbook.quantized == [7, 7])
         let bnb = try quantize(zeros, QuantizationConfiguration(scheme: .nf4, convention: .bitsandbytes))
-        #expect(bnb.quantized == [0, 0])
-        #expect(bnb.dequantized.codes == [0x8000_0000, 0x8000_0000])
+        #expect(bnb.quantized == [7, 7])
+        #expect(bnb.packed == [0x77])
+        #expect(bnb.scales == [0x006C_E3EE])
+        #expect(bnb.dequantized.codes == [0, 0])
         let fp4 = try quantize(zeros, QuantizationConfiguration(scheme: .fp4Bitsandbytes, convention: .bitsandbytes))
         #expect(fp4.quantized == [0, 0])
+        #expect(fp4.packed == [0x00])
+        #expect(fp4.dequantized.codes == [0, 0])
     }
 
     /// bitsandbytes' dynamic map, reproduced with float32 soft-float steps: 256 distinct

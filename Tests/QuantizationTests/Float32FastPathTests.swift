@@ -54,10 +54,8 @@ struct RandomMatrix: Sendable {
 
     static let codebookAndMXCases: [FastPathCase] = {
         var cases: [FastPathCase] = []
-        for convention in [QuantizationConvention.textbook, .bitsandbytes] {
-            for granularity in [nil, .group(7), .group(16), .row, .tensor] as [Granularity?] {
-                cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .nf4, granularity: granularity, convention: convention)))
-            }
+        for granularity in [nil, .group(7), .group(16), .row, .tensor] as [Granularity?] {
+            cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .nf4, granularity: granularity)))
         }
         for element in [MXElement.e4m3, .e5m2, .e2m3, .e3m2, .e2m1] {
             cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .mx(element))))
@@ -196,6 +194,7 @@ struct RandomMatrix: Sendable {
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .absmax, compute: .bfloat16)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .absmax, granularity: .column)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .nf4, doubleQuantization: true)) == nil)
+        #expect(Float32QuantizeKernel(configuration: .init(scheme: .nf4, convention: .bitsandbytes)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .fp4Bitsandbytes)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .scaledFloat(.float8_e4m3fn))) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .mx(.int8))) == nil)

@@ -18,6 +18,10 @@ import Testing
         Invalid(configuration: .init(scheme: .nf4, convention: .torch), message: "the torch convention covers torch.ao's integer quantization (absmax, zeropoint), not nf4"),
         Invalid(configuration: .init(scheme: .zeroPoint, convention: .bitsandbytes), message: "the bitsandbytes convention covers absmax (LLM.int8) and the nf4/fp4-bnb codebooks, not zeropoint"),
         Invalid(configuration: .init(scheme: .absmax, isUnsigned: true, convention: .bitsandbytes), message: "bitsandbytes' int8 is signed (±127); drop --unsigned"),
+        Invalid(configuration: .init(scheme: .nf4, compute: .float16, convention: .bitsandbytes), message: "the bitsandbytes convention for nf4 reproduces bitsandbytes' float32 CPU kernels: use --compute float32, not float16"),
+        Invalid(configuration: .init(scheme: .fp4Bitsandbytes, granularity: .group(48), convention: .bitsandbytes), message: "the bitsandbytes convention for fp4-bnb takes --granularity group:N with N one of bitsandbytes' block sizes 32, 64, 128, 256, 512, 1024, 2048, 4096 (blocks run over the flattened matrix), not group:48"),
+        Invalid(configuration: .init(scheme: .nf4, granularity: .row, convention: .bitsandbytes), message: "the bitsandbytes convention for nf4 takes --granularity group:N with N one of bitsandbytes' block sizes 32, 64, 128, 256, 512, 1024, 2048, 4096 (blocks run over the flattened matrix), not row"),
+        Invalid(configuration: .init(scheme: .nf4, convention: .bitsandbytes, doubleQuantization: true, torchThreads: 0), message: "--torch-threads must be at least 1, got 0"),
         Invalid(configuration: .init(scheme: .absmax, compute: .float8_e8m0fnu), message: "compute format float8_e8m0fnu cannot hold signed values and zero; pick a signed format such as float32"),
     ]
 
