@@ -146,6 +146,7 @@ def main():
             bad_cases += 1
             bad_values += diff
             print(f"case {case}: {quant_type} blocksize {blocksize} double {double} {rows}x{columns}: {diff} differ")
+        print(f"  {cases} cases, {values} values so far, {bad_cases} with differences", flush=True)
     print(f"{cases} cases, {values} values: {bad_cases} cases with differences, {bad_values} differing fields")
     if args.fixture:
         write_fixture(args.fixture)

@@ -11,8 +11,9 @@ public enum QuantizationConvention: String, Sendable, Hashable, CaseIterable, Cu
     /// torch.ao's MinMaxObserver with quantize_per_tensor / quantize_per_channel: the range is
     /// widened to include 0, scale ≥ float32 eps, q = clamp(rint(x · (1/scale)) + zp).
     case torch
-    /// bitsandbytes: LLM.int8's row-wise int8, q = round(x · (127/absmax)); NF4/FP4 with the
-    /// CUDA kernels' reciprocal multiply and their float32 decision thresholds.
+    /// bitsandbytes: LLM.int8's row-wise int8, q = round(x · (127/absmax)); NF4/FP4 as
+    /// bitsandbytes 0.50's CPU `quantize_4bit` (flattened blocks, bucketize on float32
+    /// midpoints, float32 only; see ``BitsandbytesCodebookKernel``).
     case bitsandbytes
 
     public var description: String { rawValue }
