@@ -32,6 +32,8 @@ public struct DotProductEngine: Sendable {
     /// `keptFractionBits − a.mantissaBits − b.mantissaBits − 2·scale.mantissaBits`: the shift
     /// of a product whose exponent is the largest one.
     let productShift: Int
+    /// The fast path of plain fused units (nil for the others).
+    let fusedKernel: FusedStepKernel?
 
     public init(unit: MatrixUnit) {
         self.unit = unit
@@ -54,6 +56,7 @@ public struct DotProductEngine: Sendable {
         }
         let scaleBits = unit.scale.map { $0.format.mantissaBits } ?? 0
         productShift = unit.keptFractionBits - unit.a.mantissaBits - unit.b.mantissaBits - 2 * scaleBits
+        fusedKernel = FusedStepKernel(unit: unit)
     }
 
     /// d for one line: `k` codes of A and of B, C's code, and for block-scaled units
@@ -86,6 +89,7 @@ public struct DotProductEngine: Sendable {
         case .fusedScaledGroups:
             return scaledGroups(a: a, b: b, c: c, scalesA: scalesA, scalesB: scalesB)
         case .fused:
+            if let fusedKernel, let d = fastFused(fusedKernel, a: a, b: b, c: c) { return d }
             // C joins in D's format (Volta's f16 C of an f32 D is widened first: exact).
             var accumulator = unit.c == unit.d ? c : unit.c.convert(c, to: unit.d).bits
             var start = 0
@@ -104,6 +108,27 @@ public struct DotProductEngine: Sendable {
                 start += unit.stepSize
             }
             return accumulator
+        }
+    }
+
+    /// The fused kernel: codes looked up in the operand tables, or (tf32 units) decoded into
+    /// a stack buffer first. nil: take the general path.
+    @inline(__always)
+    func fastFused(_ kernel: FusedStepKernel, a: UnsafeBufferPointer<UInt64>, b: UnsafeBufferPointer<UInt64>, c: UInt64) -> UInt64? {
+        if let aEntries, let bEntries {
+            return kernel.instruction(TabledCodes(a: a.baseAddress!, b: b.baseAddress!,
+                                                  aTable: UnsafePointer(aEntries.baseAddress!), bTable: UnsafePointer(bEntries.baseAddress!),
+                                                  aMask: unit.a.codeMask, bMask: unit.b.codeMask), c: c)
+        }
+        let k = unit.k
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * k) { scratch in
+            let base = scratch.baseAddress!
+            for index in 0..<k {
+                (base[index], base[k + index]) = DecodedOperands.split(operandA(a[index]))
+                (base[2 * k + index], base[3 * k + index]) = DecodedOperands.split(operandB(b[index]))
+            }
+            return kernel.instruction(DecodedPointers(aSignificands: base, aExponents: base + k,
+                                                      bSignificands: base + 2 * k, bExponents: base + 3 * k), c: c)
         }
     }
 

@@ -24,6 +24,14 @@ public struct UnitMatrixProduct: Sendable {
     /// - Throws: a message when K is not a multiple of the unit's K, or N is not a multiple of it.
     public init(unit: MatrixUnit, m: Int, n: Int, k: Int, promoteEvery: Int? = nil,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(MatrixProductError) {
+        try self.init(engine: DotProductEngine(unit: unit), m: m, n: n, k: k, promoteEvery: promoteEvery, threads: threads)
+    }
+
+    /// The same on an existing engine (callers that multiply many small products on one unit
+    /// build its operand tables once).
+    public init(engine: DotProductEngine, m: Int, n: Int, k: Int, promoteEvery: Int? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(MatrixProductError) {
+        let unit = engine.unit
         guard unit.scale == nil else {
             throw MatrixProductError("matrix mode does not take block scales; \(unit.name) is block-scaled")
         }
@@ -35,7 +43,7 @@ public struct UnitMatrixProduct: Sendable {
                 throw MatrixProductError("--promote-every \(promoteEvery) must be a positive multiple of the unit's K = \(unit.k)")
             }
         }
-        engine = DotProductEngine(unit: unit)
+        self.engine = engine
         self.m = m
         self.n = n
         self.k = k
@@ -52,11 +60,10 @@ public struct UnitMatrixProduct: Sendable {
         for row in 0..<k {
             for column in 0..<n { columns[column * k + row] = b[row * n + column] }
         }
-        let unit = engine.unit
-        let single = FloatFormat.float32
-        let chunk = unit.k
+        // Fused units: every operand decoded once (sign, exponent, integer significand).
+        let decodedA = engine.fusedKernel == nil ? nil : a.withUnsafeBufferPointer { DecodedOperands(codes: $0, operand: engine.operandA) }
+        let decodedB = engine.fusedKernel == nil ? nil : columns.withUnsafeBufferPointer { DecodedOperands(codes: $0, operand: engine.operandB) }
         var d = [UInt64](repeating: 0, count: m * n)
-        nonisolated(unsafe) let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
         d.withUnsafeMutableBufferPointer { output in
             let output = UnsafeMutableSendableBuffer(output)
             a.withUnsafeBufferPointer { aBuffer in
@@ -65,11 +72,12 @@ public struct UnitMatrixProduct: Sendable {
                     nonisolated(unsafe) let aRows = aBuffer, bColumns = columnBuffer
                     ParallelSplit.run(count: m, threads: threads) { rows in
                         for row in rows {
-                            let aRow = UnsafeBufferPointer(rebasing: aRows[(row * k)..<((row + 1) * k)])
                             for column in 0..<n {
-                                let bColumn = UnsafeBufferPointer(rebasing: bColumns[(column * k)..<((column + 1) * k)])
-                                let cCode = c?[row * n + column] ?? 0
-                                output[row * n + column] = dot(aRow, bColumn, cCode, chunk: chunk, empty: empty, single: single)
+                                let chunk = ChunkSource(engine: engine, aCodes: aRows.baseAddress! + row * k,
+                                                        bCodes: bColumns.baseAddress! + column * k,
+                                                        decodedA: decodedA, decodedB: decodedB,
+                                                        aOffset: row * k, bOffset: column * k)
+                                output[row * n + column] = dot(chunk, c?[row * n + column] ?? 0)
                             }
                         }
                     }
@@ -79,17 +87,43 @@ public struct UnitMatrixProduct: Sendable {
         return d
     }
 
-    func dot(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, _ c: UInt64, chunk: Int,
-             empty: UnsafeBufferPointer<UInt64>, single: FloatFormat) -> UInt64 {
+    /// One row of A and one column of B, chunk by chunk: the fused kernel on the decoded
+    /// operands when it applies, the engine on the codes otherwise.
+    struct ChunkSource {
+        let engine: DotProductEngine
+        let aCodes: UnsafePointer<UInt64>
+        let bCodes: UnsafePointer<UInt64>
+        let decodedA: DecodedOperands?
+        let decodedB: DecodedOperands?
+        let aOffset: Int
+        let bOffset: Int
+
+        /// The unit's d for elements `start ..< start + unit.k` with accumulator `c`.
+        @inline(__always) func d(start: Int, c: UInt64) -> UInt64 {
+            let k = engine.unit.k
+            if let kernel = engine.fusedKernel, let decodedA, let decodedB {
+                let fast = kernel.instruction(DecodedPointers(aSignificands: decodedA.significands + aOffset + start,
+                                                              aExponents: decodedA.exponents + aOffset + start,
+                                                              bSignificands: decodedB.significands + bOffset + start,
+                                                              bExponents: decodedB.exponents + bOffset + start), c: c)
+                if let fast { return fast }
+            }
+            let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
+            return engine.evaluate(a: UnsafeBufferPointer(start: aCodes + start, count: k),
+                                   b: UnsafeBufferPointer(start: bCodes + start, count: k),
+                                   c: c, scalesA: empty, scalesB: empty)
+        }
+    }
+
+    func dot(_ chunk: ChunkSource, _ c: UInt64) -> UInt64 {
         let unit = engine.unit
+        let single = FloatFormat.float32
         guard let promoteEvery else {
             var accumulator = c
             var start = 0
             while start < k {
-                accumulator = engine.evaluate(a: UnsafeBufferPointer(rebasing: a[start..<(start + chunk)]),
-                                              b: UnsafeBufferPointer(rebasing: b[start..<(start + chunk)]),
-                                              c: accumulator, scalesA: empty, scalesB: empty)
-                start += chunk
+                accumulator = chunk.d(start: start, c: accumulator)
+                start += unit.k
             }
             return accumulator
         }
@@ -97,10 +131,8 @@ public struct UnitMatrixProduct: Sendable {
         var partial: UInt64 = 0
         var start = 0
         while start < k {
-            partial = engine.evaluate(a: UnsafeBufferPointer(rebasing: a[start..<(start + chunk)]),
-                                      b: UnsafeBufferPointer(rebasing: b[start..<(start + chunk)]),
-                                      c: partial, scalesA: empty, scalesB: empty)
-            start += chunk
+            partial = chunk.d(start: start, c: partial)
+            start += unit.k
             if start % promoteEvery == 0 || start == k {
                 promoted = single.add(promoted, unit.d.convert(partial, to: single).bits).bits
                 partial = 0
