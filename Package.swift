@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "ReportKit", "Quantization", "PortableMath",
+                "SoftFloat", "ReportKit", "Quantization", "PortableMath", "MatrixUnits",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "Quantization", "ReportKit", "SoftFloat"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
-        .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
+        .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat", "MPFRReference", "CMPFR"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

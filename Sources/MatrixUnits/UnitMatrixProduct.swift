@@ -69,69 +69,64 @@ public struct UnitMatrixProduct: Sendable {
             a.withUnsafeBufferPointer { aBuffer in
                 columns.withUnsafeBufferPointer { columnBuffer in
                     // Read-only for every worker; each worker writes its own rows of `output`.
-                    nonisolated(unsafe) let aRows = aBuffer, bColumns = columnBuffer
+                    // Plain pointers: no reference counting per dot product.
+                    nonisolated(unsafe) let aRows = aBuffer.baseAddress!, bColumns = columnBuffer.baseAddress!
+                    nonisolated(unsafe) let aSignificands = decodedA?.significands, aExponents = decodedA?.exponents
+                    nonisolated(unsafe) let bSignificands = decodedB?.significands, bExponents = decodedB?.exponents
                     ParallelSplit.run(count: m, threads: threads) { rows in
                         for row in rows {
                             for column in 0..<n {
-                                let chunk = ChunkSource(engine: engine, aCodes: aRows.baseAddress! + row * k,
-                                                        bCodes: bColumns.baseAddress! + column * k,
-                                                        decodedA: decodedA, decodedB: decodedB,
-                                                        aOffset: row * k, bOffset: column * k)
-                                output[row * n + column] = dot(chunk, c?[row * n + column] ?? 0)
+                                var decoded: DecodedPointers?
+                                if let aSignificands, let aExponents, let bSignificands, let bExponents {
+                                    decoded = DecodedPointers(aSignificands: aSignificands + row * k, aExponents: aExponents + row * k,
+                                                              bSignificands: bSignificands + column * k, bExponents: bExponents + column * k)
+                                }
+                                output[row * n + column] = dot(aCodes: aRows + row * k, bCodes: bColumns + column * k,
+                                                               decoded: decoded, c: c?[row * n + column] ?? 0)
                             }
                         }
                     }
                 }
             }
         }
+        withExtendedLifetime((decodedA, decodedB)) {}
         return d
     }
 
-    /// One row of A and one column of B, chunk by chunk: the fused kernel on the decoded
-    /// operands when it applies, the engine on the codes otherwise.
-    struct ChunkSource {
-        let engine: DotProductEngine
-        let aCodes: UnsafePointer<UInt64>
-        let bCodes: UnsafePointer<UInt64>
-        let decodedA: DecodedOperands?
-        let decodedB: DecodedOperands?
-        let aOffset: Int
-        let bOffset: Int
-
-        /// The unit's d for elements `start ..< start + unit.k` with accumulator `c`.
-        @inline(__always) func d(start: Int, c: UInt64) -> UInt64 {
-            let k = engine.unit.k
-            if let kernel = engine.fusedKernel, let decodedA, let decodedB {
-                let fast = kernel.instruction(DecodedPointers(aSignificands: decodedA.significands + aOffset + start,
-                                                              aExponents: decodedA.exponents + aOffset + start,
-                                                              bSignificands: decodedB.significands + bOffset + start,
-                                                              bExponents: decodedB.exponents + bOffset + start), c: c)
-                if let fast { return fast }
-            }
-            let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
-            return engine.evaluate(a: UnsafeBufferPointer(start: aCodes + start, count: k),
-                                   b: UnsafeBufferPointer(start: bCodes + start, count: k),
-                                   c: c, scalesA: empty, scalesB: empty)
+    /// The unit's d for elements `start ..< start + unit.k` of one row and one column with
+    /// accumulator `c`: the fused kernel on the decoded operands when it applies, the engine on
+    /// the codes otherwise.
+    @inline(__always)
+    func chunk(aCodes: UnsafePointer<UInt64>, bCodes: UnsafePointer<UInt64>, decoded: DecodedPointers?, start: Int, c: UInt64) -> UInt64 {
+        if let decoded, let kernel = engine.fusedKernel {
+            let shifted = DecodedPointers(aSignificands: decoded.aSignificands + start, aExponents: decoded.aExponents + start,
+                                          bSignificands: decoded.bSignificands + start, bExponents: decoded.bExponents + start)
+            if let d = kernel.instruction(shifted, c: c) { return d }
         }
+        let chunk = engine.unit.k
+        let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
+        return engine.evaluate(a: UnsafeBufferPointer(start: aCodes + start, count: chunk),
+                               b: UnsafeBufferPointer(start: bCodes + start, count: chunk),
+                               c: c, scalesA: empty, scalesB: empty)
     }
 
-    func dot(_ chunk: ChunkSource, _ c: UInt64) -> UInt64 {
-        let unit = engine.unit
-        let single = FloatFormat.float32
+    func dot(aCodes: UnsafePointer<UInt64>, bCodes: UnsafePointer<UInt64>, decoded: DecodedPointers?, c: UInt64) -> UInt64 {
         guard let promoteEvery else {
             var accumulator = c
             var start = 0
             while start < k {
-                accumulator = chunk.d(start: start, c: accumulator)
-                start += unit.k
+                accumulator = chunk(aCodes: aCodes, bCodes: bCodes, decoded: decoded, start: start, c: accumulator)
+                start += engine.unit.k
             }
             return accumulator
         }
+        let unit = engine.unit
+        let single = FloatFormat.float32
         var promoted = unit.c.convert(c, to: single).bits
         var partial: UInt64 = 0
         var start = 0
         while start < k {
-            partial = chunk.d(start: start, c: partial)
+            partial = chunk(aCodes: aCodes, bCodes: bCodes, decoded: decoded, start: start, c: partial)
             start += unit.k
             if start % promoteEvery == 0 || start == k {
                 promoted = single.add(promoted, unit.d.convert(partial, to: single).bits).bits

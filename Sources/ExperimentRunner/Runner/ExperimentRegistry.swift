@@ -18,6 +18,7 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(AccumulationExperiment.self),
         ExperimentKind(QuantizationErrorExperiment.self),
         ExperimentKind(MatmulErrorExperiment.self),
+        ExperimentKind(MatrixUnitsExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).
