@@ -122,7 +122,7 @@ extension MatrixUnitsExperiment {
             if let positive = row(hopper, "positive", headlineK, "none") {
                 finding += ", largest \(percent(positive.maximum)) with all-positive inputs"
             }
-            finding += "; promoting to FP32 every \(promoteEvery) elements brings these to \(percent(row(hopper, "normal", headlineK, promotion)?.median)) / \(percent(row(hopper, "positive", headlineK, promotion)?.maximum))."
+            finding += "; promoting to FP32 every \(promoteEvery) elements brings the median to \(percent(row(hopper, "normal", headlineK, promotion)?.median)) and the all-positive largest to \(percent(row(hopper, "positive", headlineK, promotion)?.maximum))."
         } else {
             finding = "\(units.count) units, K up to \(ks.max() ?? 0)."
         }

@@ -81,6 +81,16 @@ enum SmallSpecs {
             [checks.float16_columns]
             "20" = [2, 2]
             """,
+        "mu": """
+            kind = "matrix-units"
+            title = "Matrix units (small)"
+            [parameters]
+            units = ["hopper:wgmma.m64n8k32.f32.e4m3.e4m3", "ampere:mma.m16n8k16.f32.bf16.bf16.f32", "cdna3:mfma.f32_32x32x8_bf16"]
+            inputs = ["normal", "cancel"]
+            k = [16, 256]
+            trials = 3
+            plot_units = ["hopper:wgmma.m64n8k32.f32.e4m3.e4m3"]
+            """,
     ]
 
     /// Writes the specs into `folder/Experiments` and returns that path.
