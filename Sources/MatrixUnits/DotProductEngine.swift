@@ -75,8 +75,12 @@ public struct DotProductEngine: Sendable {
     }
 
     /// ``evaluate(a:b:c:scalesA:scalesB:)`` on buffers (the matrix mode's hot loop).
+    /// `cInOutputFormat`: c is a code of D's format, not C's — the previous chunk's d in matrix
+    /// mode (it matters only where C and D differ: Volta's and Turing's
+    /// `mma.m8n8k4.f32.f16.f16.f16`, whose f32 D goes on in f32).
     public func evaluate(a: UnsafeBufferPointer<UInt64>, b: UnsafeBufferPointer<UInt64>, c: UInt64,
-                         scalesA: UnsafeBufferPointer<UInt64>, scalesB: UnsafeBufferPointer<UInt64>) -> UInt64 {
+                         scalesA: UnsafeBufferPointer<UInt64>, scalesB: UnsafeBufferPointer<UInt64>,
+                         cInOutputFormat: Bool = false) -> UInt64 {
         switch unit.summation {
         case .fusedMultiplyAddChain:
             var accumulator = c
@@ -91,7 +95,7 @@ public struct DotProductEngine: Sendable {
         case .fused:
             if let fusedKernel, let d = fastFused(fusedKernel, a: a, b: b, c: c) { return d }
             // C joins in D's format (Volta's f16 C of an f32 D is widened first: exact).
-            var accumulator = unit.c == unit.d ? c : unit.c.convert(c, to: unit.d).bits
+            var accumulator = unit.c == unit.d || cInOutputFormat ? c : unit.c.convert(c, to: unit.d).bits
             var start = 0
             while start < unit.k {
                 accumulator = fusedStep(a: a, b: b, range: start..<(start + unit.stepSize), c: accumulator,
@@ -194,7 +198,8 @@ public struct DotProductEngine: Sendable {
         return unit.d.packInfinity(negative: special.negative).bits
     }
 
-    /// Rounds the exact `sum × 2^exponent` once into D: +0 for a zero sum; an overflow is ±inf
+    /// Rounds the exact `sum × 2^exponent` once into D: +0 for a zero sum and for a sum that
+    /// rounds to zero (`−2^-160` toward zero in f32 is +0, not −0); an overflow is ±inf
     /// even when rounding toward zero (MMA-Sim converts the truncated value, which then
     /// exceeds f32's range, to f32).
     @inline(__always) func roundedSum(_ sum: Int64, exponent: Int) -> UInt64 {
@@ -202,6 +207,8 @@ public struct DotProductEngine: Sendable {
         let rounded = RoundingCore.roundPack(negative: sum < 0, exponent: exponent, significand: sum.magnitude,
                                              sticky: false, format: outputFormat, options: outputOptions)
         if rounded.flags.contains(.overflow) { return unit.d.packInfinity(negative: sum < 0).bits }
+        // A nonzero sum that rounds to zero is +0 too (MMA-Sim).
+        if rounded.bits & outputFormat.magnitudeMask == 0 { return 0 }
         return rounded.bits << UInt64(unit.d.mantissaBits - unit.outputFractionBits)
     }
 

@@ -85,17 +85,19 @@ struct FusedStepKernel: Sendable {
             cExponent = biased - dBias
         }
         var largest = Int32(cExponent)
-        for index in start..<(start + stepSize) {
-            largest = max(largest, operands.productExponent(index))
+        for offset in 0..<stepSize {
+            largest = max(largest, operands.productExponent(start &+ offset))
         }
         guard largest < DecodedOperands.nonFiniteExponent / 2 else { return nil }
         var sum: Int64 = 0
-        for index in start..<(start + stepSize) {
-            let (product, exponent) = operands.product(index)
-            let distance = Int64(largest &- exponent) &+ productRightShift
-            let term = (product.magnitude << UInt64(productLeftShift)) >> UInt64(min(distance, 63))
-            let signed = Int64(bitPattern: term)
-            sum &+= product < 0 ? -signed : signed
+        for offset in 0..<stepSize {
+            // Branch-free: |p| shifted (toward zero), then the sign put back as (t ^ s) − s.
+            let (product, exponent) = operands.product(start &+ offset)
+            let distance = UInt64(truncatingIfNeeded: Int64(largest &- exponent) &+ productRightShift)
+            let sign = product &>> 63
+            let magnitude = UInt64(bitPattern: (product ^ sign) &- sign)
+            let term = Int64(bitPattern: (magnitude &<< UInt64(productLeftShift)) >> distance)
+            sum &+= (term ^ sign) &- sign
         }
         let cShift = cExponent - Int(largest) + kept - dMantissaBits
         let cTerm: Int64 = cShift >= 0 ? cMagnitude << Int64(cShift) : (cShift > -64 ? cMagnitude >> Int64(-cShift) : 0)

@@ -107,7 +107,7 @@ public struct UnitMatrixProduct: Sendable {
         let empty = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
         return engine.evaluate(a: UnsafeBufferPointer(start: aCodes + start, count: chunk),
                                b: UnsafeBufferPointer(start: bCodes + start, count: chunk),
-                               c: c, scalesA: empty, scalesB: empty)
+                               c: c, scalesA: empty, scalesB: empty, cInOutputFormat: start > 0 || promoteEvery != nil)
     }
 
     func dot(aCodes: UnsafePointer<UInt64>, bCodes: UnsafePointer<UInt64>, decoded: DecodedPointers?, c: UInt64) -> UInt64 {

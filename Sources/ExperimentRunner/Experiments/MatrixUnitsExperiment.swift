@@ -95,17 +95,17 @@ struct MatrixUnitsExperiment: Experiment {
         switch set {
         case "normal", "positive":
             for index in 0..<k {
-                a[index] = random.boxMullerNormal()
-                b[index] = random.boxMullerNormal()
+                a[index] = random.normal()
+                b[index] = random.normal()
                 if set == "positive" { a[index] = abs(a[index]); b[index] = abs(b[index]) }
             }
         default:  // cancel
             let half = k / 2
             for index in 0..<half {
-                a[index] = random.boxMullerNormal()
-                b[index] = random.boxMullerNormal()
+                a[index] = random.normal()
+                b[index] = random.normal()
                 a[half + index] = -a[index]
-                b[half + index] = b[index] * (1 + random.boxMullerNormal() / 8)
+                b[half + index] = b[index] * (1 + random.normal() / 8)
             }
         }
         return (a, b)
