@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "ReportKit", "Quantization", "PortableMath", "MatrixUnits",
+                "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
-        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat", "MPFRReference", "CMPFR"], exclude: ["Fixtures"]),
     ],

@@ -12,7 +12,8 @@ extension MergeableOutcome {
     /// The one parallel collection loop of the verifications: splits items `0..<count` over
     /// `threads` (``ParallelSplit``), hands each worker its items and a `finished` callback to
     /// call once per item (reported to `progress` as the fraction of all items done), and
-    /// merges the workers' outcomes.
+    /// merges the workers' outcomes in slice order, so the kept examples are the first ones in
+    /// item order whatever the thread count and whichever worker finishes first.
     ///
     ///     let outcome = VerificationOutcome<String>.collect(count: 256, threads: 2) { items, finished in
     ///         var local = VerificationOutcome<String>()
@@ -22,14 +23,17 @@ extension MergeableOutcome {
     ///     outcome.checked   // 256
     static func collect(count: Int, threads: Int, progress: @Sendable (Double) -> Void = { _ in },
                         _ worker: @Sendable (_ items: Range<Int>, _ finished: () -> Void) -> Self) -> Self {
-        let total = LockedValue(Self())
+        let slices = ParallelSplit.slices(count: count, threads: threads)
+        let parts = LockedValue([Int: Self]())
         let done = LockedValue(0)
         withoutActuallyEscaping(progress) { progress in
-            ParallelSplit.run(count: count, threads: threads) { items in
-                let local = worker(items) { progress(Double(done.update { $0 += 1; return $0 }) / Double(count)) }
-                total.update { $0.merge(local) }
+            ParallelSplit.run(slices: slices.count) { slice in
+                let local = worker(slices[slice]) { progress(Double(done.update { $0 += 1; return $0 }) / Double(count)) }
+                parts.update { $0[slice] = local }
             }
         }
-        return total.value
+        var total = Self()
+        for slice in slices.indices { if let part = parts.value[slice] { total.merge(part) } }
+        return total
     }
 }

@@ -15,6 +15,10 @@ public struct VerificationOutcome<Example: Sendable>: MergeableOutcome {
     /// disagrees with the engine (0 elsewhere).
     public var hardwareMismatches: UInt64 = 0
     public var examples: [Example] = []
+    /// Pair verification only: the wrapping sum of one hash per checked case (operands,
+    /// direction, the engine's bits and flags), so it does not depend on the order of the
+    /// cases and the checksums of disjoint shards add up to the checksum of their union.
+    public var checksum: UInt64 = 0
 
     public init() {}
 
@@ -35,6 +39,7 @@ public struct VerificationOutcome<Example: Sendable>: MergeableOutcome {
         checked += part.checked
         mismatches += part.mismatches
         hardwareMismatches += part.hardwareMismatches
+        checksum &+= part.checksum
         examples += part.examples.prefix(max(0, Self.exampleLimit - examples.count))
     }
 }

@@ -1,3 +1,4 @@
+import FastKernels
 import Foundation
 import ReportKit
 
@@ -56,7 +57,9 @@ enum ShardStore {
             let rest = entry.dropFirst(prefix.count).split(separator: "-")
             guard rest.count == 3, rest.dropFirst().first == "of", let index = rest.first.flatMap({ Int($0) }),
                   let count = rest.last.flatMap({ Int($0) }) else { continue }
-            shards.append((try ShardSelection(index: index, count: count), directory + "/" + entry))
+            let shard: ShardSelection
+            do { shard = try ShardSelection(index: index, count: count) } catch { throw RunError.shard("\(directory)/\(entry): \(error)") }
+            shards.append((shard, directory + "/" + entry))
         }
         guard let count = shards.first?.0.count else {
             throw RunError.shard("no shards of '\(spec.name)' in \(directory) (expected folders \(spec.name).shard-K-of-N)")
@@ -67,7 +70,7 @@ enum ShardStore {
         let present = Set(shards.map(\.0.index))
         let missing = (1...count).filter { !present.contains($0) }
         guard missing.isEmpty else {
-            throw RunError.shard("shards of '\(spec.name)' missing: \(missing.map { "\($0)/\(count)" }.joined(separator: ", "))")
+            throw RunError.shard("shards of '\(spec.name)' in \(directory): \(missing.map { "missing shard \($0) of \(count)" }.joined(separator: "; "))")
         }
         var collected = experiment.tables.map { _ in [(cell: Int, order: Int, row: [String])]() }
         for (shard, folder) in shards {

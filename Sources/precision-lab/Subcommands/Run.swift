@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExperimentRunner
+import FastKernels
 import LabCommands
 
 extension PrecisionLab {
@@ -16,7 +17,9 @@ extension PrecisionLab {
                 differ, if a report in DIR is out of date (with --all, files no spec produces are \
                 listed as stale). --shard K/N computes every N-th cell into \
                 DIR/NAME.shard-K-of-N/ (DIR defaults to 'shards'); combine shards with \
-                'precision-lab merge'. Spec errors name the file, key and line, and exit 2.
+                'precision-lab merge'. In a Slurm array or GNU parallel job, --shard auto takes K \
+                from SLURM_ARRAY_TASK_ID or PARALLEL_SEQ and N from --shards N or \
+                SLURM_ARRAY_TASK_COUNT. Spec errors name the file, key and line, and exit 2.
                 """)
 
         @Argument(help: ArgumentHelp("Experiments to run: spec file names without .toml.", valueName: "name"))
@@ -34,8 +37,7 @@ extension PrecisionLab {
         @Flag(help: "List the experiments (name, kind, cells, title) and the known kinds.")
         var list = false
 
-        @Option(help: ArgumentHelp("Compute only shard K of N: cells K-1, K-1+N, K-1+2N, …", valueName: "K/N"))
-        var shard: String?
+        @OptionGroup var sharding: ShardArguments
 
         @Option(help: ArgumentHelp("Folder of spec files.", valueName: "dir"))
         var experiments: String = "Experiments"
@@ -47,14 +49,12 @@ extension PrecisionLab {
         var timings = false
 
         func validate() throws {
-            if list && (check || shard != nil || all || !names.isEmpty) {
+            if list && (check || sharding.shard != nil || all || !names.isEmpty) {
                 throw ValidationError("--list takes no experiment names and no other mode")
             }
-            if check && shard != nil { throw ValidationError("--check and --shard cannot be combined (check a merge with 'merge --check')") }
+            if check && sharding.shard != nil { throw ValidationError("--check and --shard cannot be combined (check a merge with 'merge --check')") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-            if let shard {
-                try validating { _ = try ShardSelection(parsing: shard) }
-            }
+            _ = try sharding.selection()
             if !list && !all && names.isEmpty { throw ValidationError("name one or more experiments, or pass --all (see --list)") }
         }
 
@@ -66,8 +66,7 @@ extension PrecisionLab {
                     print(try runner.listing(), terminator: "")
                     return
                 }
-                if let shard {
-                    let selection = try ShardSelection(parsing: shard)
+                if let selection = try sharding.selection() {
                     let folder = output ?? "shards"
                     let summary = try await runner.runShard(names: names, all: all, shard: selection, output: folder)
                     if timings { summary.timingLines.forEach(printToStandardError) }

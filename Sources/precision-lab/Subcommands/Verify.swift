@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import FastKernels
 import LabCommands
 import SoftFloat
 import Verification
 
 extension PrecisionLab {
-    /// `precision-lab verify float32->F` and `precision-lab verify --pairs F OP`
+    /// `precision-lab verify float32->F`, `precision-lab verify --pairs F OP [--rounding …] [--shard K/N|auto] [--output DIR]`
+    /// and `precision-lab verify --merge DIR`
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Exhaustive verification (release build): bulk paths against the scalar engine, arithmetic against MPFR.",
@@ -19,10 +21,18 @@ extension PrecisionLab {
                 inputs to F in every MPFR direction and both overflow policies, against MPFR. \
                 Prints the mismatch count (0 means verified) and exits 1 on \
                 any mismatch. Build with -c release: a debug build is ~20× slower.
+
+                Sweeps: 'verify --pairs F OP --shard K/N' checks the K-th of N contiguous slices \
+                of the pair space and writes DIR/pairs-F-OP.shard-K-of-N.txt (DIR: --output, \
+                default 'shards'; a shard exits 0 even with mismatches, so a dependent merge \
+                runs). --shard auto takes K from SLURM_ARRAY_TASK_ID or PARALLEL_SEQ and N from \
+                --shards N or SLURM_ARRAY_TASK_COUNT. 'verify --merge DIR' checks that DIR's \
+                shards cover the pair space exactly once and prints the summary one process \
+                gives (exit 1 on mismatches or incomplete shards).
                 """)
 
         @Argument(help: ArgumentHelp("float32->FORMAT, or with --pairs: FORMAT OP.", valueName: "target"))
-        var targets: [String]
+        var targets: [String] = []
 
         @Flag(help: "Check every pair of codes of an 8-bit format for OP against MPFR.")
         var pairs = false
@@ -33,11 +43,37 @@ extension PrecisionLab {
         @Option(help: "Worker threads (default: active processors).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(parsing: .upToNextOption, help: ArgumentHelp(
+            "With --pairs: the MPFR directions to check, 'all' (default) or some of RNDN RNDZ RNDU RNDD RNDA (or nearest-even toward-zero up down).",
+            valueName: "all|R"))
+        var rounding: [String] = []
+
+        @OptionGroup var sharding: ShardArguments
+
+        @Option(help: ArgumentHelp("With --pairs: write the summary file here (default with --shard: shards).", valueName: "dir"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Merge the shard summaries of 'verify --pairs --shard' in DIR and print the total.", valueName: "dir"))
+        var merge: String?
+
         @Option(help: ArgumentHelp("Check only the first N chunks of 2^20 inputs (for smoke tests).", valueName: "n"))
         var chunks: Int?
 
         func validate() throws {
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if merge != nil {
+                guard targets.isEmpty, !pairs, conversions == nil, sharding.shard == nil, output == nil, rounding.isEmpty else {
+                    throw ValidationError("--merge DIR takes no other arguments, for example: verify --merge shards")
+                }
+                return
+            }
+            if !pairs && (sharding.shard != nil || sharding.shards != nil || output != nil || !rounding.isEmpty) {
+                throw ValidationError("--rounding, --shard, --shards and --output go with --pairs")
+            }
+            if pairs {
+                _ = try validating { try PairVerification.directions(parsing: rounding) }
+                _ = try sharding.selection()
+            }
             if let conversions {
                 guard conversions > 0, targets.count == 1 else { throw ValidationError("--conversions N takes one FORMAT, for example: verify --conversions 1000000 float8_e4m3fn") }
                 return
@@ -63,16 +99,31 @@ extension PrecisionLab {
                 if outcome.mismatches > 0 { throw ExitCode.failure }
                 return
             }
+            if let merge {
+                let summary = try reportingFailure(prefix: "error: ") { try PairVerificationSummary.merge(directory: merge) }
+                print(summary.report, terminator: "")
+                if summary.mismatches > 0 { throw ExitCode.failure }
+                return
+            }
             if pairs {
                 let format = try parseFormat(targets[0])
                 guard let operation = ArithmeticOperation(rawValue: targets[1]), PairVerification.operations.contains(operation) else {
                     throw ValidationError("unknown operation '\(targets[1])'; expected one of \(PairVerification.operations.map(\.rawValue).joined(separator: ", "))")
                 }
-                let outcome = try PairVerification(format: format, operation: operation, threads: threads).run(progress: progress.update)
+                let shard = try sharding.selection()
+                let space = PairVerification.pairCount(format: format, operation: operation)
+                let verification = try PairVerification(format: format, operation: operation, threads: threads,
+                                                        directions: try validating { try PairVerification.directions(parsing: rounding) }, pairs: shard?.slice(of: space))
+                let outcome = verification.run(progress: progress.update)
                 progress.finish()
-                print("verify --pairs \(format.name) \(operation.rawValue): \(outcome.checked) cases, \(outcome.mismatches) mismatches, \(seconds(since: start)) s")
-                for example in outcome.examples { print("  \(example)") }
-                if outcome.mismatches > 0 { throw ExitCode.failure }
+                let summary = PairVerificationSummary(verification: verification, outcome: outcome, shard: shard ?? .whole)
+                print(summary.report, terminator: "")
+                printToStandardError("\(seconds(since: start)) s")
+                if let folder = output ?? (shard == nil ? nil : "shards") {
+                    let path = try reportingFailure(prefix: "error: ") { try summary.write(to: folder) }
+                    printToStandardError("wrote \(path)")
+                }
+                if outcome.mismatches > 0 && shard == nil { throw ExitCode.failure }
                 return
             }
             let format = try parseFormat(String(targets[0].dropFirst("float32->".count)))

@@ -1,4 +1,5 @@
 @testable import ExperimentRunner
+import FastKernels
 import Foundation
 import Testing
 
@@ -102,8 +103,8 @@ struct DeterminismTests {
     @Test func shardSelectionParsing() throws {
         let shard = try ShardSelection(parsing: "2/4")
         #expect((0..<10).filter(shard.contains) == [1, 5, 9])
-        #expect(throws: RunError.self) { try ShardSelection(parsing: "0/4") }
-        #expect(throws: RunError.self) { try ShardSelection(parsing: "5/4") }
-        #expect(throws: RunError.self) { try ShardSelection(parsing: "two") }
+        #expect(throws: ShardError.self) { try ShardSelection(parsing: "0/4") }
+        #expect(throws: ShardError.self) { try ShardSelection(parsing: "5/4") }
+        #expect(throws: ShardError.self) { try ShardSelection(parsing: "two") }
     }
 }
