@@ -6,7 +6,8 @@ import SoftFloat
 /// to a multiple of `2^(E − keptFractionBits)`; the truncated terms are added exactly in 64-bit
 /// integers; the sum is rounded once into D through ``RoundingCore``. FMA chains and CDNA1/2's
 /// pairwise trees run on the lab's IEEE operations (``FloatFormat/fusedMultiplyAdd(_:_:_:options:random:)``,
-/// ``FloatFormat/add(_:_:options:random:)``).
+/// ``FloatFormat/add(_:_:options:random:)``). The CPU units have their own evaluators
+/// (``AMXTileDotProduct``, ``ArmBFloat16DotProduct``).
 ///
 ///     let engine = DotProductEngine(unit: try MatrixUnit.named("hopper:wgmma.m64n8k32.f32.e4m3.e4m3"))
 ///     // 1·1 + 2^-7·2^-7 (e4m3 0x38 = 1, 0x04 = 4 × 2^-9 = 2^-7), 30 zero products, c = +0:
@@ -88,6 +89,10 @@ public struct DotProductEngine: Sendable {
                 accumulator = unit.d.fusedMultiplyAdd(a[index], b[index], accumulator).bits
             }
             return accumulator
+        case .evenOddFusedMultiplyAddChains:
+            return AMXTileDotProduct.evaluate(a: a, b: b, c: c)
+        case .bfloat16DotAdd:
+            return ArmBFloat16DotProduct.evaluate(a: a, b: b, c: c)
         case .pairwise(let groupSize):
             return pairwise(a: a, b: b, c: c, groupSize: groupSize)
         case .fusedScaledGroups:

@@ -29,7 +29,7 @@ struct UnitCatalog: Sendable {
             let name = "\(arch.rawValue):\(instruction)"
             entries.append((name, area, family, build(name)))
         }
-        for arch in Architecture.allCases where !arch.isAMD {
+        for arch in Architecture.allCases where !arch.isAMD && !arch.isCPU {
             for qualifier in Self.mmaQualifiers(arch) {
                 let parts = qualifier.split(separator: ".").map(String.init)
                 let (m, n, k) = Self.nvidiaShape(parts[0])!
@@ -84,6 +84,19 @@ struct UnitCatalog: Sendable {
                 add(arch, "mfma", "mfma.\(qualifier)", area: shape.m * shape.n) { name in
                     Self.amdUnit(name: name, arch: arch, qualifier: qualifier, k: shape.k)
                 }
+            }
+        }
+        // CPU units: Intel AMX (a full 64-byte tile row: 16 bf16 pairs) and Arm without FEAT_EBF16.
+        add(.amx, "tdpbf16ps", "tdpbf16ps", area: 1) { name in
+            MatrixUnit(name: name, architecture: .amx, k: 32, a: .bfloat16, b: .bfloat16, c: .float32, d: .float32,
+                       summation: .evenOddFusedMultiplyAddChains, stepSize: 2, keptFractionBits: 0,
+                       finalRounding: .nearestEven, flushesSubnormals: true)
+        }
+        for (instruction, k) in [("bfdot", 2), ("bfmmla", 4)] {
+            add(.arm, instruction, instruction, area: 1) { name in
+                MatrixUnit(name: name, architecture: .arm, k: k, a: .bfloat16, b: .bfloat16, c: .float32, d: .float32,
+                           summation: .bfloat16DotAdd, stepSize: 2, keptFractionBits: 0,
+                           finalRounding: .odd, flushesSubnormals: true)
             }
         }
         // One listed unit per behaviour and family: the spelling with the smallest m·n names it.
@@ -279,7 +292,7 @@ struct UnitCatalog: Sendable {
         case .ada: return adaMMA + ampereMMA + turingMMA
         case .hopper: return hopperMMA + ampereMMA + turingMMA
         case .rtxBlackwell: return rtxBlackwellMMA + adaMMA + ampereMMA + turingMMA
-        case .cdna1, .cdna2, .cdna3: return []
+        case .cdna1, .cdna2, .cdna3, .amx, .arm: return []
         }
     }
 

@@ -30,6 +30,10 @@ public enum MatrixUnitListing {
         switch unit.summation {
         case .fusedMultiplyAddChain:
             return "\(unit.k) chained FMAs, nearest-even"
+        case .evenOddFusedMultiplyAddChains:
+            return "even/odd chains of \(unit.k / 2) f32 FMAs, c + (even + odd), nearest-even, subnormals flushed (DAZ, FTZ)"
+        case .bfloat16DotAdd:
+            return "BFDotAdd per pair (\(unit.k / 2) chained; f32 products and adds), round-to-odd, subnormals flushed"
         case .pairwise(let group):
             return "\(unit.k / group)×\(group) pairwise f32 tree, nearest-even" + (unit.flushesSubnormals ? ", subnormals flushed" : "")
         case .fused, .fusedScaledGroups:

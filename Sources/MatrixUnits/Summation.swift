@@ -20,4 +20,12 @@ public enum Summation: Sendable, Hashable {
     /// separately, each half rounded toward −∞ to 24 bits below the larger half exponent, and
     /// C is dropped when its exponent is more than 25 below E.
     case floorAligned(evenOddHalves: Bool)
+    /// Intel AMX `tdpbf16ps` (``AMXTileDotProduct``): bf16 operands widened to f32 with
+    /// subnormals read as zero; the even- and odd-indexed products go to two f32 FMA chains from
+    /// +0 (nearest-even, results below 2^-126 flushed), then `C + (even + odd)` in two f32 adds.
+    case evenOddFusedMultiplyAddChains
+    /// Arm `bfdot` / `bfmmla` without FEAT_EBF16 (``ArmBFloat16DotProduct``): per pair,
+    /// `acc = acc + (a₀·b₀ + a₁·b₁)`, each product and each add rounded to f32 with round-to-odd,
+    /// subnormal inputs and results flushed to zero, every NaN the default NaN.
+    case bfloat16DotAdd
 }

@@ -106,6 +106,8 @@ extension MatrixUnitsExperiment {
             case .fused: summation = "fused, truncated toward zero"
             case .fusedScaledGroups: summation = "scaled groups of 16"
             case .fusedMultiplyAddChain: summation = "chained FMAs"
+            case .evenOddFusedMultiplyAddChains: summation = "even/odd FMA chains (AMX)"
+            case .bfloat16DotAdd: summation = "BFDotAdd chain (Arm)"
             case .pairwise(let group): summation = "f32 pairwise trees of \(group)"
             case .floorAligned(let halves): summation = halves ? "floor-aligned, even/odd halves" : "floor-aligned (toward −∞)"
             }
