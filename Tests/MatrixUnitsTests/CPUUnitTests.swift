@@ -66,6 +66,32 @@ import Testing
         #expect(listing.contains("amx:tdpbf16ps") && listing.contains("arm:bfdot") && listing.contains("arm:bfmmla"))
     }
 
+    /// Matrix mode walks K in the unit's chunks, each chunk's D the next C: a 2×3 GEMM with
+    /// K = 64 is, element by element, the reference applied chunk after chunk (AMX: 2 tiles;
+    /// bfdot: 32 BFDotAdds from C, which is the reference over all 64 at once).
+    @Test(arguments: ["amx:tdpbf16ps", "arm:bfdot", "arm:bfmmla"])
+    func matrixModeChainsChunks(unit name: String) throws {
+        let unit = try MatrixUnit.named(name)
+        let (m, n, k) = (2, 3, 64)
+        var random = SplitMix64(seed: 5)
+        let a = (0..<(m * k)).map { _ in Self.bfloat16(&random, 117...137) }
+        let b = (0..<(k * n)).map { _ in Self.bfloat16(&random, 117...137) }
+        let c = (0..<(m * n)).map { _ in Self.float32(&random, 117...137) }
+        let d = try UnitMatrixProduct(unit: unit, m: m, n: n, k: k, threads: 2).multiply(a: a, b: b, c: c)
+        for row in 0..<m {
+            for column in 0..<n {
+                var accumulator = c[row * n + column]
+                for start in stride(from: 0, to: k, by: unit.k) {
+                    let aChunk = Array(a[(row * k + start)..<(row * k + start + unit.k)])
+                    let bChunk = (start..<(start + unit.k)).map { b[$0 * n + column] }
+                    accumulator = unit.architecture == .amx ? CPUUnitReference.amx(a: aChunk, b: bChunk, c: accumulator)
+                                                            : CPUUnitReference.arm(a: aChunk, b: bChunk, c: accumulator)
+                }
+                #expect(d[row * n + column] == accumulator, "\(name) (\(row), \(column))")
+            }
+        }
+    }
+
     /// Biased exponents of one line's codes: near 1 (roundings, cancellation), near 2^-63
     /// (products around 2^-126: flushed and kept tiny results; subnormal inputs), near 2^64
     /// (products around 2^128: overflow), or anywhere.
