@@ -13,7 +13,8 @@ import SoftFloat
 /// `make_fp32` puts the bf16 code in the upper half of an f32 code (exact). DAZ: a subnormal
 /// operand (a bf16 input or C) counts as a zero of its sign. FTZ: a result whose magnitude,
 /// rounded to 24 bits with unbounded exponent, is below 2^-126 becomes a zero of its sign
-/// (x86 detects tininess after rounding). With a full tile row (64 bytes) K = 32.
+/// (our reading: x86 detects tininess after rounding, SDM Vol. 1 "Numeric Underflow Exception
+/// (#U)"). With a full tile row (64 bytes) K = 32.
 ///
 /// Intel's Intrinsics Guide writes the loop as one accumulator (`tmp.fp32[n] += even product;
 /// tmp.fp32[n] += odd product`, starting from C); the SDM's two chains are what this type follows.
