@@ -1,7 +1,7 @@
 import SoftFloat
 
 /// OCP MX v1.0: each block of 32 consecutive elements along a row shares an E8M0 scale
-/// X = 2^(floor(log2 amax) − emax_elem); elements are x / X rounded nearest-even to the
+/// X = 2^(floor(log2 amax) − emax_elem) (or another ``MXScaleRounding``); elements are x / X rounded nearest-even to the
 /// element type, saturating at its largest magnitude; x̂ = element × X.
 ///
 ///     // MXFP8 E4M3, block max 1.875 × 2^3 = 15 (mantissa ≥ 1.75):
@@ -19,10 +19,12 @@ import SoftFloat
 struct MXKernel {
     let compute: ComputeFormat
     let element: MXElement
+    let rounding: MXScaleRounding
 
     init(configuration: QuantizationConfiguration, element: MXElement) {
         self.compute = ComputeFormat(configuration.compute)
         self.element = element
+        self.rounding = configuration.resolvedScaleRounding
     }
 
     func run(input: Matrix, layout: GroupLayout) -> KernelOutput {
@@ -40,9 +42,12 @@ struct MXKernel {
                 amax = compute.maximum(amax, compute.magnitude(code))
             }
             var sharedExponent = -127
-            if isFiniteBlock, let exponent = compute.format.binaryExponent(amax) {
-                sharedExponent = max(exponent - element.emax, -127)
-                if sharedExponent > 127 { isFiniteBlock = false }
+            if isFiniteBlock {
+                if let code = rounding.scaleCode(amax: amax, in: compute.format, element: element) {
+                    sharedExponent = Int(code) - scaleFormat.bias
+                } else {
+                    isFiniteBlock = false
+                }
             }
             guard isFiniteBlock else {
                 output.scales[group] = scaleFormat.nanBits!

@@ -23,6 +23,9 @@ public struct QuantizationConfiguration: Sendable, Hashable {
     /// torch's thread count for the bitsandbytes double quantization's `mean` (its float32 sum
     /// splits across threads from 32,768 block absmaxes on; see ``TorchCPUSum``).
     public var torchThreads: Int
+    /// How MX block scales round (``MXScaleRounding``); nil means OCP's floor. Only the MX
+    /// schemes take it, and MXINT8 only floor.
+    public var scaleRounding: MXScaleRounding?
 
     /// The block sizes bitsandbytes' `quantize_4bit` accepts.
     public static let bitsandbytesBlockSizes = [32, 64, 128, 256, 512, 1024, 2048, 4096]
@@ -30,7 +33,7 @@ public struct QuantizationConfiguration: Sendable, Hashable {
     public init(
         scheme: QuantizationScheme, bits: Int = 8, isUnsigned: Bool = false, granularity: Granularity? = nil,
         compute: FloatFormat = .float32, convention: QuantizationConvention = .textbook, doubleQuantization: Bool = false,
-        torchThreads: Int = 1
+        torchThreads: Int = 1, scaleRounding: MXScaleRounding? = nil
     ) {
         self.scheme = scheme
         self.bits = bits
@@ -40,7 +43,11 @@ public struct QuantizationConfiguration: Sendable, Hashable {
         self.convention = convention
         self.doubleQuantization = doubleQuantization
         self.torchThreads = torchThreads
+        self.scaleRounding = scaleRounding
     }
+
+    /// The MX scale rule actually used: floor unless one is given.
+    public var resolvedScaleRounding: MXScaleRounding { scaleRounding ?? .floor }
 
     /// The granularity actually used.
     public var resolvedGranularity: Granularity {
@@ -92,6 +99,17 @@ public struct QuantizationConfiguration: Sendable, Hashable {
                 guard case .group(let size) = resolvedGranularity, Self.bitsandbytesBlockSizes.contains(size) else {
                     throw .invalidConfiguration("the bitsandbytes convention for \(scheme) takes --granularity group:N with N one of bitsandbytes' block sizes \(sizes) (blocks run over the flattened matrix), not \(resolvedGranularity)")
                 }
+            }
+        }
+        if let scaleRounding {
+            guard case .mx(let element) = scheme else {
+                throw .invalidConfiguration("--scale-rounding applies to the MX schemes (mxfp8-e4m3, mxfp8-e5m2, mxfp6-e2m3, mxfp6-e3m2, mxfp4), not \(scheme)")
+            }
+            if element == .int8 && scaleRounding != .floor {
+                throw .invalidConfiguration("mxint8 keeps OCP's floor scale; --scale-rounding \(scaleRounding) applies to the MX float schemes only")
+            }
+            if scaleRounding == .rceil && !MXScaleRounding.acceptsRCeil(compute: compute) {
+                throw .invalidConfiguration("--scale-rounding rceil is cuBLAS's float32 rule: the compute format must convert to float32 exactly (float32, bfloat16, float16, …), not \(compute.name)")
             }
         }
         if case .mx = scheme, resolvedGranularity != .group(32) {

@@ -10,6 +10,7 @@ extension QuantizationResult: CustomStringConvertible {
             setup += " \(configuration.isUnsigned ? "uint" : "int")\(configuration.bits)"
         }
         setup += ", granularity \(granularity), \(configuration.convention) convention, compute \(configuration.compute.name)"
+        if configuration.scheme.isMX { setup += ", \(configuration.resolvedScaleRounding) scale rounding" }
         if configuration.doubleQuantization { setup += ", double-quantized scales" }
         lines.append(setup)
         lines.append("input \(input.rows)×\(input.columns), cast to \(input.format.name)")

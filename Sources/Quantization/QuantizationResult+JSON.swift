@@ -17,6 +17,9 @@ extension QuantizationResult {
             ("compute", .string(configuration.compute.name)),
             ("granularity", .string(granularity.description)),
         ]
+        if configuration.scheme.isMX {
+            members.append(("scale_rounding", .string(configuration.resolvedScaleRounding.rawValue)))
+        }
         if configuration.scheme.isInteger {
             members.append(("bits", .integer(configuration.bits)))
             members.append(("unsigned", .bool(configuration.isUnsigned)))

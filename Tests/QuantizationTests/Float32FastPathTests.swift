@@ -10,7 +10,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     let configuration: QuantizationConfiguration
     var testDescription: String {
         let c = configuration
-        return "\(c.scheme) \(c.convention) \(c.bits)-bit\(c.isUnsigned ? " unsigned" : "") \(c.granularity.map { "\($0)" } ?? "default")"
+        return "\(c.scheme) \(c.convention) \(c.bits)-bit\(c.isUnsigned ? " unsigned" : "") \(c.granularity.map { "\($0)" } ?? "default")\(c.scaleRounding.map { " \($0) scale" } ?? "")"
     }
 }
 
@@ -59,6 +59,9 @@ struct RandomMatrix: Sendable {
         }
         for element in [MXElement.e4m3, .e5m2, .e2m3, .e3m2, .e2m1] {
             cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .mx(element))))
+            for rule in [MXScaleRounding.ceil, .even, .rceil] {
+                cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .mx(element), scaleRounding: rule)))
+            }
         }
         return cases
     }()

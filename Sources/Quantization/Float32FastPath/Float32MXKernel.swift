@@ -6,10 +6,11 @@ import SoftFloat
 ///
 /// - Block of 32 (the last of a row may be shorter): amax = max|x| (integer reduction; a NaN
 ///   or ±∞ shows as bits ≥ 0x7f800000 and makes the scale NaN, code 0xff, elements 0,
-///   x̂ NaN); e = max(floor(log2 amax) − emax, −127), −127 for an all-zero block; scale code
-///   e + 127.
-/// - Element: y = x · 2^−e. 2^−e is a normal float32 (−e ≤ 127, and −e ≥ emax − 127 ≥ −126
-///   for these element types) and the product is exact unless it falls below 2^−126 — and
+///   x̂ NaN); e = max(floor(log2 amax) − emax, −127), −127 for an all-zero block, or the
+///   configured ``MXScaleRounding`` on amax's bits; scale code e + 127.
+/// - Element: y = x · 2^−e. 2^−e is a normal float32 (−e ≤ 127, and −e ≥ −126: floor gives
+///   e ≤ 127 − emax, ceil and even one more, emax ≥ 2 for these element types; rceil's
+///   descale is at most FLT_MAX / 6 < 2^126, so e ≤ 126) and the product is exact unless it falls below 2^−126 — and
 ///   every such |y| is below half the element type's smallest subnormal (2^−17 for E5M2, larger
 ///   for the others), so it rounds to ±0 either way, sign kept. So y is the engine's exact
 ///   x · 2^−e as far as the element rounding can tell.
@@ -39,14 +40,21 @@ struct Float32MXKernel: Sendable {
     let decoded: [Float]
     let nan: UInt32
     let emax: Int32
+    let scaleRounding: MXScaleRounding
+    /// `even`: half a unit in amax's m-th mantissa bit, 2^(22 − m), as float32 bits.
+    let evenHalf: UInt32
+    /// `rceil`: fl32(1 / largest finite element).
+    let reciprocal: Float
 
     static let blockSize = 32
 
     /// nil for MXINT8 (integer elements keep the soft-float path).
-    init?(element: MXElement) {
+    init?(element: MXElement, scaleRounding: MXScaleRounding = .floor) {
         guard let format = element.format, let rounding = Float32MXElementRounding(format: format),
               element.emax >= 1 else { return nil }
         self.element = element
+        self.scaleRounding = scaleRounding
+        evenHalf = UInt32(1) << UInt32(22 - format.mantissaBits)
         self.format = format
         self.rounding = rounding
         emax = Int32(element.emax)
@@ -54,6 +62,7 @@ struct Float32MXKernel: Sendable {
         overflowThreshold = Float32Narrowing.overflowThreshold(to: format, options: RoundingOptions(overflow: .saturate))
         decoded = (0...format.codeMask).map { Float(bitPattern: UInt32(format.convert($0, to: .float32).bits)) }
         nan = UInt32(FloatFormat.float32.nanBits!)
+        reciprocal = 1 / largestFinite
     }
 
     /// Quantizes every row; returns the clamped count.
@@ -118,7 +127,31 @@ struct Float32MXKernel: Sendable {
         let magnitudeHigh = Float32Bits.bits(high) & mask
         let amax = UInt32(bitPattern: Float32Bits.maximum(magnitudeLow.replacing(with: magnitudeHigh, where: magnitudeHigh .> magnitudeLow)))
         if amax >= 0x7f80_0000 { return 0xff }
-        let exponent = amax == 0 ? -127 : Swift.max(Float32Bits.binaryExponent(amax) &- emax, -127)
+        return scaleCode(amax: amax)
+    }
+
+    /// ``MXScaleRounding/scaleCode(amax:in:element:)`` for a finite float32 amax. A subnormal
+    /// amax (< 2^−126) gives code 0 under floor, ceil and even: even rounded up to 2^−126 it
+    /// is 2^(−126 − emax) ≤ 2^−127 with emax ≥ 1.
+    @inline(__always)
+    func scaleCode(amax: UInt32) -> UInt32 {
+        let exponent: Int32
+        switch scaleRounding {
+        case .floor:
+            exponent = amax == 0 ? -127 : Swift.max(Float32Bits.binaryExponent(amax) &- emax, -127)
+        case .ceil:
+            guard amax >= 0x0080_0000 else { return 0 }
+            exponent = Swift.max(Int32(bitPattern: amax >> 23) &- 127 &+ (amax & 0x7f_ffff != 0 ? 1 : 0) &- emax, -127)
+        case .even:
+            guard amax >= 0x0080_0000 else { return 0 }
+            // Adding half of the m-th mantissa bit carries into the exponent field exactly
+            // when amax rounds (halves up) to the next power of two.
+            exponent = Swift.max(Int32(bitPattern: (amax &+ evenHalf) >> 23) &- 127 &- emax, -127)
+        case .rceil:
+            let descale = (Float(bitPattern: amax) * reciprocal).bitPattern
+            let biased = (descale >> 23) &+ (descale & 0x7f_ffff != 0 ? 1 : 0)
+            return Swift.min(biased, 254)
+        }
         return UInt32(bitPattern: exponent &+ 127)
     }
 

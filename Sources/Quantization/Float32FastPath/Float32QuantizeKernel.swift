@@ -106,7 +106,7 @@ public struct Float32QuantizeKernel: Sendable {
                   let kernel = Float32CodebookKernel(configuration: configuration, codebook: .nf4) else { return nil }
             plan = .codebook(kernel)
         case .mx(let element):
-            guard let kernel = Float32MXKernel(element: element) else { return nil }
+            guard let kernel = Float32MXKernel(element: element, scaleRounding: configuration.resolvedScaleRounding) else { return nil }
             plan = .mx(kernel)
         case .fp4Bitsandbytes, .scaledFloat:
             return nil

@@ -4,7 +4,7 @@ import SoftFloat
 
 extension PrecisionLab {
     /// `precision-lab quantize --scheme S [--bits N] [--unsigned] [--granularity G] [--compute F]
-    /// [--convention C] [--double-quant] [--torch-threads N] [--input FILE] [--tensor NAME] [--json]`
+    /// [--convention C] [--scale-rounding R] [--double-quant] [--torch-threads N] [--input FILE] [--tensor NAME] [--json]`
     struct Quantize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Quantize a matrix, dequantize it, and report the error each step adds.",
@@ -18,6 +18,12 @@ extension PrecisionLab {
 
                 NaN and infinite inputs are an error, except for the MX schemes, where OCP MX v1.0 \
                 defines them: the block's scale becomes NaN and its elements decode to NaN.
+
+                MX scale rounding (--scale-rounding, MX float schemes): floor X = \
+                2^(floor(log2 amax) − emax) (OCP MX v1.0), ceil 2^(ceil(log2 amax) − emax), even \
+                (amax rounded to the element's mantissa bits, halves up, then floor) as torchao \
+                0.18's to_mx; rceil as cuBLAS: fl32(amax · fl32(1/max)) rounded up to a power \
+                of two. MXFP4, amax 6.5: floor 2^0, ceil 2^1.
 
                 Schemes: \(QuantizationScheme.names.joined(separator: ", ")). Default granularity: \
                 tensor for absmax, zeropoint and fp8 (row for --convention bitsandbytes), group:64 \
@@ -53,6 +59,9 @@ extension PrecisionLab {
         @Option(help: "Whose formulas to follow: textbook, torch or bitsandbytes.")
         var convention: QuantizationConvention = .textbook
 
+        @Option(name: .customLong("scale-rounding"), help: ArgumentHelp("MX float schemes: how the E8M0 block scale rounds, floor (OCP, the default), ceil, even or rceil (cuBLAS).", valueName: "rule"))
+        var scaleRounding: MXScaleRounding?
+
         @Flag(name: .customLong("double-quant"), help: "Double-quantize the nf4/fp4-bnb block scales (bitsandbytes).")
         var doubleQuantization = false
 
@@ -74,8 +83,11 @@ extension PrecisionLab {
         @Flag(help: "Print JSON: q, scale, zero_point, dequantized, metrics.")
         var json = false
 
+        /// GGUF schemes need the `gguf-` prefix here: `mxfp4` alone is the OCP MX scheme.
+        var isGGUF: Bool { scheme.lowercased().hasPrefix("gguf-") }
+
         func validate() throws {
-            if scheme.lowercased().hasPrefix("gguf-") {
+            if isGGUF {
                 _ = try GGUFType(schemeArgument: scheme)
                 return
             }
@@ -102,12 +114,13 @@ extension PrecisionLab {
             let configuration = QuantizationConfiguration(
                 scheme: scheme, bits: bits ?? 8, isUnsigned: unsigned, granularity: parsedGranularity,
                 compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization,
-                torchThreads: torchThreads)
+                torchThreads: torchThreads, scaleRounding: scaleRounding)
             return try validated(configuration) { configuration throws(QuantizationError) in try configuration.validate() }
         }
 
         func run() throws {
-            if let type = try? GGUFType(schemeArgument: scheme) {
+            if isGGUF {
+                let type = try GGUFType(schemeArgument: scheme)
                 print(try GGUFQuantizeOptions.run(type, input: input, tensor: tensor, imatrix: imatrix, saveBlocks: saveBlocks, json: json))
                 return
             }
