@@ -98,8 +98,8 @@ def lab(binary, path, scheme, rule):
 
 def e8m0_code(value):
     """The E8M0 code a JSON scale reads back to: the nearest power of two (the lab prints the
-    shortest decimal that rounds to the code, e.g. 4e8 for 2^28), null → 0xff."""
-    if value is None:
+    shortest decimal that rounds to the code, e.g. 4e8 for 2^28); NaN → 0xff."""
+    if value is None or isinstance(value, str):   # NaN scale (the lab writes non-finite values as strings)
         return 0xFF
     k = int(np.floor(np.log2(value)))
     if value - 2.0 ** k > 2.0 ** (k + 1) - value:

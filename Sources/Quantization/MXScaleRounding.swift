@@ -19,8 +19,9 @@ import SoftFloat
 /// for the scale bytes and the elements, except in blocks with scale code 0 (torchao divides
 /// by 2^-126 there, OCP's code 0 is 2^-127) and blocks holding ±∞ (torchao keeps a finite
 /// scale and saturates). torchao's RCEIL computes ⌈log2(fl32(amax / max))⌉ with a float32
-/// `log2`: where d = 2^k · (1 + 2^-23) that log2 rounds to exactly k and torchao gives code
-/// k + 127, cuBLAS's rule k + 128; it also divides by max rather than multiplying by fl32(1/max).
+/// `log2`: where d = 2^k · (1 + 2^-23) with |k| ≥ 4 (float32 cannot hold k + 1.7 · 10^-7) that
+/// log2 rounds to exactly k and torchao gives code k + 127, cuBLAS's rule k + 128; torchao also
+/// divides by max rather than multiplying by fl32(1/max), and gives a subnormal d code 0.
 ///
 /// Every rule then clamps e to ≥ −127 (code 0 = 2^-127), and a block with a NaN or ±∞ gets
 /// the NaN scale (code 0xff) and NaN elements, as OCP says.

@@ -53,7 +53,8 @@ import SoftFloat
 /// - absmax and zeropoint, every convention, 2 … 16 bits, signed or unsigned; granularity
 ///   tensor, row or group:N (contiguous groups). `column` keeps the soft-float path.
 /// - NF4 (textbook and bitsandbytes), without double quantization.
-/// - MX with float elements: MXFP8 E4M3/E5M2, MXFP6 E2M3/E3M2, MXFP4 E2M1.
+/// - MX with float elements: MXFP8 E4M3/E5M2, MXFP6 E2M3/E3M2, MXFP4 E2M1, every
+///   ``MXScaleRounding``.
 /// - Not covered (soft-float path): bitsandbytes FP4, FP8 with scaling, MXINT8, double
 ///   quantization, per-column groups, and every compute format other than float32.
 ///
