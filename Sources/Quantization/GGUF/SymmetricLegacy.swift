@@ -46,6 +46,9 @@ enum SymmetricLegacy {
         }
     }
 
+    /// Inlined so that each caller gets a copy specialised on its constant `bits` (4 or 5): without
+    /// it Q4_0 dequantizes 1.3× slower (0.26 vs 0.20 ns per element, `bench "dequantize gguf"`).
+    @inline(__always)
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>, bits: Int) {
         let size = blockBytes(bits: bits)
         let nmax: Int32 = bits == 4 ? 8 : 16
