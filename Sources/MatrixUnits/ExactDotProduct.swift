@@ -33,34 +33,17 @@ public struct ExactDotProduct: Sendable, Hashable {
         let limb = position / 64, offset = position % 64
         let low = magnitude << UInt64(offset)
         let high = offset == 0 ? 0 : magnitude >> UInt64(64 - offset)
-        if negative {
-            var (value, borrow) = limbs[limb].subtractingReportingOverflow(low)
-            limbs[limb] = value
-            var index = limb + 1
-            var subtrahend = high
-            while index < Self.limbCount && (borrow || subtrahend != 0) {
-                let (first, borrowA) = limbs[index].subtractingReportingOverflow(subtrahend)
-                (value, _) = first.subtractingReportingOverflow(borrow ? 1 : 0)
-                let borrowB = borrow && first == 0
-                limbs[index] = value
-                borrow = borrowA || borrowB
-                subtrahend = 0
-                index += 1
-            }
-        } else {
-            var (value, carry) = limbs[limb].addingReportingOverflow(low)
-            limbs[limb] = value
-            var index = limb + 1
-            var addend = high
-            while index < Self.limbCount && (carry || addend != 0) {
-                let (first, carryA) = limbs[index].addingReportingOverflow(addend)
-                (value, _) = first.addingReportingOverflow(carry ? 1 : 0)
-                let carryB = carry && value == 0
-                limbs[index] = value
-                carry = carryA || carryB
-                addend = 0
-                index += 1
-            }
+        // One carry chain for both signs: `carry` is the carry when adding, the borrow when
+        // subtracting; the operand is `low` at the first limb, `high` at the next, then 0.
+        var operand = low
+        var carry = false
+        for index in limb..<Self.limbCount {
+            let (first, overflowA) = negative ? limbs[index].subtractingReportingOverflow(operand) : limbs[index].addingReportingOverflow(operand)
+            let (value, overflowB) = negative ? first.subtractingReportingOverflow(carry ? 1 : 0) : first.addingReportingOverflow(carry ? 1 : 0)
+            limbs[index] = value
+            carry = overflowA || overflowB
+            operand = index == limb ? high : 0
+            if !carry && operand == 0 { break }
         }
     }
 
