@@ -45,18 +45,29 @@ struct FormatEmulation {
         if let derived { return roundDerived(derived, compute) }
         return MPFRThreadState.isolated {
             let result = MPFRValue(precision: format.precision)
+            let maxFinite = MPFRValue(bits: format.maxFiniteBits, format: format)
+            let scratch = MPFRValue(precision: 64)
+            mpfr_clear_flags()
             let ternary = compute(result.pointer, direction.mpfr)
-            return finish(result, ternary: ternary, mpfrFlags: mpfr_flags_save())
+            return withExtendedLifetime((result, maxFinite, scratch)) {
+                finish(result.pointer, ternary: ternary, mpfrFlags: mpfr_flags_save(), maxFinite: maxFinite.pointer, scratch: scratch.pointer)
+            }
         }
     }
 
-    private func finish(_ result: MPFRValue, ternary: Int32, mpfrFlags: mpfr_flags_t) -> Rounded {
-        let x = result.pointer
-        let negative = result.isNegative
-        if result.isNaN {
+    /// Turns MPFR's result `x` (precision p, computed in the widest exponent range with clear
+    /// flags; `ternary` and `mpfrFlags` are what the computation returned and raised) into the
+    /// format's code and IEEE flags. Runs inside ``MPFRThreadState/isolated(_:)``; may round
+    /// `x` again in place (subnormals). `maxFinite` holds the format's largest finite value and
+    /// `scratch` is a 64-bit value for ``encode(_:scratch:)``: ``round(_:)`` makes them per
+    /// call, ``MPFRCodeEvaluator`` once per thread.
+    func finish(_ x: mpfr_ptr, ternary: Int32, mpfrFlags: mpfr_flags_t, maxFinite: mpfr_srcptr, scratch: mpfr_ptr) -> Rounded {
+        let negative = cmpfr_signbit(x) != 0
+        let isZero = mpfr_zero_p(x) != 0
+        if mpfr_nan_p(x) != 0 {
             return nan(negative: negative, flags: .invalid)
         }
-        if result.isInfinite {
+        if mpfr_inf_p(x) != 0 {
             // Only an exact infinity (an infinite operand, or x/0) or an overflow of MPFR's
             // widest range (|x| ≥ 2^(2^62)) gets here.
             if mpfrFlags & mpfr_flags_t(MPFR_FLAGS_OVERFLOW) != 0 { return overflowResult(negative: negative) }
@@ -64,20 +75,19 @@ struct FormatEmulation {
             if mpfrFlags & mpfr_flags_t(MPFR_FLAGS_DIVBY0) != 0 { rounded.flags.insert(.divideByZero) }
             return rounded
         }
-        if negative && !format.isSigned && !(result.isZero && ternary == 0) {
+        if negative && !format.isSigned && !(isZero && ternary == 0) {
             return nan(negative: true, flags: .invalid)
         }
-        if result.isZero && ternary == 0 {
+        if isZero && ternary == 0 {
             return zero(negative: negative)
         }
-        let maxFinite = MPFRValue(bits: format.maxFiniteBits, format: format)
-        if !result.isZero && withExtendedLifetime(maxFinite, { mpfr_cmpabs(x, maxFinite.pointer) }) > 0 {
+        if !isZero && mpfr_cmpabs(x, maxFinite) > 0 {
             return overflowResult(negative: negative)
         }
         // A zero with a nonzero ternary value underflowed even MPFR's widest range: tiny.
-        let tiny = result.isZero || Int(mpfr_get_exp(x)) - 1 < format.minNormalExponent
+        let tiny = isZero || Int(mpfr_get_exp(x)) - 1 < format.minNormalExponent
         guard tiny else {
-            return Rounded(bits: encode(x), flags: ternary != 0 ? .inexact : [])
+            return Rounded(bits: encode(x, scratch: scratch), flags: ternary != 0 ? .inexact : [])
         }
         if !format.hasZero {
             // No zero and no subnormals (float8_e8m0fnu): the smallest code stands in.
@@ -91,10 +101,10 @@ struct FormatEmulation {
             return mpfr_subnormalize(x, ranged, direction.mpfr)
         }
         let flags: FloatFlags = subnormalTernary != 0 ? [.underflow, .inexact] : []
-        if result.isZero {
+        if mpfr_zero_p(x) != 0 {
             return Rounded(bits: zero(negative: negative).bits, flags: flags)
         }
-        return Rounded(bits: encode(x), flags: flags)
+        return Rounded(bits: encode(x, scratch: scratch), flags: flags)
     }
 
     /// Encodes a finite nonzero value that the format represents exactly.
@@ -102,20 +112,17 @@ struct FormatEmulation {
     /// Sign bit at `exponentBits + mantissaBits` (signed formats only); a normal value
     /// `1.f × 2^e` gets biased exponent `e + bias` and fraction `f`; a value below
     /// `2^minNormalExponent` (formats with zero) is subnormal: biased exponent 0 and fraction
-    /// `|x| / 2^(minNormalExponent − mantissaBits)`.
-    func encode(_ x: mpfr_srcptr) -> UInt64 {
+    /// `|x| / 2^(minNormalExponent − mantissaBits)`. `scratch` (precision 64) is overwritten.
+    func encode(_ x: mpfr_srcptr, scratch: mpfr_ptr) -> UInt64 {
         let mantissaBits = format.mantissaBits
         let leadingExponent = Int(mpfr_get_exp(x)) - 1
         let isSubnormal = format.hasZero && leadingExponent < format.minNormalExponent
         let lsbExponent = (isSubnormal ? format.minNormalExponent : leadingExponent) - mantissaBits
-        let scaled = MPFRValue(precision: 64)
-        let significand = withExtendedLifetime(scaled) {
-            // |x| / 2^lsbExponent, an integer below 2^(mantissaBits + 1): exact at 64 bits.
-            mpfr_mul_2si(scaled.pointer, x, -lsbExponent, MPFR_RNDN)
-            mpfr_abs(scaled.pointer, scaled.pointer, MPFR_RNDN)
-            precondition(mpfr_integer_p(scaled.pointer) != 0, "value is not on the \(format.name) grid")
-            return UInt64(mpfr_get_ui(scaled.pointer, MPFR_RNDN))
-        }
+        // |x| / 2^lsbExponent, an integer below 2^(mantissaBits + 1): exact at 64 bits.
+        mpfr_mul_2si(scratch, x, -lsbExponent, MPFR_RNDN)
+        mpfr_abs(scratch, scratch, MPFR_RNDN)
+        precondition(mpfr_integer_p(scratch) != 0, "value is not on the \(format.name) grid")
+        let significand = UInt64(mpfr_get_ui(scratch, MPFR_RNDN))
         let sign: UInt64 = mpfr_signbit(x) != 0 ? format.signMask : 0
         if isSubnormal {
             precondition(significand < 1 << UInt64(mantissaBits))

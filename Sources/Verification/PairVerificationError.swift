@@ -1,6 +1,7 @@
 /// Why a pair verification cannot run, or its shards cannot be merged.
 public enum PairVerificationError: Error, Equatable, CustomStringConvertible {
-    case formatTooWide(String)
+    /// `--pairs` with a format wider than 16 bits: its name and width.
+    case formatTooWide(String, bits: Int)
     /// A `--rounding` name that is not an MPFR direction.
     case unknownDirection(String)
     /// A shard summary file is unreadable, truncated or malformed.
@@ -10,7 +11,8 @@ public enum PairVerificationError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .formatTooWide(let name): return "--pairs enumerates every pair of codes, so it takes a format of at most 8 bits; \(name) is wider"
+        case .formatTooWide(let name, let bits):
+            return "--pairs enumerates every pair of codes, so it takes a format of at most \(PairVerification.maximumBitWidth) bits (float16, bfloat16: 2^32 pairs); \(name) has \(bits) bits"
         case .unknownDirection(let name):
             return "--rounding: unknown direction '\(name)'; expected all, or some of RNDN RNDZ RNDU RNDD RNDA (or nearest-even toward-zero up down)"
         case .summary(let path, let reason): return "\(path): \(reason)"

@@ -13,10 +13,52 @@ struct VerificationRunTests {
         #expect(outcome.mismatches == 0, "\(outcome.examples)")
     }
 
-    @Test func pairsRefuseAWideFormat() {
-        #expect(throws: PairVerificationError.formatTooWide("float16")) {
-            try PairVerification(format: .float16, operation: .add, threads: 1)
+    @Test(arguments: [FloatFormat.float32, .float64, .tf32])
+    func pairsRefuseAFormatWiderThan16Bits(format: FloatFormat) {
+        #expect(throws: PairVerificationError.formatTooWide(format.name, bits: format.bitWidth)) {
+            try PairVerification(format: format, operation: .add, threads: 1)
         }
+        #expect(PairVerificationError.formatTooWide("float32", bits: 32).description
+            == "--pairs enumerates every pair of codes, so it takes a format of at most 16 bits (float16, bfloat16: 2^32 pairs); float32 has 32 bits")
+    }
+
+    struct SixteenBitSlice: Sendable, CustomTestStringConvertible {
+        let format: FloatFormat
+        let operation: ArithmeticOperation
+        /// The row (first operand) and the first column of 4096 pairs.
+        let a: Int
+        let firstB: Int
+        var testDescription: String { "\(format.name) \(operation.rawValue) a=\(format.hexString(UInt64(a))) b from \(format.hexString(UInt64(firstB)))" }
+    }
+
+    /// Slices of 4096 pairs of the 2^32 float16 and bfloat16 pair spaces where the rounding is
+    /// hard: ±0 and subnormals, 1, the largest finite values against infinities and NaNs.
+    static let sixteenBitSlices: [SixteenBitSlice] = [
+        SixteenBitSlice(format: .float16, operation: .add, a: 0x3c00, firstB: 0x0000),      // 1 + tiny: sticky bits
+        SixteenBitSlice(format: .float16, operation: .subtract, a: 0x0001, firstB: 0x8000), // subnormal − (−0, −subnormals)
+        SixteenBitSlice(format: .float16, operation: .multiply, a: 0x7bff, firstB: 0x3800), // max × [0.5, 1): overflow edge
+        SixteenBitSlice(format: .float16, operation: .multiply, a: 0x0400, firstB: 0x3000), // smallest normal × small: underflow
+        SixteenBitSlice(format: .float16, operation: .divide, a: 0xfc00, firstB: 0x7000),   // −inf ÷ large, inf, NaNs
+        SixteenBitSlice(format: .float16, operation: .divide, a: 0x3555, firstB: 0x0000),   // ÷ 0 and ÷ subnormals
+        SixteenBitSlice(format: .bfloat16, operation: .multiply, a: 0x7f7f, firstB: 0x3f00),
+        SixteenBitSlice(format: .bfloat16, operation: .add, a: 0x8001, firstB: 0x0000),
+        SixteenBitSlice(format: .bfloat16, operation: .divide, a: 0x0080, firstB: 0x4f00),
+    ]
+
+    @Test(arguments: sixteenBitSlices)
+    func pairsOfSixteenBitFormats(_ slice: SixteenBitSlice) throws {
+        let start = slice.a << 16 | slice.firstB
+        let verification = try PairVerification(format: slice.format, operation: slice.operation, threads: 2, pairs: start..<start + 4096)
+        let outcome = verification.run()
+        #expect(outcome.checked == 4096 * 5)
+        #expect(outcome.mismatches == 0, "\(outcome.examples)")
+    }
+
+    /// sqrt of every float16 code: 65,536 codes in five directions.
+    @Test func squareRootOfEveryFloat16Code() throws {
+        let outcome = try PairVerification(format: .float16, operation: .squareRoot, threads: 2, directions: [.nearestEven, .awayFromZero]).run()
+        #expect(outcome.checked == 65536 * 2)
+        #expect(outcome.mismatches == 0, "\(outcome.examples)")
     }
 
     /// 1000 random inputs × 5 directions × 2 overflow policies.

@@ -16,8 +16,8 @@ extension PrecisionLab {
                 fast path of the kernel registry (Swift kernels, the bulk conversion, the MX element \
                 rounding, the F16C/AVX2 C kernels) and compares every code with the scalar engine; \
                 for float16 it also compares the engine with the machine's own Float16 conversion. 'verify --pairs F OP' checks every pair of codes \
-                of an 8-bit format (OP: add sub mul div; sqrt checks every code) in every MPFR \
-                direction against MPFR. 'verify --conversions N F' converts N random float32/float64 \
+                of a format of at most 16 bits (OP: add sub mul div; sqrt checks every code) in every MPFR \
+                direction against MPFR (float16 or bfloat16: 2^32 pairs per direction, a job for --shard). 'verify --conversions N F' converts N random float32/float64 \
                 inputs to F in every MPFR direction and both overflow policies, against MPFR. \
                 Prints the mismatch count (0 means verified) and exits 1 on \
                 any mismatch. Build with -c release: a debug build is ~20× slower.
@@ -34,7 +34,7 @@ extension PrecisionLab {
         @Argument(help: ArgumentHelp("float32->FORMAT, or with --pairs: FORMAT OP.", valueName: "target"))
         var targets: [String] = []
 
-        @Flag(help: "Check every pair of codes of an 8-bit format for OP against MPFR.")
+        @Flag(help: "Check every pair of codes of a format of at most 16 bits for OP against MPFR.")
         var pairs = false
 
         @Option(help: ArgumentHelp("Convert N random float32/float64 inputs to FORMAT in every MPFR direction and both overflow policies, against MPFR.", valueName: "n"))
@@ -80,6 +80,8 @@ extension PrecisionLab {
             }
             if pairs {
                 guard targets.count == 2 else { throw ValidationError("--pairs takes FORMAT OP, for example: verify --pairs float8_e4m3fn mul") }
+                let format = try parseFormat(targets[0])
+                try validating { try PairVerification.check(format) }
             } else {
                 guard targets.count == 1, targets[0].hasPrefix("float32->") else {
                     throw ValidationError("expected float32->FORMAT, for example: verify float32->float16")
