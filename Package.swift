@@ -40,7 +40,7 @@ let package = Package(
         // the engine, the engine against MPFR. The only non-test code that links MPFR.
         .target(
             name: "Verification",
-            dependencies: ["SoftFloat", "FastKernels", "MPFRReference"],
+            dependencies: ["SoftFloat", "FastKernels", "MPFRReference", "LabCommands"],
             exclude: ["README.md"]
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LabCommands
+import Verification
 
 extension PrecisionLab {
     /// `precision-lab bench [--json] [--elements N] [--threads N] [FILTER]`
@@ -12,7 +13,7 @@ extension PrecisionLab {
                 a memcpy of the same float32 buffer. Every bulk path first checks its output on the \
                 benchmark input against the scalar engine and the command fails loudly if they \
                 differ. FILTER keeps benchmarks whose name contains it, e.g. 'float32->', \
-                'scalar float16', 'quantize', 'mma'. Timings depend on the machine and are never written \
+                'scalar float16', 'quantize', 'mma', 'verify pairs' (ns per checked pair, MPFR included). Timings depend on the machine and are never written \
                 to Reports/.
                 """)
 
@@ -46,6 +47,7 @@ extension PrecisionLab {
                 + QuantizeBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
                 + MatrixUnitBenchmarks.benchmarks(dotProducts: operands / 32, threads: threads, repetitions: repetitions)
                 + GGUFBenchmarks.benchmarks(repetitions: repetitions)
+                + PairVerificationBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             try reportingFailure {
                 let results = try suite.run(filter: filter) { name in
