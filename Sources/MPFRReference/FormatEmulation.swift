@@ -112,17 +112,28 @@ struct FormatEmulation {
     /// Sign bit at `exponentBits + mantissaBits` (signed formats only); a normal value
     /// `1.f × 2^e` gets biased exponent `e + bias` and fraction `f`; a value below
     /// `2^minNormalExponent` (formats with zero) is subnormal: biased exponent 0 and fraction
-    /// `|x| / 2^(minNormalExponent − mantissaBits)`. `scratch` (precision 64) is overwritten.
+    /// `|x| / 2^(minNormalExponent − mantissaBits)`. Results of at most 64 bits are read from
+    /// their one limb; wider ones are scaled in `scratch` (precision 64, overwritten).
     func encode(_ x: mpfr_srcptr, scratch: mpfr_ptr) -> UInt64 {
         let mantissaBits = format.mantissaBits
         let leadingExponent = Int(mpfr_get_exp(x)) - 1
         let isSubnormal = format.hasZero && leadingExponent < format.minNormalExponent
         let lsbExponent = (isSubnormal ? format.minNormalExponent : leadingExponent) - mantissaBits
-        // |x| / 2^lsbExponent, an integer below 2^(mantissaBits + 1): exact at 64 bits.
-        mpfr_mul_2si(scratch, x, -lsbExponent, MPFR_RNDN)
-        mpfr_abs(scratch, scratch, MPFR_RNDN)
-        precondition(mpfr_integer_p(scratch) != 0, "value is not on the \(format.name) grid")
-        let significand = UInt64(mpfr_get_ui(scratch, MPFR_RNDN))
+        // |x| / 2^lsbExponent, an integer below 2^(mantissaBits + 1).
+        let significand: UInt64
+        if mpfr_get_prec(x) <= 64 {
+            // One limb holds the significand left-aligned: |x| = limb × 2^(E − 64), E = mpfr_get_exp.
+            let limb = UInt64(mpfr_custom_get_significand(x)!.assumingMemoryBound(to: mp_limb_t.self).pointee)
+            let shift = lsbExponent - (leadingExponent + 1 - 64)
+            precondition(shift >= 0 && shift < 64 && limb & ((1 << UInt64(shift)) - 1) == 0, "value is not on the \(format.name) grid")
+            significand = limb >> UInt64(shift)
+        } else {
+            // Exact at 64 bits.
+            mpfr_mul_2si(scratch, x, -lsbExponent, MPFR_RNDN)
+            mpfr_abs(scratch, scratch, MPFR_RNDN)
+            precondition(mpfr_integer_p(scratch) != 0, "value is not on the \(format.name) grid")
+            significand = UInt64(mpfr_get_ui(scratch, MPFR_RNDN))
+        }
         let sign: UInt64 = mpfr_signbit(x) != 0 ? format.signMask : 0
         if isSubnormal {
             precondition(significand < 1 << UInt64(mantissaBits))
