@@ -68,8 +68,18 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
     /// item once and differ in length by at most one.
     ///
     ///     (1...3).map { try ShardSelection(index: $0, count: 3).slice(of: 10) }   // [0..<3, 3..<6, 6..<10]
+    ///     try ShardSelection(index: 3, count: 16).slice(of: 1 << 32)            // 536870912..<805306368
+    ///
+    /// `total × K` is formed at double width, so any K/N slices a 2^32-pair space (or larger)
+    /// without overflow.
     public func slice(of total: Int) -> Range<Int> {
-        (total * (index - 1) / count)..<(total * index / count)
+        Self.boundary(total, index - 1, count)..<Self.boundary(total, index, count)
+    }
+
+    /// ⌊total × k ÷ n⌋ for 0 ≤ k ≤ n, exact at 128 bits (the result fits: it is at most total).
+    private static func boundary(_ total: Int, _ k: Int, _ n: Int) -> Int {
+        let product = UInt(total).multipliedFullWidth(by: UInt(k))
+        return Int(UInt(n).dividingFullWidth(product).quotient)
     }
 
     /// The folder name of this shard's files: `accumulation.shard-3-of-8`.

@@ -52,7 +52,7 @@ struct ShardSelectionTests {
     }
 
     /// Slices cover 0..<total once, in order; lengths differ by at most one.
-    @Test(arguments: [(10, 3), (65536, 8), (256, 7), (3, 8), (1, 1)])
+    @Test(arguments: [(10, 3), (65536, 8), (256, 7), (3, 8), (1, 1), (1 << 32, 16), (1 << 32, 4099)])
     func slicesCoverEverythingOnce(total: Int, count: Int) throws {
         let slices = try (1...count).map { try ShardSelection(index: $0, count: count).slice(of: total) }
         #expect(slices.first?.lowerBound == 0 && slices.last?.upperBound == total)
@@ -63,5 +63,14 @@ struct ShardSelectionTests {
 
     @Test func sliceWorkedValues() throws {
         #expect(try (1...3).map { try ShardSelection(index: $0, count: 3).slice(of: 10) } == [0..<3, 3..<6, 6..<10])
+        #expect(try ShardSelection(index: 3, count: 16).slice(of: 1 << 32) == 536_870_912..<805_306_368)
+    }
+
+    /// A 2^32-pair space in up to 2^32 shards: total × K does not overflow 64 bits.
+    @Test func slicesOfAHugeSpaceInManyShards() throws {
+        let total = 1 << 32
+        #expect(try ShardSelection(index: 1 << 32, count: 1 << 32).slice(of: total) == total - 1..<total)
+        #expect(try ShardSelection(index: 3_000_000_000, count: 4_000_000_000).slice(of: total) == 3_221_225_470..<3_221_225_472)
+        #expect(try ShardSelection(index: 5, count: 1 << 40).slice(of: total) == 0..<0)
     }
 }
