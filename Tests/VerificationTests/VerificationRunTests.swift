@@ -1,3 +1,4 @@
+import FastKernels
 import SoftFloat
 import Testing
 @testable import Verification
@@ -52,6 +53,33 @@ struct VerificationRunTests {
         let outcome = verification.run()
         #expect(outcome.checked == 4096 * 5)
         #expect(outcome.mismatches == 0, "\(outcome.examples)")
+    }
+
+    /// A slice that starts and ends inside rows (a = 0x3bff … 0x3c01): split in 3 parts it gives
+    /// the counts and checksum of one run, and the checksum is the sum of the case hashes of
+    /// exactly these pairs, recomputed here from the engine alone (so every pair index is right).
+    @Test func aSliceAcrossRowsCoversExactlyItsPairs() throws {
+        let pairs = 0x3bff_f000..<0x3c01_0800
+        let directions = try PairVerification.directions(parsing: ["RNDZ", "RNDA"])
+        let whole = try PairVerification(format: .float16, operation: .add, threads: 2, directions: directions, pairs: pairs).run()
+        var parts = VerificationOutcome<String>()
+        for index in 1...3 {
+            let part = try ShardSelection(index: index, count: 3).slice(of: pairs.count)
+            parts.merge(try PairVerification(format: .float16, operation: .add, threads: 1, directions: directions,
+                                             pairs: pairs.lowerBound + part.lowerBound..<pairs.lowerBound + part.upperBound).run())
+        }
+        #expect(whole.checked == UInt64(pairs.count * 2) && whole.mismatches == 0)
+        #expect(parts.checked == whole.checked && parts.checksum == whole.checksum)
+        var expected: UInt64 = 0
+        let format = FloatFormat.float16
+        for pair in pairs {
+            let a = UInt64(pair >> 16), b = UInt64(pair & 0xffff)
+            let exact = format.doubleValue(a) + format.doubleValue(b)
+            expected &+= PairVerification.caseHash(pair: pair, directionIndex: 1, result: format.add(a, b, options: RoundingOptions(rounding: .towardZero)))
+            let away: RoundingMode = exact.sign == .minus && !exact.isNaN ? .down : .up
+            expected &+= PairVerification.caseHash(pair: pair, directionIndex: 4, result: format.add(a, b, options: RoundingOptions(rounding: away)))
+        }
+        #expect(whole.checksum == expected)
     }
 
     /// sqrt of every float16 code: 65,536 codes in five directions.
