@@ -132,14 +132,15 @@ struct IntegerKernel {
             try checkScale(parameters.scale, group: group, what: "the torch scale")
             parameters.multiplier = compute.divide(compute.one, parameters.scale)
         case (.bitsandbytes, _):
-            // LLM.int8: row_stats = max|x|; q = round(x · (127 / row_stats)) in ±127.
+            // LLM.int8: row_stats = max|x|; q = round(x · (127 / row_stats)) in ±127, the factor
+            // computed as torch does (see `bitsandbytesFactor`).
             parameters.low = -symmetricLimit
             parameters.high = symmetricLimit
             parameters.scale = magnitude
             if compute.isZero(magnitude) {
                 parameters.isDegenerate = true
             } else {
-                let factor = compute.divide(compute.integer(symmetricLimit), magnitude)
+                let factor = compute.bitsandbytesFactor(limit: symmetricLimit, absmax: magnitude)
                 try checkScale(factor, group: group, what: "\(symmetricLimit) / max|x|")
                 parameters.multiplier = factor
             }

@@ -31,6 +31,13 @@ public struct MatmulConfiguration: Sendable, Hashable {
         self.outlierFormat = outlierFormat
     }
 
+    /// The format the outlier columns are multiplied in: `outlierFormat` (textbook), or the
+    /// compute (input) format for bitsandbytes, whose `int8_mixed_scaled_mm` keeps them in
+    /// A's dtype.
+    public var outlierPathFormat: FloatFormat {
+        convention == .bitsandbytes ? compute : outlierFormat
+    }
+
     /// qmax = 2^(bits−1) − 1.
     public var limit: Int64 { (1 << Int64(bits - 1)) - 1 }
 
@@ -52,6 +59,9 @@ public struct MatmulConfiguration: Sendable, Hashable {
             throw .invalidConfiguration("matmul supports the textbook and bitsandbytes conventions, not torch")
         case .bitsandbytes:
             guard bits == 8 else { throw .invalidConfiguration("bitsandbytes' LLM.int8 matmul is 8-bit only; drop --bits") }
+            guard [FloatFormat.float16, .bfloat16, .float32].contains(compute) else {
+                throw .invalidConfiguration("bitsandbytes' LLM.int8 matmul takes float16, bfloat16 or float32 inputs, not --compute \(compute.name)")
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ extension MatmulResult: CustomStringConvertible {
         lines.append("\(configuration.scheme) int\(configuration.bits) matmul, \(configuration.convention) convention, compute \(configuration.compute.name)\(threshold)")
         lines.append("A \(a.rows)×\(a.columns) · B \(b.rows)×\(b.columns)")
         if configuration.outlierThreshold != nil {
-            lines.append("outlier columns (\(configuration.outlierFormat.name) path): " + (outlierColumns.isEmpty ? "none" : outlierColumns.map(String.init).joined(separator: ", ")))
+            lines.append("outlier columns (\(configuration.outlierPathFormat.name) path): " + (outlierColumns.isEmpty ? "none" : outlierColumns.map(String.init).joined(separator: ", ")))
         }
         lines.append("")
         lines.append("C (\(product.format.name)):")

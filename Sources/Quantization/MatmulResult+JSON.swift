@@ -26,6 +26,7 @@ extension MatmulResult {
         members.append(("scale_a", .array(scalesA.map { .code($0, configuration.compute) })))
         members.append(("scale_b", .array(scalesB.map { .code($0, configuration.compute) })))
         members.append(("accumulators", grid(accumulators, rows: product.rows, columns: columns)))
+        members.append(("overflowed", .integer(overflowCount)))
         members.append(("metrics", metrics.json))
         return JSONValue.object(members).rendered()
     }

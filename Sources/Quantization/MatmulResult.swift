@@ -21,5 +21,19 @@ public struct MatmulResult: Sendable {
     public let scalesB: [UInt64]
     /// The exact int32 accumulators, row-major.
     public let accumulators: [Int64]
+    /// How many entries of C are ±∞ (or NaN) although A and B are finite: the compute format
+    /// overflowed. The command line warns when this is not 0.
+    public let overflowCount: Int
     public let metrics: ErrorMetrics
+}
+
+extension MatmulResult {
+    /// The warning the command line prints on standard error when C overflowed, e.g.
+    /// `warning: 1 of 64 entries of C overflow float16 (largest finite 65504)`; nil otherwise.
+    public var overflowWarning: String? {
+        guard overflowCount > 0 else { return nil }
+        let format = product.format
+        let largest = format.shortestDecimal(format.maxFiniteBits)
+        return "warning: \(overflowCount) of \(product.count) entries of C overflow \(format.name) (largest finite \(largest))"
+    }
 }

@@ -49,12 +49,13 @@ import Testing
         #expect(textbook.quantizedA == [25, -127, 0, 51, -127, 0])
         #expect(textbook.quantizedB == [127, 127, -51, 64, 0, 0])
         #expect(textbook.product.doubleValues == [2.8476409912109375, -14.153543472290039, 6.098634243011475, -0.8070865869522095])
-        // bitsandbytes: B is quantized whole, and the outlier part uses B's dequantized rows.
+        // bitsandbytes: B is quantized whole, and the outlier part uses B's dequantized rows,
+        // in float32 (A's dtype). C is bitsandbytes 0.50.2's own output for these inputs.
         let bnb = try matmul(a, b, MatmulConfiguration(scheme: .vectorwise, outlierThreshold: 6, convention: .bitsandbytes))
         #expect(bnb.outlierColumns == [2])
         #expect(bnb.quantizedB == [127, 64, -51, 32, 15, -127])
         #expect(bnb.accumulators == [9652, -2464, 12954, -800])
-        #expect(bnb.product.doubleValues == [2.814451217651367, -14.15277099609375, 6.097522258758545, -0.7976059913635254])
+        #expect(bnb.product.doubleValues == [2.814974069595337, -14.15277099609375, 6.0975494384765625, -0.7976059913635254])
         // Without the decomposition the outlier squeezes row 0's other entries.
         let plain = try matmul(a, b, MatmulConfiguration(scheme: .vectorwise))
         #expect(plain.outlierColumns.isEmpty)

@@ -8,7 +8,7 @@ import SoftFloat
 /// | textbook absmax | S = amax / qmax | q = clamp(round(x / S) + offset) |
 /// | textbook zeropoint | S = (max − min) / (qmax − qmin); Z = clamp(round(qmin − min / S)) | q = clamp(round(x / S + Z)) |
 /// | torch | scale = max(amax / ((qmax − qmin)/2), eps) or max((max⁺ − min⁻) / (qmax − qmin), eps); m = 1 / scale | q = clamp(round(x · m) + zp) |
-/// | bitsandbytes | m = qmax / amax | q = clamp(round(x · m)) |
+/// | bitsandbytes | m = (1 / amax) · qmax | q = clamp(round(x · m)) |
 ///
 /// x̂ = (q − Z) · S (q · S when Z = 0); bitsandbytes x̂ = (q · amax) · (1 / qmax).
 ///
@@ -163,7 +163,8 @@ struct Float32IntegerKernel: Float32GroupwiseKernel {
             if magnitude == 0 {
                 p.isDegenerate = true
             } else {
-                let factor = Float(symmetricLimit) / magnitude
+                // torch's `127.0 / row_stats` is reciprocal × 127 (ComputeFormat.bitsandbytesFactor).
+                let factor = (1 / magnitude) * Float(symmetricLimit)
                 try check(factor, group: group, what: "\(symmetricLimit) / max|x|")
                 p.multiplies = true
                 p.factor = factor

@@ -12,7 +12,7 @@ extension ConvertOutput: ExpressibleByArgument {}
 extension TableStyle: EnumerableFlag {
     public static func help(for value: TableStyle) -> ArgumentHelp? {
         switch value {
-        case .plain: return "Aligned plain-text tables (the default)."
+        case .plain: return "Aligned plain-text tables."
         case .csv: return "One RFC 4180 CSV table with a header row."
         case .markdown: return "Markdown tables."
         }

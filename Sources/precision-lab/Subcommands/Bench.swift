@@ -23,16 +23,16 @@ extension PrecisionLab {
         @Flag(help: "Print a JSON list instead of a table.")
         var json = false
 
-        @Option(help: "Elements per bulk buffer (default 2^26).")
+        @Option(help: "Elements per bulk buffer.")
         var elements: Int = 1 << 26
 
-        @Option(help: "Operands per scalar-operation benchmark (default 10^7).")
+        @Option(help: "Operands per scalar-operation benchmark.")
         var operands: Int = 10_000_000
 
-        @Option(help: "Threads for the bulk paths (default 1).")
+        @Option(help: "Threads for the bulk paths.")
         var threads: Int = 1
 
-        @Option(help: "Timed repetitions after the warm-up (default 5).")
+        @Option(help: "Timed repetitions after the warm-up.")
         var repetitions: Int = 5
 
         func validate() throws {

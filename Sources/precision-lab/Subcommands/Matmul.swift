@@ -66,6 +66,7 @@ extension PrecisionLab {
                     try matmul(matrices[0], matrices[1], configuration)
                 }
                 print(json ? result.json : result.description)
+                if let warning = result.overflowWarning { printToStandardError(warning) }
             }
         }
     }

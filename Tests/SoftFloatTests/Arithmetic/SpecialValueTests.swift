@@ -213,12 +213,27 @@ struct SpecialValueTests {
         #expect(f16.roundToIntegral(0x3e00, options: .init(rounding: .down)) == Rounded(bits: 0x3c00, flags: .inexact))
         #expect(f16.roundToIntegral(0xb400, options: .init(rounding: .up)) == Rounded(bits: 0x8000, flags: .inexact))
         #expect(f16.roundToIntegral(0xb400, options: .init(rounding: .up), exact: false) == Rounded(bits: 0x8000))
-        #expect(FloatFormat.float6_e2m3fn.roundToIntegral(0x1f, options: .init(rounding: .up)) == Rounded(bits: 0x1f, flags: [.overflow, .inexact]))
+        #expect(FloatFormat.float6_e2m3fn.roundToIntegral(0x1f, options: .init(rounding: .up)) == Rounded(bits: 0x1f, flags: .invalid))
         #expect(f16.convertToInt64(0x3e00) == (2, .inexact))
         #expect(f16.convertToInt64(0x3e00, rounding: .towardZero) == (1, .inexact))
         #expect(FloatFormat.float32.convertToInt64(0x5f000000) == (.max, .invalid))
         #expect(FloatFormat.float32.convertToInt64(0xdf000000) == (.min, []))
         #expect(f16.convert(fromInt64: 65519) == Rounded(bits: 0x7bff, flags: .inexact))
         #expect(FloatFormat.bfloat16.convert(fromInt64: 257) == Rounded(bits: 0x4380, flags: .inexact))
+    }
+
+    /// A NaN into a format without NaN is +0 with `invalid`, whatever its sign (the lab's
+    /// documented choice; ml_dtypes 0.7 gives −0 for +NaN and torchao the code of ±1.5), and
+    /// infinity saturates to ±max as in both, also flagged `invalid` (no infinity to keep).
+    @Test(arguments: [
+        (FloatFormat.float4_e2m1fn, UInt64(0x7fc00000), Rounded(bits: 0x00, flags: .invalid)),
+        (FloatFormat.float4_e2m1fn, UInt64(0xffc00001), Rounded(bits: 0x00, flags: .invalid)),
+        (FloatFormat.float6_e2m3fn, UInt64(0x7fa00000), Rounded(bits: 0x00, flags: .invalid)),
+        (FloatFormat.float6_e3m2fn, UInt64(0xffc00000), Rounded(bits: 0x00, flags: .invalid)),
+        (FloatFormat.float4_e2m1fn, UInt64(0xff800000), Rounded(bits: 0x0f, flags: .invalid)),
+        (FloatFormat.float6_e2m3fn, UInt64(0x7f800000), Rounded(bits: 0x1f, flags: .invalid)),
+    ])
+    func nanIntoFormatWithoutNaN(_ target: FloatFormat, _ float32Code: UInt64, _ expected: Rounded) {
+        #expect(FloatFormat.float32.convert(float32Code, to: target) == expected)
     }
 }
