@@ -1,7 +1,9 @@
 import SoftFloat
 
-/// A minimal JSON tree whose numbers are kept as text, so that each can be written as the
-/// shortest round-trip decimal of its own format (Foundation's writer would reformat them).
+/// A minimal JSON tree whose numbers are kept as text, so that each can be written as its
+/// format's printed decimal (Foundation's writer would reformat them): exact, or readable
+/// back as the same float64, for formats of 16 bits or fewer; the shortest round-trip decimal
+/// of float32 and float64.
 ///
 ///     JSONValue.object([("q", .array([.integer(28), .integer(-12)]))]).rendered()
 ///     // {
@@ -21,9 +23,10 @@ indirect enum JSONValue: Sendable {
     static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
     static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
 
-    /// A code as the shortest decimal of its format; NaN and ±∞ as strings.
+    /// A code as its format's printed decimal (mxfp6's scale 0.25 → 0.25, not the shortest
+    /// 0.2); NaN and ±∞ as strings.
     static func code(_ bits: UInt64, _ format: FloatFormat) -> JSONValue {
-        let text = format.shortestDecimal(bits)
+        let text = format.printedDecimal(bits)
         switch text {
         case "nan", "inf", "-inf": return .string(text)
         default: return .number(text)

@@ -12,7 +12,7 @@ extension MatmulResult: CustomStringConvertible {
         }
         lines.append("")
         lines.append("C (\(product.format.name)):")
-        lines.append(MatrixText.render(rows: product.rows, columns: product.columns) { product.format.shortestDecimal(product[$0, $1]) })
+        lines.append(MatrixText.render(rows: product.rows, columns: product.columns) { product.format.printedDecimal(product[$0, $1]) })
         lines.append("")
         lines.append("float64 reference:")
         lines.append(MatrixText.render(rows: product.rows, columns: product.columns) {

@@ -18,9 +18,9 @@ extension QuantizationResult: CustomStringConvertible {
         lines.append("q (\(Self.meaning(of: elementKind))):")
         lines.append(MatrixText.render(rows: input.rows, columns: input.columns) { quantizedText(row: $0, column: $1) })
         lines.append("")
-        let scaleTexts = scales.map { scaleFormat.shortestDecimal($0) }
+        let scaleTexts = scales.map { scaleFormat.printedDecimal($0) }
         lines.append("scale (\(scaleFormat.name), \(scales.count) group\(scales.count == 1 ? "" : "s")): " + Self.list(scaleTexts))
-        if scales.count <= 4 {
+        if scales.count <= 4, scaleFormat.bitWidth > 16 {  // narrower scales print exactly already
             lines.append("  exactly: " + scales.map { scaleFormat.exactDecimal($0) }.joined(separator: ", "))
         }
         if zeroPoints.contains(where: { $0 != 0 }) {
@@ -29,7 +29,7 @@ extension QuantizationResult: CustomStringConvertible {
         lines.append("")
         lines.append("dequantized (\(dequantized.format.name)):")
         lines.append(MatrixText.render(rows: dequantized.rows, columns: dequantized.columns) {
-            dequantized.format.shortestDecimal(dequantized[$0, $1])
+            dequantized.format.printedDecimal(dequantized[$0, $1])
         })
         lines.append("")
         lines.append("error against the input (float64):")

@@ -20,12 +20,12 @@ public enum QuantizedElementKind: Sendable, Hashable {
         }
     }
 
-    /// The element as JSON/summary text: integers as integers, float codes as the shortest
-    /// decimal in their own format (e4m3fn 0x7e → "448.0").
+    /// The element as JSON/summary text: integers as integers, float codes as their printed
+    /// decimal (``SoftFloat/FloatFormat/printedDecimal(_:)``: e4m3fn 0x7e → "448.0").
     public func text(_ value: Int64) -> String {
         switch self {
         case .integer, .codebookIndex, .scaledInteger: return String(value)
-        case .float(let format): return format.shortestDecimal(UInt64(bitPattern: value))
+        case .float(let format): return format.printedDecimal(UInt64(bitPattern: value))
         }
     }
 }

@@ -62,6 +62,32 @@ extension FloatFormat {
         return (digits, decimalExponent)
     }
 
+    /// The decimal the lab prints for a stored value (`convert --output value`, `quantize` and
+    /// `matmul` text and JSON). Formats of 16 bits or fewer print the **exact** value when it
+    /// has at most 17 significant digits, laid out as ``shortestDecimal(_:)`` lays out its
+    /// digits; otherwise the shortest decimal that reads back as the same float64 (every code
+    /// of such a format is a float64: a float64 reader gets the stored value). Wider formats
+    /// print their own shortest round-trip decimal, their convention.
+    ///
+    ///     FloatFormat.float8_e4m3fn.printedDecimal(0x7e)   // "448.0"   (shortest: "450.0")
+    ///     FloatFormat.float8_e4m3fn.printedDecimal(0x79)   // "288.0"   (shortest: "300.0")
+    ///     FloatFormat.bfloat16.printedDecimal(0x4641)      // "12352.0" (shortest: "12350.0")
+    ///     FloatFormat.float16.printedDecimal(0x2e66)       // "0.0999755859375" (shortest: "0.1")
+    ///     FloatFormat.bfloat16.printedDecimal(0x0001)      // "9.183549615799121e-41" (2^-133: 94 exact digits)
+    ///     FloatFormat.float32.printedDecimal(0x3dcccccd)   // "0.1"
+    public func printedDecimal(_ bits: UInt64) -> String {
+        guard bitWidth <= 16, case .finite(let negative, let significand, let exponent) = decode(bits) else {
+            return shortestDecimal(bits)
+        }
+        let (digits, decimalExponent) = Self.decimalDigits(significand: Natural(significand), exponent: exponent)
+        if digits.count <= 17 {
+            return (negative ? "-" : "") + Self.formatDecimal(digits: digits, exponent: decimalExponent)
+        }
+        let binaryExponent = exponent + (64 - significand.leadingZeroBitCount) - 1
+        guard exponent >= -1074, binaryExponent <= 1023 else { return shortestDecimal(bits) }
+        return FloatFormat.float64.shortestDecimal(doubleValue(bits).bitPattern)
+    }
+
     /// The shortest decimal that rounds back (nearest-even) to the same code, formatted as
     /// Python's `repr` and Swift's `Double.description` do: positional for 1e-4 ≤ |x| < 1e16
     /// (always with a fraction digit), scientific otherwise.

@@ -76,12 +76,12 @@ struct MXCase: Sendable, CustomTestStringConvertible {
         return Double(q)
     }
 
-    /// Elements print as the shortest decimal that reads back to the same code in their own
-    /// format: e4m3fn's 448 is "450.0" (448 and 450 both round to 0x7e), 256 is "260.0".
-    @Test func elementTextIsShortestInItsOwnFormat() throws {
+    /// Elements print their exact value (8-bit formats): e4m3fn's 448 is "448.0", not the
+    /// shortest "450.0" (448 and 450 both round to 0x7e), and 256 is "256.0", not "260.0".
+    @Test func elementTextIsExact() throws {
         let result = try quantize(try vector(["8", "15"]), QuantizationConfiguration(scheme: .mx(.e4m3)))
-        #expect(result.quantizedText(row: 0, column: 0) == "260.0")
-        #expect(result.quantizedText(row: 0, column: 1) == "450.0")
+        #expect(result.quantizedText(row: 0, column: 0) == "256.0")
+        #expect(result.quantizedText(row: 0, column: 1) == "448.0")
         #expect(FloatFormat.float8_e4m3fn.doubleValue(try FloatFormat.float8_e4m3fn.round("450").bits) == 448)
     }
 

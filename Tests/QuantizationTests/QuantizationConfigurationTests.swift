@@ -71,21 +71,21 @@ import Testing
         #expect(result.quantized == [28, -12, 127])
     }
 
-    /// The JSON document: keys, integer q, shortest decimals of the compute format (float16's
-    /// 0.042510986328125 is "0.0425", as torch prints it), and valid JSON.
+    /// The JSON document: keys, integer q, exact decimals of the float16 compute format
+    /// (0.042510986328125, which the shortest decimal would write "0.0425"), and valid JSON.
     @Test func jsonDocument() throws {
         let x = try vector(["1.2", "-0.5", "-4.3", "1.2", "-3.1", "0.8", "2.4", "5.4"], .float16)
         let json = try quantize(x, QuantizationConfiguration(scheme: .absmax, compute: .float16)).json
         #expect(json.contains("[28, -12, -101, 28, -73, 19, 56, 127]"))
-        #expect(json.contains(#""scale": [0.0425]"#))
+        #expect(json.contains(#""scale": [0.042510986328125]"#))
         #expect(json.contains(#""zero_point": [0]"#))
-        #expect(json.contains("[1.19, -0.5103, -4.293, 1.19, -3.104, 0.8076, 2.38, 5.4]"))
+        #expect(json.contains("[1.1904296875, -0.51025390625, -4.29296875, 1.1904296875, -3.103515625, 0.8076171875, 2.380859375, 5.3984375]"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys).isSuperset(of: ["q", "scale", "zero_point", "dequantized", "metrics"]))
         #expect(object["unsigned"] as? Bool == false)
-        // Each decimal reads back to the same float16 code.
+        // Each decimal is the float16 value exactly.
         let dequantized = try #require(object["dequantized"] as? [[Double]])
-        #expect(dequantized[0].map { FloatFormat.float64.convert($0.bitPattern, to: .float16).bits }
+        #expect(dequantized[0].map { FloatFormat.float64.convert($0.bitPattern, to: .float16, options: RoundingOptions(rounding: .towardZero)).bits }
             == (try codes(["1.1904296875", "-0.51025390625", "-4.29296875", "1.1904296875", "-3.103515625", "0.8076171875", "2.380859375", "5.3984375"], .float16)))
     }
 }

@@ -25,6 +25,7 @@ public enum ConvertStream {
     ) throws(ConvertError) -> Int {
         var converter = LineConverter(configuration)
         let target = configuration.target
+        var printed = PrintedDecimalTable(target)
         let hexDigitCount = target.hexDigitCount
         let reader = LineReader(input, chunkSize: chunkSize)
         while true {
@@ -45,7 +46,7 @@ public enum ConvertStream {
                 switch configuration.output {
                 case .bits: try output.writeHex(rounded.bits, digitCount: hexDigitCount)
                 case .value:
-                    try output.write(ShortestDecimal.string(rounded.bits, in: target) ?? target.shortestDecimal(rounded.bits))
+                    try output.write(printed.text(rounded.bits))
                 case .exact: try output.write(target.exactDecimal(rounded.bits))
                 }
                 try output.writeByte(UInt8(ascii: "\n"))

@@ -43,7 +43,10 @@ func convert(
 
     @Test func outputStyles() {
         let value = ConvertConfiguration(target: .float16, output: .value)
-        #expect(convert("1/3\n65520\n1e-5\n1e-8\n", value).output == "0.3333\ninf\n1e-05\n0.0\n")
+        // float16 prints its exact values: 1e-5 → 168 × 2^-24 = 1.0013580322265625e-05 (17 digits).
+        #expect(convert("1/3\n65520\n1e-5\n1e-8\n", value).output == "0.333251953125\ninf\n1.0013580322265625e-05\n0.0\n")
+        let e4m3 = ConvertConfiguration(target: .float8_e4m3fn, options: RoundingOptions(rounding: .down), output: .value)
+        #expect(convert("300\n448\n", e4m3).output == "288.0\n448.0\n")  // the report: shortest printed 300.0, 450.0
         let exact = ConvertConfiguration(target: .float16, output: .exact)
         #expect(convert("1/3\n-2\n", exact).output == "0.333251953125\n-2\n")
     }
