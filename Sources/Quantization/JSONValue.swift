@@ -19,6 +19,10 @@ indirect enum JSONValue: Sendable {
     case string(String)
     case bool(Bool)
     case null
+    /// An array of `count` arrays made one at a time as they are written, so that a large
+    /// matrix is never held as JSON values whole (a 1024 × 4096 `q` and `dequantized` would
+    /// take hundreds of megabytes).
+    case rows(count: Int, make: @Sendable (Int) -> JSONValue)
 
     static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
     static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -39,30 +43,54 @@ indirect enum JSONValue: Sendable {
     /// Objects one member per line; arrays of scalars on one line; arrays of arrays one
     /// inner array per line.
     func rendered(indent: Int = 0) -> String {
+        var text = ""
+        write(to: &text, indent: indent)
+        return text
+    }
+
+    /// Writes the document piece by piece (``rendered(indent:)``'s layout) to `sink`.
+    func write<Sink: TextOutputStream>(to sink: inout Sink, indent: Int = 0) {
         let padding = String(repeating: "  ", count: indent)
         let inner = String(repeating: "  ", count: indent + 1)
+        func writeLines(_ count: Int, open: String, close: String, _ element: (Int, inout Sink) -> Void) {
+            if count == 0 { return sink.write(open + close) }
+            sink.write(open + "\n")
+            for index in 0..<count {
+                sink.write(inner)
+                element(index, &sink)
+                sink.write(index + 1 < count ? ",\n" : "\n")
+            }
+            sink.write(padding + close)
+        }
         switch self {
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            let lines = members.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-            return "{\n" + lines.joined(separator: ",\n") + "\n" + padding + "}"
-        case .array(let elements):
-            if elements.isEmpty { return "[]" }
-            if elements.contains(where: \.isContainer) {
-                let lines = elements.map { inner + $0.rendered(indent: indent + 1) }
-                return "[\n" + lines.joined(separator: ",\n") + "\n" + padding + "]"
+            writeLines(members.count, open: "{", close: "}") { index, sink in
+                sink.write(Self.quoted(members[index].0) + ": ")
+                members[index].1.write(to: &sink, indent: indent + 1)
             }
-            return "[" + elements.map { $0.rendered() }.joined(separator: ", ") + "]"
-        case .number(let text): return text
-        case .string(let text): return Self.quoted(text)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .array(let elements):
+            if elements.contains(where: \.isContainer) {
+                writeLines(elements.count, open: "[", close: "]") { index, sink in elements[index].write(to: &sink, indent: indent + 1) }
+            } else {
+                sink.write("[")
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { sink.write(", ") }
+                    element.write(to: &sink)
+                }
+                sink.write("]")
+            }
+        case .rows(let count, let make):
+            writeLines(count, open: "[", close: "]") { index, sink in make(index).write(to: &sink, indent: indent + 1) }
+        case .number(let text): sink.write(text)
+        case .string(let text): sink.write(Self.quoted(text))
+        case .bool(let value): sink.write(value ? "true" : "false")
+        case .null: sink.write("null")
         }
     }
 
     var isContainer: Bool {
         switch self {
-        case .object, .array: return true
+        case .object, .array, .rows: return true
         default: return false
         }
     }

@@ -9,8 +9,16 @@ extension QuantizationResult {
     /// `q` holds integers (absmax, zeropoint, MXINT8), 4-bit codebook indices (nf4, fp4-bnb),
     /// or element values in their own format (fp8, MX floats: "448.0"); `scale` is in
     /// `scale_format`, one per group (row-major group order); `dequantized` is in the compute
-    /// format. Every number is the shortest decimal that round-trips in its own format.
+    /// format. Every number is its format's printed decimal (exact for formats of 16 bits or
+    /// fewer). ``writeJSON(to:)`` writes the same text row by row.
     public var json: String {
+        var text = ""
+        writeJSON(to: &text)
+        return text
+    }
+
+    /// Writes ``json`` to `sink` one matrix row at a time: memory stays near one row's text.
+    public func writeJSON<Sink: TextOutputStream>(to sink: inout Sink) {
         var members: [(String, JSONValue)] = [
             ("scheme", .string(configuration.scheme.description)),
             ("convention", .string(configuration.convention.rawValue)),
@@ -25,13 +33,14 @@ extension QuantizationResult {
             members.append(("unsigned", .bool(configuration.isUnsigned)))
         }
         members.append(("shape", .array([.integer(input.rows), .integer(input.columns)])))
-        members.append(("q", .array((0..<input.rows).map { row in
-            .array((0..<input.columns).map { column in
-                let value = quantized[row * input.columns + column]
+        let (quantized, columns, elementKind) = (quantized, input.columns, elementKind)
+        members.append(("q", .rows(count: input.rows) { row in
+            .array((0..<columns).map { column in
+                let value = quantized[row * columns + column]
                 if case .float(let format) = elementKind { return .code(UInt64(bitPattern: value), format) }
                 return .integer(value)
             })
-        })))
+        }))
         members.append(("scale", .array(scales.map { .code($0, scaleFormat) })))
         members.append(("scale_format", .string(scaleFormat.name)))
         members.append(("zero_point", .array(zeroPoints.map { .integer($0) })))
@@ -51,13 +60,13 @@ extension QuantizationResult {
                 ("block_size", .integer(state.blockSize)),
             ])))
         }
-        return JSONValue.object(members).rendered()
+        JSONValue.object(members).write(to: &sink)
     }
 
-    /// A matrix as nested arrays of shortest decimals of its format.
+    /// A matrix as nested arrays of its format's printed decimals, made row by row.
     static func json(_ matrix: Matrix) -> JSONValue {
-        .array((0..<matrix.rows).map { row in
+        .rows(count: matrix.rows) { row in
             .array((0..<matrix.columns).map { .code(matrix[row, $0], matrix.format) })
-        })
+        }
     }
 }

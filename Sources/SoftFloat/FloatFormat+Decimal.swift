@@ -96,6 +96,13 @@ extension FloatFormat {
     ///     FloatFormat.bfloat16.shortestDecimal(0x7f7f)  // "3.39e+38"
     ///     FloatFormat.float64.shortestDecimal(0x3fb999999999999a) // "0.1"
     public func shortestDecimal(_ bits: UInt64) -> String {
+        ShortestDecimal.string(bits, in: self) ?? searchedShortestDecimal(bits)
+    }
+
+    /// ``shortestDecimal(_:)`` by the engine's own search: digit lengths tried in turn, each
+    /// candidate rounded back exactly with big integers (about 40 µs for a float64 value). The
+    /// hardware formats take ``ShortestDecimal`` first, which tests compare with this.
+    func searchedShortestDecimal(_ bits: UInt64) -> String {
         switch decode(bits) {
         case .nan: return "nan"
         case .infinity(let negative): return negative ? "-inf" : "inf"

@@ -130,7 +130,14 @@ extension PrecisionLab {
                                                   format: configuration.compute) { matrices throws(QuantizationError) in
                     try quantize(matrices[0], configuration)
                 }
-                print(json ? result.json : result.description)
+                if json {
+                    var output = StandardOutput()
+                    result.writeJSON(to: &output)
+                    output.write("\n")
+                    output.flush()
+                } else {
+                    print(result.description)
+                }
             }
         }
     }

@@ -1,7 +1,6 @@
-import SoftFloat
-
-/// A fast ``SoftFloat/FloatFormat/shortestDecimal(_:)`` for the three formats the hardware
-/// has (float64, float32, float16), used by `convert --output value`.
+/// The fast path of ``FloatFormat/shortestDecimal(_:)`` for the three formats the hardware
+/// has (float64, float32, float16); every other format, and zeros and specials, take the
+/// engine's search (`FloatFormat.searchedShortestDecimal`).
 ///
 /// The engine searches digit lengths with exact big-integer rounding, about 40 µs per float64
 /// value; Swift's own `description` finds the same shortest, closest digits in well under a
