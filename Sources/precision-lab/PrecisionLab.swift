@@ -16,4 +16,28 @@ struct PrecisionLab: AsyncParsableCommand {
             (for example e6m9 or e5m2:bias=16).
             """,
         subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Dequantize.self, Matmul.self, Arith.self, Mma.self, Verify.self, Bench.self])
+
+    /// ArgumentParser's own entry point, with one error style: every message starts with
+    /// `error:` (ArgumentParser writes `Error:`), usage errors exit 64, bad data 1 (the
+    /// subcommands' `reportingFailure`), help and `--version` 0 on standard output.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else {
+                printToStandardError(message)
+            }
+            exit(withError: ExitCode(code.rawValue))
+        }
+    }
 }

@@ -40,7 +40,7 @@ extension PrecisionLab {
 
         func run() throws {
             let (type, rows, columns) = try parsed()
-            try reportingFailure(prefix: "error: ") {
+            try reportingFailure {
                 try GGUFQuantization.dequantizeFile(type: type, blocksPath: blocks, rows: rows, columns: columns, outputPath: output)
             }
         }

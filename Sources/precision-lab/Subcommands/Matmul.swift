@@ -61,7 +61,7 @@ extension PrecisionLab {
         func run() throws {
             let configuration = try makeConfiguration()
             let files = [MatrixInputs.File(path: left, tensor: leftTensor), MatrixInputs.File(path: right, tensor: rightTensor)]
-            try reportingFailure(prefix: "error: ") {
+            try reportingFailure {
                 let result = try MatrixInputs.run(reading: files, format: configuration.compute) { matrices throws(QuantizationError) in
                     try matmul(matrices[0], matrices[1], configuration)
                 }

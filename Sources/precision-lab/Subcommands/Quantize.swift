@@ -125,7 +125,7 @@ extension PrecisionLab {
                 return
             }
             let configuration = try makeConfiguration()
-            try reportingFailure(prefix: "error: ") {
+            try reportingFailure {
                 let result = try MatrixInputs.run(reading: [MatrixInputs.File(path: input, tensor: tensor)],
                                                   format: configuration.compute) { matrices throws(QuantizationError) in
                     try quantize(matrices[0], configuration)

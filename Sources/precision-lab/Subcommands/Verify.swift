@@ -102,7 +102,7 @@ extension PrecisionLab {
                 return
             }
             if let merge {
-                let summary = try reportingFailure(prefix: "error: ") { try PairVerificationSummary.merge(directory: merge) }
+                let summary = try reportingFailure { try PairVerificationSummary.merge(directory: merge) }
                 print(summary.report, terminator: "")
                 if summary.mismatches > 0 { throw ExitCode.failure }
                 return
@@ -122,7 +122,7 @@ extension PrecisionLab {
                 print(summary.report, terminator: "")
                 printToStandardError("\(seconds(since: start)) s")
                 if let folder = output ?? (shard == nil ? nil : "shards") {
-                    let path = try reportingFailure(prefix: "error: ") { try summary.write(to: folder) }
+                    let path = try reportingFailure { try summary.write(to: folder) }
                     printToStandardError("wrote \(path)")
                 }
                 if outcome.mismatches > 0 && shard == nil { throw ExitCode.failure }
