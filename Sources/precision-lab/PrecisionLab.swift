@@ -22,7 +22,7 @@ struct PrecisionLab: AsyncParsableCommand {
     /// subcommands' `reportingFailure`), help and `--version` 0 on standard output.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(argumentsAcceptingMarkedValue(Array(CommandLine.arguments.dropFirst())))
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
@@ -39,5 +39,20 @@ struct PrecisionLab: AsyncParsableCommand {
             }
             exit(withError: ExitCode(code.rawValue))
         }
+    }
+
+    /// `inspect -- -0.0 --format fp32`: a `--` before a value that starts with `-`, with options
+    /// after it, is dropped (ArgumentParser would read every later word as a value). Negative
+    /// numbers need no `--` here; users type it from habit.
+    ///
+    ///     argumentsAcceptingMarkedValue(["inspect", "--", "-0.0", "--format", "fp32"])
+    ///     // ["inspect", "-0.0", "--format", "fp32"]
+    static func argumentsAcceptingMarkedValue(_ arguments: [String]) -> [String] {
+        guard let marker = arguments.firstIndex(of: "--"), marker + 1 < arguments.count,
+              arguments[marker + 1].hasPrefix("-"),
+              arguments[(marker + 2)...].contains(where: { $0.hasPrefix("--") }) else { return arguments }
+        var result = arguments
+        result.remove(at: marker)
+        return result
     }
 }

@@ -14,6 +14,13 @@ import SoftFloat
 /// ``FloatFormat/hexString(_:)`` writes it, then — with `includeFlags` — a space and the raised
 /// flags as ``FloatFlags/description`` names them (`none` when no flag was raised).
 ///
+/// With `readsValues`, operands are numbers instead (decimal, rational `1/3`, hex-float, `inf`,
+/// `nan`), each rounded once into the format with the same options; `output` chooses the
+/// code (`bits`), the printed value (`value`) or the exact decimal (`exact`), as `convert` does:
+///
+///     var decimal = ArithmeticLineEvaluator(operation: .add, format: .float16, readsValues: true, output: .value)
+///     // "0.1 0.2" → "0.2999267578125" (0x2e66 + 0x3266 = 0x34cc)
+///
 /// Stochastic rounding draws one word per line from ``SplitMix64`` seeded with `seed`, so
 /// a run is reproducible and line n's result depends only on the seed and n.
 public struct ArithmeticLineEvaluator: Sendable {
@@ -21,17 +28,22 @@ public struct ArithmeticLineEvaluator: Sendable {
     public let format: FloatFormat
     public let options: RoundingOptions
     public let includeFlags: Bool
+    /// Operands are numbers rounded into the format, not hex codes.
+    public let readsValues: Bool
+    public let output: ConvertOutput
     /// Lines processed so far (the next line's number is this plus one).
     public private(set) var lineCount = 0
     private var random: SplitMix64
     private let digitCount: Int
 
     public init(operation: ArithmeticOperation, format: FloatFormat, options: RoundingOptions = .standard,
-                seed: UInt64 = 0, includeFlags: Bool = false) {
+                seed: UInt64 = 0, includeFlags: Bool = false, readsValues: Bool = false, output: ConvertOutput = .bits) {
         self.operation = operation
         self.format = format
         self.options = options
         self.includeFlags = includeFlags
+        self.readsValues = readsValues
+        self.output = output
         random = SplitMix64(seed: seed)
         digitCount = format.hexDigitCount
     }
@@ -40,16 +52,22 @@ public struct ArithmeticLineEvaluator: Sendable {
     public mutating func evaluate(_ line: some Collection<UInt8>) throws(ArithmeticLineError) -> Rounded {
         lineCount += 1
         let format = format
-        let read = line.withContiguousStorageIfAvailable { Self.operands(in: $0, format: format) }
-            ?? Array(line).withUnsafeBufferPointer { Self.operands(in: $0, format: format) }
+        let word = random.next()
+        let read: (operands: (UInt64, UInt64, UInt64), count: Int, failure: String?)
+        if readsValues {
+            read = Self.values(in: String(decoding: line, as: UTF8.self), format: format, options: options, random: word)
+        } else {
+            read = line.withContiguousStorageIfAvailable { Self.operands(in: $0, format: format) }
+                ?? Array(line).withUnsafeBufferPointer { Self.operands(in: $0, format: format) }
+        }
         var failure = read.failure
         if failure == nil && read.count != operation.arity {
-            failure = "expected \(operation.arity) hex code\(operation.arity == 1 ? "" : "s") of \(format.name) separated by spaces"
+            let what = readsValues ? "number" : "hex code"
+            failure = "expected \(operation.arity) \(what)\(operation.arity == 1 ? "" : "s") of \(format.name) separated by spaces"
         }
         if let failure {
             throw ArithmeticLineError(lineNumber: lineCount, line: String(decoding: line, as: UTF8.self), reason: failure)
         }
-        let word = random.next()
         let operands = read.operands
         return operation.evaluate(operands.0, operands.1, operands.2, format: format, options: options, random: word)
     }
@@ -74,6 +92,8 @@ public struct ArithmeticLineEvaluator: Sendable {
                 code = try CodeScanner.scan(line, from: start, to: index)
             } catch {
                 switch error {
+                case .unexpected(let byte) where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/"):
+                    return (operands, count, "unexpected character '\(Character(Unicode.Scalar(byte)))': operands are hex codes of \(format.name); for numbers such as 1.5 or 1/3 add --input value")
                 case .unexpected(let byte): return (operands, count, "unexpected character '\(Character(Unicode.Scalar(byte)))'")
                 case .noDigits: return (operands, count, "empty code for \(format.name)'s \(format.bitWidth) bits")
                 case .tooManyDigits: return (operands, count, "oversized code for \(format.name)'s \(format.bitWidth) bits")
@@ -93,21 +113,43 @@ public struct ArithmeticLineEvaluator: Sendable {
         return (operands, count, nil)
     }
 
+    /// Splits a line at blanks and rounds each number into the format (``readsValues``): the
+    /// first three codes, how many numbers there were, and the first problem in words.
+    static func values(in line: String, format: FloatFormat, options: RoundingOptions, random: UInt64)
+        -> (operands: (UInt64, UInt64, UInt64), count: Int, failure: String?) {
+        var codes: [UInt64] = []
+        for piece in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            do {
+                codes.append(try format.round(piece, options: options, random: random).bits)
+            } catch {
+                return ((0, 0, 0), codes.count, "cannot parse '\(piece)': \(error)")
+            }
+        }
+        func code(_ index: Int) -> UInt64 { index < codes.count ? codes[index] : 0 }
+        return ((code(0), code(1), code(2)), codes.count, nil)
+    }
+
     /// Evaluates one line and appends the formatted result and a newline to `output`.
     public mutating func process(_ line: some Collection<UInt8>, into output: inout [UInt8]) throws(ArithmeticLineError) {
         let result = try evaluate(line)
         append(result, to: &output)
     }
 
-    /// Appends `0x…` (padded to the format's width), the flags if requested, and a newline.
+    /// Appends `0x…` (padded to the format's width) or the value, the flags if requested, and a
+    /// newline.
     public func append(_ result: Rounded, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "0"))
-        output.append(UInt8(ascii: "x"))
-        var shift = 4 * (digitCount - 1)
-        while shift >= 0 {
-            let nibble = UInt8(truncatingIfNeeded: result.bits >> UInt64(shift)) & 0xf
-            output.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
-            shift -= 4
+        switch self.output {
+        case .bits:
+            output.append(UInt8(ascii: "0"))
+            output.append(UInt8(ascii: "x"))
+            var shift = 4 * (digitCount - 1)
+            while shift >= 0 {
+                let nibble = UInt8(truncatingIfNeeded: result.bits >> UInt64(shift)) & 0xf
+                output.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+                shift -= 4
+            }
+        case .value: output.append(contentsOf: format.printedDecimal(result.bits).utf8)
+        case .exact: output.append(contentsOf: format.exactDecimal(result.bits).utf8)
         }
         if includeFlags {
             output.append(UInt8(ascii: " "))

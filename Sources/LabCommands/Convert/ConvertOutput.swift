@@ -2,7 +2,8 @@
 public enum ConvertOutput: String, Sendable, Hashable, CaseIterable {
     /// The code: `0x` + lowercase hex, zero-padded to the format's width (`0x3555`).
     case bits
-    /// The shortest decimal that rounds back to the same code (`0.3333`).
+    /// The stored value as the lab prints values (``SoftFloat/FloatFormat/printedDecimal(_:)``:
+    /// exact for formats of 16 bits or fewer, `0.333251953125`; shortest for float32, `0.33333334`).
     case value
     /// The exact decimal expansion of the stored value (`0.333251953125`).
     case exact
