@@ -19,6 +19,25 @@ public struct LabRunner: Sendable {
     public var concurrency: Int
     public var progress: any RunProgress
 
+    /// The folder to work from when no experiments folder is named: the current folder when it
+    /// has `Experiments/`, else the nearest parent that has one (so `run --list` works from
+    /// `Sources/` or `Reports/` too), else nil.
+    ///
+    ///     LabRunner.repositoryFolder(from: "/work/main/Sources")   // "/work/main"
+    public static func repositoryFolder(from start: String = FileManager.default.currentDirectoryPath) -> String? {
+        var folder = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Experiments").path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                return folder.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
     public init(experimentsDirectory: String = "Experiments", registry: ExperimentRegistry = .standard,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any RunProgress = SilentProgress()) {
         self.experimentsDirectory = experimentsDirectory
@@ -42,7 +61,7 @@ public struct LabRunner: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: experimentsDirectory)
         } catch {
-            throw RunError.io(path: experimentsDirectory, reason: "cannot list the experiments folder")
+            throw RunError.io(path: experimentsDirectory, reason: "cannot list the experiments folder (run inside the repository, or pass --experiments DIR)")
         }
         let shownFolder = (experimentsDirectory as NSString).lastPathComponent
         var specs: [ExperimentSpec] = []
@@ -255,7 +274,8 @@ public struct LabRunner: Sendable {
             }
         }
         let readme = folder + "/README.md"
-        try ReportFileWriter.write(ReadmeIndex.render(specs: experiments.map(\.spec), findings: findings), to: readme)
+        let index = ReadmeIndex.render(specs: experiments.map(\.spec), findings: findings, folder: reference, experiments: experimentsDirectory)
+        try ReportFileWriter.write(index, to: readme)
         paths.append(readme)
         return paths
     }

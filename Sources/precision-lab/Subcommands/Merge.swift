@@ -25,11 +25,11 @@ extension PrecisionLab {
         @Flag(help: "Compare the merged reports with the output folder instead of writing; exit 1 if any file differs.")
         var check = false
 
-        @Option(help: ArgumentHelp("Folder of spec files.", valueName: "dir"))
-        var experiments: String = "Experiments"
+        @Option(help: ArgumentHelp("Folder of spec files (default: Experiments, in the current folder or the nearest parent that has one).", valueName: "dir"))
+        var experiments: String?
 
         func run() async throws {
-            let runner = LabRunner(experimentsDirectory: experiments, progress: TerminalProgress())
+            let runner = LabRunner(experimentsDirectory: experimentsFolder(experiments), progress: TerminalProgress())
             do {
                 if check {
                     let differences = try await runner.mergeDifferences(names: names, shards: shards, output: output)

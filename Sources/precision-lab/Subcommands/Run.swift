@@ -39,8 +39,8 @@ extension PrecisionLab {
 
         @OptionGroup var sharding: ShardArguments
 
-        @Option(help: ArgumentHelp("Folder of spec files.", valueName: "dir"))
-        var experiments: String = "Experiments"
+        @Option(help: ArgumentHelp("Folder of spec files (default: Experiments, in the current folder or the nearest parent that has one).", valueName: "dir"))
+        var experiments: String?
 
         @Option(help: ArgumentHelp("Cells computed in parallel (default: active processors).", valueName: "n"))
         var jobs: Int?
@@ -59,7 +59,7 @@ extension PrecisionLab {
         }
 
         func run() async throws {
-            let runner = LabRunner(experimentsDirectory: experiments, concurrency: jobs ?? LabRunner().concurrency,
+            let runner = LabRunner(experimentsDirectory: experimentsFolder(experiments), concurrency: jobs ?? LabRunner().concurrency,
                                    progress: TerminalProgress())
             do {
                 if list {
