@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Regenerates Tests/SoftFloatTests/Fixtures/ml_dtypes_float32_astype.csv.
+"""Regenerates Tests/SoftFloatTests/Fixtures/ml_dtypes_float32_astype.csv and
+Tests/SoftFloatTests/Fixtures/ml_dtypes_finfo.csv.
 
 The fixture records what ml_dtypes (numpy for float16) gives for `float32_array.astype(format)`
 on a seeded mix of inputs: specials, every kind of tie near each format's range, and random
-bit patterns. The Swift test suite reads the committed file, so it needs neither Python nor
-ml_dtypes; this script is only for refreshing it:  pip install numpy ml-dtypes
+bit patterns; the finfo fixture records `ml_dtypes.finfo` (numpy's for float16, float32 and
+float64) of every built-in, each value as the float64 `repr` of the dtype's value. The Swift
+test suite reads the committed files, so it needs neither Python nor ml_dtypes; this script is
+only for refreshing them:  pip install numpy ml-dtypes
 """
 import sys
 import numpy as np
@@ -49,5 +52,22 @@ def main(path):
         for row, bits in enumerate(array):
             out.write(f"{int(bits):08x}," + ",".join(f"{int(c[row]):x}" for c in columns) + "\n")
 
+FINFO_FIELDS = ["bits", "eps", "epsneg", "machep", "negep", "maxexp", "minexp", "nexp", "nmant", "iexp",
+                "precision", "resolution", "max", "min", "tiny", "smallest_normal", "smallest_subnormal"]
+
+
+def finfo(path):
+    with open(path, "w") as out:
+        out.write("name," + ",".join(FINFO_FIELDS) + "\n")
+        for name in ["float64", "float32"] + FORMATS:
+            info = ml_dtypes.finfo(getattr(np, name) if name in ("float64", "float32", "float16") else getattr(ml_dtypes, name))
+            cells = []
+            for field in FINFO_FIELDS:
+                value = getattr(info, field)
+                cells.append(str(int(value)) if isinstance(value, int) else repr(float(value)))
+            out.write(name + "," + ",".join(cells) + "\n")
+
+
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "Tests/SoftFloatTests/Fixtures/ml_dtypes_float32_astype.csv")
+    finfo(sys.argv[2] if len(sys.argv) > 2 else "Tests/SoftFloatTests/Fixtures/ml_dtypes_finfo.csv")

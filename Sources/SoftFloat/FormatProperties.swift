@@ -24,6 +24,16 @@ public struct FormatProperties: Sendable, Hashable {
     public let minExponent: Int
     /// Unbiased exponent of the largest finite binade (float32 127; numpy's `maxexp` is this + 1).
     public let maxExponent: Int
+    /// numpy/ml_dtypes `finfo.precision`: ⌊−log10 eps⌋ (= ``decimalDigits``), except that
+    /// ml_dtypes gives its 8-bit float types 1 (float8_e4m3fn: ⌊0.9⌋ = 0, ml_dtypes 1).
+    public let precision: Int
+    /// numpy/ml_dtypes `finfo.resolution`: 10^-precision rounded into the format, as the
+    /// format holds it (bfloat16 0.010009765625, float8_e4m3fn 0.1015625, float16
+    /// 0.00100040435791015625), where ``resolution`` is torch's float64 10^-decimalDigits.
+    public let storedResolution: Double
+    /// numpy/ml_dtypes `finfo.epsneg`: 1 − the largest value below 1 (float16 2^-11; 2^-3 in
+    /// float6_e2m3fn, whose values below 1 are subnormals 0.125 apart).
+    public let epsneg: Double
 
     public init(_ format: FloatFormat) {
         self.format = format
@@ -44,7 +54,18 @@ public struct FormatProperties: Sendable, Hashable {
         resolution = Double(bitPattern: ExactNumber(negative: false, numerator: .one, decimalExponent: -digits).rounded(to: .float64).bits)
         minExponent = format.minNormalExponent
         maxExponent = format.maxExponent
+        precision = format.bitWidth == 8 ? Swift.max(1, digits) : digits
+        let tenth = ExactNumber(negative: false, numerator: .one, decimalExponent: -precision).rounded(to: format).bits
+        storedResolution = format.doubleValue(tenth)
+        let one = format.round(Int64(1)).bits
+        epsneg = 1 - format.doubleValue(format.nextDown(one))
     }
+
+    /// numpy's `machep` and `negep`: the exponents of ``eps`` and ``epsneg`` (float16 −10, −11).
+    public var machep: Int { -format.mantissaBits }
+    public var negep: Int { Int(epsneg.exponent) }
+    /// numpy's `maxexp`: the smallest power of two that overflows (float16 16, e4m3fn 9).
+    public var maxexp: Int { maxExponent + 1 }
 
     /// The code of +inf, if any, as hex (`0x7c00`), else `none`.
     public var infinityEncoding: String { format.infinityBits.map(format.hexString) ?? "none" }

@@ -9,7 +9,8 @@
 ///     row["max"]          // "448.0" = 1.75 × 2^8
 ///     row["eps"]          // "0.125" = 2^-3
 ///     row["nan_encoding"] // "0x7f,0xff"
-///     row["min"]          // "" (integer types only)
+///     row["min"]          // "-448.0" (finfo's min; iinfo's for integer types)
+///     row["maxexp"]       // "9": 448 < 2^9, as numpy and ml_dtypes count
 ///     FormatPropertyRow(.int8)["min"]   // "-128"
 public struct FormatPropertyRow: Sendable, Hashable {
     /// Every column a floating-point format fills, in the order of `Reports/formats.csv`.
@@ -18,6 +19,12 @@ public struct FormatPropertyRow: Sendable, Hashable {
         "lowest", "smallest_normal", "smallest_subnormal", "resolution", "decimal_digits", "min_exponent",
         "max_exponent", "inf_encoding", "nan_encoding",
     ]
+
+    /// The columns named as numpy's and ml_dtypes' `finfo` names them, valued as they compute
+    /// them (`resolution` is among ``floatingPointColumns``; `min` is finfo's −max, and the
+    /// integer types' iinfo min): `precision`, `epsneg`, `machep`, `negep`, `minexp`, `maxexp`,
+    /// `nexp`, `nmant`, `iexp`, `tiny`, `min`.
+    public static let finfoColumns = ["precision", "epsneg", "machep", "negep", "minexp", "maxexp", "nexp", "nmant", "iexp", "tiny", "min"]
 
     /// Every column an integer type fills, in the order of `Reports/formats-integers.csv`.
     public static let integerColumns = ["name", "bits", "signed", "min", "max"]
@@ -50,12 +57,23 @@ public struct FormatPropertyRow: Sendable, Hashable {
             "lowest": decimal(info.lowest),
             "smallest_normal": decimal(info.smallestNormal),
             "smallest_subnormal": decimal(info.smallestSubnormal),
-            "resolution": decimal(info.resolution),
+            "resolution": decimal(info.storedResolution),
             "decimal_digits": String(info.decimalDigits),
             "min_exponent": String(info.minExponent),
             "max_exponent": String(info.maxExponent),
             "inf_encoding": info.infinityEncoding,
             "nan_encoding": info.nanEncoding,
+            "precision": String(info.precision),
+            "epsneg": decimal(info.epsneg),
+            "machep": String(info.machep),
+            "negep": String(info.negep),
+            "minexp": String(info.minExponent),
+            "maxexp": String(info.maxexp),
+            "nexp": String(format.exponentBits),
+            "nmant": String(format.mantissaBits),
+            "iexp": String(format.exponentBits),
+            "tiny": decimal(info.smallestNormal),
+            "min": decimal(info.lowest),
         ]
     }
 

@@ -32,11 +32,9 @@ struct MLDtypesFixtureTests {
             guard !Float(bitPattern: UInt32(input)).isNaN else { continue }
             var expected = row[column]
             let result = FloatFormat.float32.convert(input, to: format)
-            // ml_dtypes 0.6 is wrong, and inconsistent, for float32 subnormal inputs to e8m0:
-            // 1.01 × 2^-127 gives 2^-126 (code 0x01) though 2^-127 (0x00) is nearer, and some
-            // negative subnormals give 0x00 instead of NaN depending on the array. We are
-            // right instead (the MPFR oracle tests cover these inputs); here they are skipped.
-            if format == .float8_e8m0fnu, input & 0x7f80_0000 == 0 { continue }
+            // ml_dtypes 0.6 was wrong for float32 subnormal inputs to e8m0 (1.01 × 2^-127 gave
+            // 2^-126, code 0x01, though 2^-127, 0x00, is nearer); the fixture now comes from
+            // ml_dtypes 0.7, which agrees with the engine and MPFR, so nothing is skipped.
             if result.bits != expected {
                 mismatches += 1
                 if mismatches <= 5 {

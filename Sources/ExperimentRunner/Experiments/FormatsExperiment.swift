@@ -99,7 +99,7 @@ struct FormatsExperiment: Experiment {
                                           "smallest_normal", "smallest_subnormal", "resolution", "inf_encoding", "nan_encoding"])
         body.table(Self.renamed(shown, ["exponent_bits": "E", "mantissa_bits": "M", "smallest_normal": "smallest normal",
                                         "smallest_subnormal": "smallest subnormal", "inf_encoding": "+inf", "nan_encoding": "NaN"]))
-        body.paragraph("Numbers are the shortest decimal that round-trips through float64; `max_exact` in the CSV has the exact expansion (float64's has 309 digits). `resolution` is 10^-⌊M·log10 2⌋, as `torch.finfo` prints it.")
+        body.paragraph("Numbers are the shortest decimal that round-trips through float64; `max_exact` in the CSV has the exact expansion (float64's has 309 digits). `resolution` is numpy's and ml_dtypes' `finfo.resolution`: 10^-precision rounded into the format (bfloat16 0.010009765625; torch prints the float64 0.01).")
         body.image("\(spec.name)-layout.svg", alt: "Bit layout of every format, to scale")
         body.heading("Integer types", level: 3)
         body.table(tables.table(IntegerRow.self))

@@ -7,19 +7,23 @@ import SoftFloat
 /// The rows come from ``FormatPropertyRow`` (the same builder as `Reports/formats.csv`, which
 /// picks more columns) and are rendered by ReportKit's ``DataTable``. Floating-point numbers are
 /// the shortest decimal that round-trips through float64 (`65504.0`, `3.3895313892515355e+38`,
-/// `1e-05`); integers are exact. In the combined CSV table, integer rows fill `bits`, `min` and
-/// `max` and leave the floating-point columns empty.
+/// `1e-05`); integers are exact. Columns that numpy's and ml_dtypes' `finfo` also have carry
+/// finfo's name and value (`resolution`, `min`, `precision`, `maxexp`: 16 for float16, where
+/// the lab's own `max_exponent` is 15). In the combined CSV table, integer rows fill `bits`,
+/// `min` and `max` and leave the floating-point columns empty.
 ///
 ///     FormatTable.csv().split(separator: "\n")[0]
 ///     // name,bits,exponent_bits,mantissa_bits,bias,eps,max,lowest,smallest_normal,
 ///     // smallest_subnormal,resolution,decimal_digits,min_exponent,max_exponent,
-///     // inf_encoding,nan_encoding,min
+///     // inf_encoding,nan_encoding,min,precision,epsneg,machep,negep,minexp,maxexp,nexp,
+///     // nmant,iexp,tiny
 public enum FormatTable {
     /// Column names of the combined table, in order.
     public static let columnNames = [
         "name", "bits", "exponent_bits", "mantissa_bits", "bias", "eps", "max", "lowest",
         "smallest_normal", "smallest_subnormal", "resolution", "decimal_digits",
         "min_exponent", "max_exponent", "inf_encoding", "nan_encoding", "min",
+        "precision", "epsneg", "machep", "negep", "minexp", "maxexp", "nexp", "nmant", "iexp", "tiny",
     ]
 
     /// Columns printed left-aligned: names and encodings; everything else is a number.
@@ -30,9 +34,10 @@ public enum FormatTable {
                   rows: rows.map { $0.cells(names) })
     }
 
-    /// One row per floating-point format, with every column but `min`.
+    /// One row per floating-point format: the lab's columns (numpy's finfo columns only in CSV,
+    /// where width does not matter).
     static func floatingPoint(_ formats: [FloatFormat] = FloatFormat.builtIn) -> DataTable {
-        table(columnNames.filter { $0 != "min" }, formats.map(FormatPropertyRow.init))
+        table(Array(columnNames.prefix(16)), formats.map(FormatPropertyRow.init))
     }
 
     /// One row per integer type: name, bits, min, max.

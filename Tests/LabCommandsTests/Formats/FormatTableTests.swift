@@ -45,7 +45,7 @@ import Testing
     @Test func csvHeaderMatchesTheCLIContract() {
         let header = FormatTable.csv().split(separator: "\n")[0]
         #expect(header.hasPrefix("name,bits,exponent_bits,mantissa_bits,bias,eps,max,lowest,smallest_normal,smallest_subnormal,resolution,"))
-        #expect(header == "name,bits,exponent_bits,mantissa_bits,bias,eps,max,lowest,smallest_normal,smallest_subnormal,resolution,decimal_digits,min_exponent,max_exponent,inf_encoding,nan_encoding,min")
+        #expect(header == "name,bits,exponent_bits,mantissa_bits,bias,eps,max,lowest,smallest_normal,smallest_subnormal,resolution,decimal_digits,min_exponent,max_exponent,inf_encoding,nan_encoding,min,precision,epsneg,machep,negep,minexp,maxexp,nexp,nmant,iexp,tiny")
     }
 
     @Test func everyBuiltInFormatAndIntegerTypeHasOneRowOfFullWidth() {
@@ -56,7 +56,9 @@ import Testing
         #expect(records.map { $0["name"]! } == FloatFormat.builtIn.map(\.name) + IntegerFormat.builtIn.map(\.name))
     }
 
-    @Test func bfloat16MatchesTorchFinfo() {
+    /// torch.finfo's layout facts; `resolution` and `min` as numpy/ml_dtypes' finfo hold them
+    /// (bfloat16's 0.01 rounded to bfloat16 = 0.010009765625; torch prints the float64 0.01).
+    @Test func bfloat16MatchesFinfo() {
         let row = record("bfloat16")
         #expect(row["bits"] == "16")
         #expect(row["exponent_bits"] == "8")
@@ -66,8 +68,9 @@ import Testing
         #expect(row["max"] == "3.3895313892515355e+38")
         #expect(row["lowest"] == "-3.3895313892515355e+38")
         #expect(row["smallest_normal"] == "1.1754943508222875e-38")
-        #expect(row["resolution"] == "0.01")
-        #expect(row["min"] == "")
+        #expect(row["resolution"] == "0.010009765625")
+        #expect(row["min"] == "-3.3895313892515355e+38")
+        #expect(row["maxexp"] == "128")
     }
 
     @Test func float16NumbersAreShortestFloat64Decimals() {
@@ -75,10 +78,11 @@ import Testing
         #expect(row["max"] == "65504.0")
         #expect(row["smallest_normal"] == "6.103515625e-05")
         #expect(row["smallest_subnormal"] == "5.960464477539063e-08")
-        #expect(row["resolution"] == "0.001")
+        #expect(row["resolution"] == "0.0010004043579101562")  // float16(0.001), exactly 0.00100040435791015625
         #expect(row["inf_encoding"] == "0x7c00")
         #expect(row["min_exponent"] == "-14")
         #expect(row["max_exponent"] == "15")
+        #expect(row["maxexp"] == "16")  // numpy's: the first power of two that overflows
     }
 
     @Test func fieldsWithCommasAreQuoted() {
@@ -116,9 +120,9 @@ import Testing
         #expect(markdown.contains("| int64 | 64 | -9223372036854775808 | 9223372036854775807 |"))
     }
 
-    /// Byte for byte what `precision-lab formats` printed before its rows moved to
-    /// `FormatPropertyRow` and its renderers to ReportKit (Fixtures/formats.* were written by
-    /// the earlier binary, commit c43510e): the README's example and scripts depend on it.
+    /// Byte for byte what `precision-lab formats` prints (Fixtures/formats.*, first written by the
+    /// binary of commit c43510e, rewritten in December 2026 when `resolution` took numpy's
+    /// value and the finfo columns were added): the README's example and scripts depend on it.
     @Test(arguments: [(TableStyle.plain, "formats.txt"), (.csv, "formats.csv"), (.markdown, "formats.md")])
     func outputIsUnchanged(_ style: TableStyle, _ fixture: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
