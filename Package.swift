@@ -56,15 +56,18 @@ let package = Package(
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits",
+                "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits", "ModelAnalysis",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
         ),
+        // Whole-model quantization reports: every tensor of a safetensors or GGUF checkpoint,
+        // streamed from the mapped file, against every scheme; tables, JSON and summaries.
+        .target(name: "ModelAnalysis", dependencies: ["Quantization", "FastKernels", "ReportKit", "SoftFloat"], exclude: ["README.md"]),
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "SoftFloat", "LabCommands", "Verification", "ExperimentRunner", "Quantization", "MatrixUnits",
+                "SoftFloat", "LabCommands", "ModelAnalysis", "Verification", "ExperimentRunner", "Quantization", "MatrixUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits"]),
+        .testTarget(name: "ModelAnalysisTests", dependencies: ["ModelAnalysis", "Quantization", "ReportKit"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat", "MPFRReference", "CMPFR"], exclude: ["Fixtures"]),
     ],

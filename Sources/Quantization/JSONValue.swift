@@ -12,7 +12,7 @@ import SoftFloat
 ///
 /// Non-finite numbers, which JSON cannot spell, are written as the strings "inf", "-inf" and
 /// "nan".
-indirect enum JSONValue: Sendable {
+package indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case number(String)
@@ -24,8 +24,8 @@ indirect enum JSONValue: Sendable {
     /// take hundreds of megabytes).
     case rows(count: Int, make: @Sendable (Int) -> JSONValue)
 
-    static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
-    static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
+    package static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// A code as its format's printed decimal (mxfp6's scale 0.25 → 0.25, not the shortest
     /// 0.2); NaN and ±∞ as strings.
@@ -38,18 +38,18 @@ indirect enum JSONValue: Sendable {
     }
 
     /// A float64 value (the metrics) as its shortest decimal.
-    static func double(_ value: Double) -> JSONValue { code(value.bitPattern, .float64) }
+    package static func double(_ value: Double) -> JSONValue { code(value.bitPattern, .float64) }
 
     /// Objects one member per line; arrays of scalars on one line; arrays of arrays one
     /// inner array per line.
-    func rendered(indent: Int = 0) -> String {
+    package func rendered(indent: Int = 0) -> String {
         var text = ""
         write(to: &text, indent: indent)
         return text
     }
 
     /// Writes the document piece by piece (``rendered(indent:)``'s layout) to `sink`.
-    func write<Sink: TextOutputStream>(to sink: inout Sink, indent: Int = 0) {
+    package func write<Sink: TextOutputStream>(to sink: inout Sink, indent: Int = 0) {
         let padding = String(repeating: "  ", count: indent)
         let inner = String(repeating: "  ", count: indent + 1)
         func writeLines(_ count: Int, open: String, close: String, _ element: (Int, inout Sink) -> Void) {

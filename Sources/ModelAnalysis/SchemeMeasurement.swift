@@ -1,0 +1,53 @@
+import Quantization
+
+/// One (tensor, scheme) cell of a model report: the scheme actually applied and its error
+/// against the tensor's own float32 values, or why it could not be applied.
+public struct SchemeMeasurement: Sendable, Hashable {
+    public let tensor: String
+    /// The scheme asked for.
+    public let scheme: ModelScheme
+    /// The scheme that ran: the same, or llama.cpp's fallback type for rows a K-quant super-block
+    /// does not divide; nil when nothing ran.
+    public let applied: ModelScheme?
+    /// nil when the scheme could not be applied (`note` says why).
+    public let metrics: ErrorMetrics?
+    /// Empty, or what happened instead (`gguf-q5_0: rows of 384 are not a multiple of 256`).
+    public let note: String
+
+    public init(tensor: String, scheme: ModelScheme, applied: ModelScheme?, metrics: ErrorMetrics?, note: String) {
+        self.tensor = tensor
+        self.scheme = scheme
+        self.applied = applied
+        self.metrics = metrics
+        self.note = note
+    }
+
+    /// Quantizes and dequantizes `values` (rows × columns, row-major) with `scheme` and measures
+    /// the round trip with ``ErrorMetrics``.
+    public static func measure(_ values: [Float], rows: Int, columns: Int, tensor: String, scheme: ModelScheme) -> SchemeMeasurement {
+        guard let applied = scheme.applicable(columns: columns) else {
+            return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil,
+                                     note: "not applied: rows of \(columns) are not a multiple of the block")
+        }
+        let note = applied == scheme ? "" : "\(applied) instead: rows of \(columns) are not a multiple of 256 (llama.cpp's fallback)"
+        switch applied {
+        case .gguf(let type):
+            do {
+                let blocks = try GGUFCodec.quantize(values, rows: rows, columns: columns, type: type)
+                let decoded = try GGUFCodec.dequantize(blocks, rows: rows, columns: columns, type: type)
+                let metrics = ErrorMetrics(reference: values, approximation: decoded, bitsPerParameter: type.bitsPerParameter)
+                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: applied, metrics: metrics, note: note)
+            } catch {
+                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil, note: "not applied: \(error)")
+            }
+        case .lab(let configuration):
+            do {
+                let matrix = try Matrix(rows: rows, columns: columns, format: .float32, codes: values.map { UInt64($0.bitPattern) })
+                let result = try quantize(matrix, configuration)
+                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: applied, metrics: result.metrics, note: note)
+            } catch {
+                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil, note: "not applied: \(error)")
+            }
+        }
+    }
+}
