@@ -35,7 +35,7 @@ public struct SchemeMeasurement: Sendable, Hashable {
             do {
                 let blocks = try GGUFCodec.quantize(values, rows: rows, columns: columns, type: type)
                 let decoded = try GGUFCodec.dequantize(blocks, rows: rows, columns: columns, type: type)
-                let metrics = ErrorMetrics(reference: values, approximation: decoded, bitsPerParameter: type.bitsPerParameter)
+                let metrics = ErrorMetrics(float32: values, approximation: decoded, bitsPerParameter: type.bitsPerParameter)
                 return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: applied, metrics: metrics, note: note)
             } catch {
                 return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil, note: "not applied: \(error)")

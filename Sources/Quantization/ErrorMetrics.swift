@@ -43,8 +43,8 @@ public struct ErrorMetrics: Sendable, Hashable {
     /// The same measures of float32 vectors (each element widened to `Double` exactly), without
     /// building `Double` copies: the model reports measure tensors of millions of elements.
     ///
-    ///     ErrorMetrics(reference: [3, 4] as [Float], approximation: [3, 3]).sqnr   // ≈ 13.979400086720375
-    public init(reference: [Float], approximation: [Float], clampedCount: Int = 0, bitsPerParameter: Double = .nan) {
+    ///     ErrorMetrics(float32: [3, 4], approximation: [3, 3]).sqnr   // ≈ 13.979400086720375
+    public init(float32 reference: [Float], approximation: [Float], clampedCount: Int = 0, bitsPerParameter: Double = .nan) {
         precondition(reference.count == approximation.count, "metrics need equally long vectors")
         self = reference.withUnsafeBufferPointer { x in
             approximation.withUnsafeBufferPointer { y in

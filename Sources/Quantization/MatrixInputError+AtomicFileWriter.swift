@@ -1,6 +1,6 @@
 extension MatrixInputError {
     /// The message for a failed output write (``AtomicFileWriter``), naming the output file.
-    init(_ failure: AtomicFileWriter.Failure, output: String) {
+    public init(_ failure: AtomicFileWriter.Failure, output: String) {
         switch failure.step {
         case .createFolder, .writeTemporary:
             self.init(.unreadable, location: output, "cannot write the file (does its folder exist and is it writable?)")
