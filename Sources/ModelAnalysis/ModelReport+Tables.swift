@@ -61,12 +61,10 @@ extension ModelReport {
             DataColumn("worst_tensor"), DataColumn("worst_sqnr_db", alignment: .right),
         ])
         for summary in summaries {
-            let applied = tensors.count - summary.skipped
             let numbers = exact
                 ? [ReportNumber.exact(summary.bitsPerParameter), ReportNumber.exact(summary.meanSQNR), ReportNumber.exact(summary.modelSQNR)]
                 : [ReportNumber.fixed(summary.bitsPerParameter, decimals: 3), ReportNumber.fixed(summary.meanSQNR, decimals: 2), ReportNumber.fixed(summary.modelSQNR, decimals: 2)]
-            table.append([summary.scheme.description, String(applied), String(summary.parameters), ReportNumber.exact(summary.totalBits.rounded())]
-                         .map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 } + numbers
+            table.append([summary.scheme, String(summary.tensors), String(summary.parameters), String(Int(summary.totalBits.rounded()))] + numbers
                          + [summary.worstTensor, exact ? ReportNumber.exact(summary.worstSQNR) : ReportNumber.fixed(summary.worstSQNR, decimals: 2)])
         }
         return table
@@ -119,7 +117,7 @@ extension ModelReport {
         }
         let summaryValues: [JSONValue] = summaries.map { s in
             .object([
-                ("scheme", .string(s.scheme.description)), ("parameters", .integer(s.parameters)), ("total_bits", number(s.totalBits)),
+                ("scheme", .string(s.scheme)), ("parameters", .integer(s.parameters)), ("total_bits", number(s.totalBits)),
                 ("bits_per_parameter", number(s.bitsPerParameter)), ("mean_sqnr_db", number(s.meanSQNR)), ("model_sqnr_db", number(s.modelSQNR)),
                 ("worst_tensor", .string(s.worstTensor)), ("worst_sqnr_db", number(s.worstSQNR)),
             ])

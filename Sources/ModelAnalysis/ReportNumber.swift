@@ -7,10 +7,10 @@ import SoftFloat
 ///     ReportNumber.exact(0.1)                   // "0.1"
 ///     ReportNumber.fixed(38.2468, decimals: 2)  // "38.25"
 ///     ReportNumber.significant(0.000123456)     // "1.235e-04"
-enum ReportNumber {
-    static func exact(_ value: Double) -> String { FloatFormat.float64.shortestDecimal(value.bitPattern) }
+public enum ReportNumber {
+    public static func exact(_ value: Double) -> String { FloatFormat.float64.shortestDecimal(value.bitPattern) }
 
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return exact(value) }
         let text = SVGNumber.format(value, decimals: decimals)
         // SVGNumber drops trailing zeros; tables read better aligned.
@@ -20,7 +20,7 @@ enum ReportNumber {
         return String(parts[0]) + "." + fraction + String(repeating: "0", count: decimals - fraction.count)
     }
 
-    static func significant(_ value: Double, digits: Int = 4) -> String {
+    public static func significant(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return exact(value) }
         if value == 0 { return "0" }
         return ExactNumber(value).scientific(digits: digits)

@@ -19,6 +19,7 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(QuantizationErrorExperiment.self),
         ExperimentKind(MatmulErrorExperiment.self),
         ExperimentKind(MatrixUnitsExperiment.self),
+        ExperimentKind(ModelExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).
