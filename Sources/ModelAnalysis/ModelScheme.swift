@@ -59,12 +59,14 @@ public enum ModelScheme: Sendable, Hashable, CustomStringConvertible {
             }
             granularity = parsed
         }
-        let configuration = QuantizationConfiguration(scheme: scheme, bits: bits ?? 8, granularity: granularity, compute: .float32)
+        var configuration = QuantizationConfiguration(scheme: scheme, bits: bits ?? 8, granularity: granularity, compute: .float32)
         do {
             try configuration.validate()
         } catch {
             throw ModelSchemeError(text: text, reason: "\(error)")
         }
+        // MX blocks are always group:32: one spelling, one scheme.
+        if scheme.isMX { configuration.granularity = nil }
         self = .lab(configuration)
     }
 

@@ -12,6 +12,7 @@ public enum ReportNumber {
 
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return exact(value) }
+        if decimals <= 0 { return String(Int64(max(-1e15, min(1e15, value)).rounded(.toNearestOrEven))) }
         let text = SVGNumber.format(value, decimals: decimals)
         // SVGNumber drops trailing zeros; tables read better aligned.
         guard decimals > 0 else { return text }

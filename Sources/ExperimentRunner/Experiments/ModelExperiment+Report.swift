@@ -7,6 +7,45 @@ extension ModelExperiment {
         values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }
 
+    /// Plain words for SQNR differences (embedding − attention) in dB.
+    static func comparison(_ differences: [Double]) -> String {
+        guard let low = differences.min(), let high = differences.max() else { return "was not compared" }
+        if high <= 1 && low >= -1 {
+            return "quantizes like the attention weights (within \(ReportNumber.fixed(max(abs(low), abs(high)), decimals: 1)) dB under every scheme below)"
+        }
+        return low > 0 ? "quantizes better than the attention weights (by \(ReportNumber.fixed(low, decimals: 1)) to \(ReportNumber.fixed(high, decimals: 1)) dB)"
+            : high < 0 ? "quantizes worse than the attention weights (by \(ReportNumber.fixed(-high, decimals: 1)) to \(ReportNumber.fixed(-low, decimals: 1)) dB)"
+            : "is better under some schemes and worse under others"
+    }
+
+    /// Spearman's rank correlation (ties get their mean rank); NaN for fewer than 2 points.
+    ///
+    ///     ModelExperiment.spearman([1, 2, 3], [10, 30, 20])   // 0.5
+    static func spearman(_ x: [Double], _ y: [Double]) -> Double {
+        func ranks(_ values: [Double]) -> [Double] {
+            let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            var result = [Double](repeating: 0, count: values.count)
+            var start = 0
+            while start < order.count {
+                var end = start
+                while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+                for position in start...end { result[order[position]] = Double(start + end) / 2 + 1 }
+                start = end + 1
+            }
+            return result
+        }
+        guard x.count >= 2, x.count == y.count else { return .nan }
+        let rx = ranks(x), ry = ranks(y)
+        let mx = mean(rx), my = mean(ry)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in rx.indices {
+            sxy += (rx[i] - mx) * (ry[i] - my)
+            sxx += (rx[i] - mx) * (rx[i] - mx)
+            syy += (ry[i] - my) * (ry[i] - my)
+        }
+        return sxy / (sxx * syy).squareRoot()
+    }
+
     /// `encoder.layer.3.attention.self.query.weight` → `L3 attention.self.query`.
     static func shortName(_ tensor: String) -> String {
         var name = tensor
@@ -81,26 +120,38 @@ extension ModelExperiment {
         let embedding = tensorNames.first { $0.contains("word_embeddings") }
         let attention = tensorNames.filter { $0.contains("attention") }
         var comparisons: [String] = []
+        var differences: [Double] = []
         if let embedding {
             for scheme in schemeNames where ["absmax@row", "absmax4@group:128", "nf4@group:64", "mxfp4", "gguf-q4_K"].contains(scheme) {
                 guard let e = sqnr[embedding]?[scheme] else { continue }
                 let a = Self.mean(attention.compactMap { sqnr[$0]?[scheme] })
                 comparisons.append("\(scheme) \(ReportNumber.fixed(e, decimals: 1)) vs \(ReportNumber.fixed(a, decimals: 1)) dB")
+                differences.append(e - a)
             }
         }
-        let outlierRanked = statistics.sorted { $0.double(.beyond_6_sigma) > $1.double(.beyond_6_sigma) || ($0.double(.beyond_6_sigma) == $1.double(.beyond_6_sigma) && $0.text(.tensor) < $1.text(.tensor)) }
         var outlierText = ""
-        if let top = outlierRanked.first, schemeNames.contains("absmax@tensor"), schemeNames.contains("absmax@row") {
-            let gaps = tensorNames.compactMap { name -> (String, Double)? in
+        if schemeNames.contains("absmax@tensor"), schemeNames.contains("absmax@row") {
+            let gains = tensorNames.compactMap { name -> (String, Double)? in
                 guard let t = sqnr[name]?["absmax@tensor"], let r = sqnr[name]?["absmax@row"] else { return nil }
                 return (name, r - t)
-            }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-            let name = top.text(.tensor)
-            let perTensor = sqnr[name]?["absmax@tensor"] ?? .nan
-            let perRow = sqnr[name]?["absmax@row"] ?? .nan
-            outlierText = "The largest share of values beyond 6σ is in `\(name)`: \(ReportNumber.significant(top.double(.beyond_6_sigma), digits: 3)) (kurtosis \(ReportNumber.fixed(top.double(.kurtosis), decimals: 1)); a normal distribution has 2·10⁻⁹ and kurtosis 3). int8 with one scale per tensor gives it \(ReportNumber.fixed(perTensor, decimals: 1)) dB against \(ReportNumber.fixed(perRow, decimals: 1)) dB with one scale per row. "
-            if let widest = gaps.first {
-                outlierText += "The biggest per-row gain over per-tensor int8 is \(ReportNumber.fixed(widest.1, decimals: 1)) dB on `\(widest.0)`; the median gain is \(ReportNumber.fixed(gaps.map(\.1).sorted()[gaps.count / 2], decimals: 1)) dB. Outliers set the per-tensor scale, so every other value of the tensor gets fewer levels: the outlier share predicts where per-tensor int8 loses."
+            }
+            let byGain = gains.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+            let withOutliers = statistics.filter { $0.double(.beyond_6_sigma) > 0 }.count
+            let kurtosisRho = Self.spearman(gains.map { statisticsByTensor[$0.0]!.double(.kurtosis) }, gains.map(\.1))
+            let shareRho = Self.spearman(gains.map { statisticsByTensor[$0.0]!.double(.beyond_6_sigma) }, gains.map(\.1))
+            let crestRho = Self.spearman(gains.map { statisticsByTensor[$0.0]!.double(.absmax) / statisticsByTensor[$0.0]!.double(.rms) }, gains.map(\.1))
+            if let widest = byGain.first, let stats = statisticsByTensor[widest.0] {
+                outlierText = "\(withOutliers) of \(statistics.count) tensors have values beyond 6σ (a normal distribution would have 2·10⁻⁹ of them). "
+                outlierText += "Per-tensor int8 (absmax@tensor) loses most where one value dwarfs the rest: `\(widest.0)` has absmax/rms = \(ReportNumber.fixed(stats.double(.absmax) / stats.double(.rms), decimals: 0)) and kurtosis \(ReportNumber.fixed(stats.double(.kurtosis), decimals: 0)), and one scale per row gains \(ReportNumber.fixed(widest.1, decimals: 1)) dB on it (median gain over all tensors \(ReportNumber.fixed(byGain.map(\.1).sorted()[byGain.count / 2], decimals: 1)) dB). "
+                let unsorted: [(String, Double)] = [("absmax/rms", crestRho), ("the share beyond 6σ", shareRho), ("kurtosis", kurtosisRho)]
+                let measures = unsorted.sorted { (a: (String, Double), b: (String, Double)) -> Bool in a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
+                let ranked: [String] = measures.map { (measure: (String, Double)) -> String in
+                    measure.0 + " (Spearman ρ = " + ReportNumber.fixed(measure.1, decimals: 2) + ")"
+                }
+                outlierText += "Across tensors the per-row gain ranks best with " + ranked.joined(separator: ", then ") + ". "
+                outlierText += measures[0].0 == "absmax/rms"
+                    ? "The outlier share flags heavy tails and so predicts where per-tensor int8 loses, but what sets the loss is how far the single largest value sits from the bulk: per-row (or per-group) scales are the cure."
+                    : "The outlier share is the better predictor here: tensors with many values beyond 6σ are where per-tensor int8 loses, and per-row (or per-group) scales are the cure."
             }
         }
         let best4 = summaries.filter { $0.bitsPerParameter < 5 }.max { $0.modelSQNR < $1.modelSQNR || ($0.modelSQNR == $1.modelSQNR && $0.scheme > $1.scheme) }
@@ -109,7 +160,7 @@ extension ModelExperiment {
         if let best4 { finding += " Best below 5 bits per parameter: \(best4.scheme) at \(ReportNumber.fixed(best4.bitsPerParameter, decimals: 2)) bits, \(ReportNumber.fixed(best4.modelSQNR, decimals: 1)) dB for the whole model." }
         var discussion = ""
         if let embedding, !comparisons.isEmpty {
-            discussion += "The embedding table `\(embedding)` (\(statisticsByTensor[embedding]?.text(.parameters) ?? "?") parameters, over half the model) against the mean of the \(attention.count) attention weights: " + comparisons.joined(separator: "; ") + ". "
+            discussion += "The embedding table `\(embedding)` (\(statisticsByTensor[embedding]?.text(.parameters) ?? "?") parameters, over half the model) \(Self.comparison(differences)); its SQNR against the mean of the \(attention.count) attention weights: " + comparisons.joined(separator: "; ") + ". "
         }
         discussion += outlierText
 

@@ -34,7 +34,7 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("Analyse the tensors whose name matches this regular expression.", valueName: "regex"))
         var tensors: String?
 
-        @Flag(help: "List the tensors (dtype, shape, byte offset) and, for GGUF, the metadata.")
+        @Flag(help: "List the tensors (dtype, shape, byte offset) and, for GGUF, the metadata (not with --csv).")
         var list = false
 
         @Option(help: ArgumentHelp("With --dump: the tensor to write.", valueName: "name"))
@@ -78,9 +78,13 @@ extension PrecisionLab {
             try reportingFailure(prefix: "error: ") {
                 let model = try ModelFile(path: file)
                 if list {
-                    let lines = model.headerLines
-                    if !lines.isEmpty { print(lines.joined(separator: "\n")) }
-                    print(csv ? model.listingTable.csv() : model.listingTable.plainText(headerRule: true), terminator: "")
+                    if csv {
+                        print(model.listingTable.csv(), terminator: "")
+                    } else {
+                        let lines = model.headerLines
+                        if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+                        print(model.listingTable.plainText(headerRule: true), terminator: "")
+                    }
                     return
                 }
                 if let tensor, let dump {
