@@ -144,10 +144,13 @@ def reference_metrics(x, xhat):
     x = x.astype(np.float64).reshape(-1)
     y = xhat.astype(np.float64).reshape(-1)
     e = x - y
-    noise, signal = float(np.sum(e * e)), float(np.sum(x * x))
-    return {"sqnr_db": 10 * np.log10(signal / noise) if noise else float("inf"),
+    noise, signal, approximation = float(np.sum(e * e)), float(np.sum(x * x)), float(np.sum(y * y))
+    # The lab's documented conventions for the degenerate cases (ErrorMetrics): SQNR +inf when
+    # x̂ = x, cosine 1 when both vectors are zero and 0 when one is.
+    cosine = 1.0 if signal == 0 and approximation == 0 else 0.0 if signal == 0 or approximation == 0 else float(np.dot(x, y) / np.sqrt(signal * approximation))
+    return {"sqnr_db": float(10 * np.log10(signal / noise)) if noise else float("inf"),
             "rmse": float(np.sqrt(noise / x.size)), "max_abs_error": float(np.max(np.abs(e))),
-            "cosine_similarity": float(np.dot(x, y) / np.sqrt(signal * float(np.sum(y * y)))),
+            "cosine_similarity": cosine,
             "relative_rmse": float(np.sqrt(noise / x.size) / np.sqrt(signal / x.size))}
 
 
@@ -157,12 +160,16 @@ def absmax(x, bits, group):
     g = x.reshape(rows, -1, group) if group else x.reshape(1, -1, x.size)
     amax = np.max(np.abs(g), axis=-1, keepdims=True).astype(np.float32)
     scale = (amax / qmax).astype(np.float32)
-    q = np.clip(np.rint((g / scale).astype(np.float32)), -qmax - 1, qmax).astype(np.float32)
+    # An all-zero group quantizes to 0 (the lab's degenerate case, no 0/0).
+    with np.errstate(invalid="ignore", divide="ignore"):
+        q = np.where(amax == 0, np.float32(0), np.clip(np.rint((g / scale).astype(np.float32)), -qmax - 1, qmax)).astype(np.float32)
     return (q * scale).astype(np.float32).reshape(rows, columns)
 
 
 def fp8_tensor(x):
     t = torch.from_numpy(x)
+    if not t.abs().max() > 0:
+        return np.zeros_like(x)
     scale = (t.abs().max() / torch.tensor(448.0, dtype=torch.float32)).to(torch.float32)
     return ((t / scale).to(torch.float8_e4m3fn).to(torch.float32) * scale).numpy()
 
@@ -180,7 +187,7 @@ def statistics(x):
     m = v.mean()
     d = v - m
     m2, m4 = np.mean(d ** 2), np.mean(d ** 4)
-    return {"absmax": float(np.max(np.abs(v))), "rms": float(np.sqrt(np.mean(v * v))), "kurtosis": float(m4 / m2 ** 2),
+    return {"absmax": float(np.max(np.abs(v))), "rms": float(np.sqrt(np.mean(v * v))), "kurtosis": float(m4 / m2 ** 2) if m2 else 0.0,
             "beyond_6_sigma": float(np.count_nonzero(np.abs(d) > 6 * np.sqrt(m2)) / v.size)}
 
 
@@ -197,7 +204,7 @@ def write_safetensors(path, tensors):
 
 
 def close(a, b):
-    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+    return a == b or (a != a and b != b) or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
 def check_metrics(binary, path, tensors, label, fixture_csv=None):
@@ -258,7 +265,7 @@ def main():
         failures += check_metrics(args.binary, path, synthetic, "synthetic", fixture_csv)
         if args.weights:
             from safetensors.numpy import load_file
-            real = {k: v for k, v in load_file(args.weights).items() if v.ndim >= 2 and v.dtype == np.float32}
+            real = {k: v.reshape(-1, v.shape[-1]) for k, v in load_file(args.weights).items() if v.dtype == np.float32}
             failures += check_metrics(args.binary, args.weights, real, "all-MiniLM-L6-v2")
     sys.exit(1 if failures else 0)
 
