@@ -24,7 +24,12 @@ public struct SchemeMeasurement: Sendable, Hashable {
 
     /// Quantizes and dequantizes `values` (rows × columns, row-major) with `scheme` and measures
     /// the round trip with ``ErrorMetrics``.
-    public static func measure(_ values: [Float], rows: Int, columns: Int, tensor: String, scheme: ModelScheme) -> SchemeMeasurement {
+    ///
+    /// Lab schemes whose groups stay inside a row (row, group:N, MX) run on blocks of whole rows
+    /// of about `chunkElements` elements: every group sees the same elements, so the result is
+    /// the same as one call on the whole tensor, and the quantizer's buffers stay small.
+    public static func measure(_ values: [Float], rows: Int, columns: Int, tensor: String, scheme: ModelScheme,
+                               chunkElements: Int = 1 << 20) -> SchemeMeasurement {
         guard let applied = scheme.applicable(columns: columns) else {
             return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil,
                                      note: "not applied: rows of \(columns) are not a multiple of the block")
@@ -42,9 +47,27 @@ public struct SchemeMeasurement: Sendable, Hashable {
             }
         case .lab(let configuration):
             do {
-                let matrix = try Matrix(rows: rows, columns: columns, format: .float32, codes: values.map { UInt64($0.bitPattern) })
-                let result = try quantize(matrix, configuration)
-                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: applied, metrics: result.metrics, note: note)
+                let rowsPerChunk: Int
+                switch configuration.resolvedGranularity {
+                case .tensor, .column: rowsPerChunk = rows
+                case .row, .group: rowsPerChunk = max(1, min(rows, chunkElements / max(1, columns)))
+                }
+                var decoded = [Float]()
+                decoded.reserveCapacity(values.count)
+                var storageBits = 0
+                var clamped = 0
+                for first in stride(from: 0, to: rows, by: rowsPerChunk) {
+                    let count = min(rowsPerChunk, rows - first)
+                    let codes = values[first * columns..<(first + count) * columns].map { UInt64($0.bitPattern) }
+                    let result = try quantize(try Matrix(rows: count, columns: columns, format: .float32, codes: codes), configuration)
+                    decoded += result.dequantized.codes.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
+                    // bits per parameter is an integer bit count over the element count.
+                    storageBits += Int((result.metrics.bitsPerParameter * Double(count * columns)).rounded())
+                    clamped += result.metrics.clampedCount
+                }
+                let metrics = ErrorMetrics(float32: values, approximation: decoded, clampedCount: clamped,
+                                           bitsPerParameter: Double(storageBits) / Double(values.count))
+                return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: applied, metrics: metrics, note: note)
             } catch {
                 return SchemeMeasurement(tensor: tensor, scheme: scheme, applied: nil, metrics: nil, note: "not applied: \(error)")
             }

@@ -66,4 +66,22 @@ import Testing
         }
         #expect(compared == 48)
     }
+
+    /// Row blocks of 512 elements (2 rows of 256) give numpy's whole-tensor numbers too.
+    @Test(arguments: ["absmax@row", "absmax4@group:128"]) func rowBlocksMatchNumpy(scheme: String) throws {
+        let model = try ModelFile(path: Self.folder + "/oracle.safetensors")
+        let tensor = try model.tensor(named: "gaussian")
+        let measurement = SchemeMeasurement.measure(try model.values(of: tensor), rows: tensor.rows, columns: tensor.columns,
+                                                    tensor: "gaussian", scheme: try ModelScheme(parsing: scheme), chunkElements: 512)
+        let metrics = try #require(measurement.metrics)
+        let expected = Self.references.filter { $0.tensor == "gaussian" && $0.scheme == scheme }
+        #expect(expected.count == 5)
+        for reference in expected where reference.measure != "relative_rmse" {
+            let value = ["sqnr_db": metrics.sqnr, "rmse": metrics.rootMeanSquaredError, "max_abs_error": metrics.maxAbsoluteError,
+                         "cosine_similarity": metrics.cosineSimilarity][reference.measure]!
+            #expect(Self.close(value, reference.value), "\(scheme) \(reference.measure): lab \(value), numpy \(reference.value)")
+        }
+        let bits: Double = scheme == "absmax@row" ? 8.125 : 4.25   // 8 + 32/256, 4 + 32/128
+        #expect(metrics.bitsPerParameter == bits)
+    }
 }

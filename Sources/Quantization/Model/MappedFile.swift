@@ -45,6 +45,18 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// Tells the kernel the bytes `range` are not needed any more (`madvise(MADV_DONTNEED)` on
+    /// the whole pages inside it): a read-only private mapping drops them, and a later read
+    /// faults them in again from the file. Keeps resident memory at one tensor, not the file.
+    public func release(_ range: Range<Int>) {
+        guard let mapping, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(mapping + start, end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit {
         if let mapping { munmap(mapping, bytes.count) }
     }

@@ -106,6 +106,7 @@ public struct ModelFile: Sendable {
             throw MatrixInputError(.missingTensor, location: tensor.location, "the tensor does not belong to \(path)")
         }
         let raw = UnsafeRawBufferPointer(rebasing: file.bytes[tensor.offset..<tensor.offset + tensor.byteCount])
+        defer { file.release(tensor.offset..<tensor.offset + tensor.byteCount) }
         let count = tensor.count
         switch tensor.dtype {
         case .float32:
