@@ -75,7 +75,7 @@ extension PrecisionLab {
         func run() throws {
             let schemes = try parsedSchemes()
             let selection = try validating { try TensorSelection(pattern: tensors) }
-            try reportingFailure(prefix: "error: ") {
+            try reportingFailure {
                 let model = try ModelFile(path: file)
                 if list {
                     if csv {
