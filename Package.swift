@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "PortableMath", exclude: ["README.md"]),
         // Quantization kernels (absmax, zero-point, NF4, bnb-FP4, FP8, MX), LLM.int8 and
         // soft-float matmul, error metrics; every arithmetic step in a chosen compute format.
-        .target(name: "Quantization", dependencies: ["SoftFloat", "FastKernels", "PortableMath"], exclude: ["README.md"]),
+        .target(name: "Quantization", dependencies: ["SoftFloat", "FastKernels", "PortableMath", "ReportKit"], exclude: ["README.md"]),
         // Exhaustive and sampled verification behind `precision-lab verify`: fast paths against
         // the engine, the engine against MPFR. The only non-test code that links MPFR.
         .target(

@@ -1,3 +1,4 @@
+import ReportKit
 import SoftFloat
 
 /// A minimal JSON tree whose numbers are kept as text, so that each can be written as its
@@ -65,7 +66,7 @@ package indirect enum JSONValue: Sendable {
         switch self {
         case .object(let members):
             writeLines(members.count, open: "{", close: "}") { index, sink in
-                sink.write(Self.quoted(members[index].0) + ": ")
+                sink.write(JSONText.string(members[index].0) + ": ")
                 members[index].1.write(to: &sink, indent: indent + 1)
             }
         case .array(let elements):
@@ -82,7 +83,7 @@ package indirect enum JSONValue: Sendable {
         case .rows(let count, let make):
             writeLines(count, open: "[", close: "]") { index, sink in make(index).write(to: &sink, indent: indent + 1) }
         case .number(let text): sink.write(text)
-        case .string(let text): sink.write(Self.quoted(text))
+        case .string(let text): sink.write(JSONText.string(text))
         case .bool(let value): sink.write(value ? "true" : "false")
         case .null: sink.write("null")
         }
@@ -95,24 +96,4 @@ package indirect enum JSONValue: Sendable {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 }

@@ -52,19 +52,38 @@ public enum FormatTable {
         table(columnNames, formats.map(FormatPropertyRow.init) + integers.map(FormatPropertyRow.init))
     }
 
-    /// The output of `precision-lab formats` in the given style: one CSV table, or a
-    /// floating-point table and an integer table, each under its title, separated by a blank
-    /// line (plain text with a dashed rule under the header; compact Markdown under `###`).
-    public static func render(style: TableStyle) -> String {
-        let sections = [("Floating-point formats", floatingPoint()), ("Integer types", integer())]
+    /// The output of `precision-lab formats` in the given style: one CSV table (or JSON array),
+    /// or a floating-point table and an integer table, each under its title, separated by a
+    /// blank line (plain text with a dashed rule under the header; compact Markdown under `###`).
+    /// Given `formats` (user-defined ones too: `e3m4:bias=5`), only those, without integers.
+    public static func render(style: TableStyle, formats: [FloatFormat]? = nil) -> String {
+        let integers = formats == nil ? IntegerFormat.builtIn : []
+        let floats = formats ?? FloatFormat.builtIn
+        var sections = [("Floating-point formats", floatingPoint(floats))]
+        if !integers.isEmpty { sections.append(("Integer types", integer(integers))) }
         switch style {
         case .csv:
-            return combined().csv()
+            return combined(floats, integers: integers).csv()
+        case .json:
+            return combined(floats, integers: integers).json(textColumns: textColumns)
         case .markdown:
             return sections.map { "### \($0.0)\n\n" + $0.1.markdown(layout: .compact) }.joined(separator: "\n")
         case .plain:
             return sections.map { $0.0 + "\n" + $0.1.plainText(headerRule: true) }.joined(separator: "\n")
         }
+    }
+
+    /// Every code of a format of at most 16 bits, as CSV: `code,class,exact` (`0x7e,normal,448`),
+    /// the exact decimal of each code's value (`nan`, `inf`, `-0` for specials and zeros).
+    ///
+    /// - Throws: ``FormatTableError/tooManyCodes(_:)`` past 16 bits (2^32 rows).
+    public static func codes(_ format: FloatFormat) throws(FormatTableError) -> String {
+        guard format.bitWidth <= 16 else { throw .tooManyCodes(format) }
+        var table = DataTable(header: ["code", "class", "exact"])
+        for code in 0..<(UInt64(1) << UInt64(format.bitWidth)) {
+            table.append([format.hexString(code), format.classify(code).rawValue, format.exactDecimal(code)])
+        }
+        return table.csv()
     }
 
     /// The CSV text (a convenience for scripts and tests).

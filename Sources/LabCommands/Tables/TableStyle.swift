@@ -6,4 +6,6 @@ public enum TableStyle: String, Sendable, Hashable, CaseIterable {
     case csv
     /// GitHub-flavoured Markdown tables, for reports and READMEs.
     case markdown
+    /// One JSON array of row objects (``ReportKit/DataTable/json(textColumns:)``).
+    case json
 }

@@ -15,6 +15,7 @@ extension TableStyle: EnumerableFlag {
         case .plain: return "Aligned plain-text tables."
         case .csv: return "One RFC 4180 CSV table with a header row."
         case .markdown: return "Markdown tables."
+        case .json: return "A JSON array, one object per format (numbers as JSON numbers)."
         }
     }
 }

@@ -2,22 +2,44 @@ import ArgumentParser
 import LabCommands
 
 extension PrecisionLab {
-    /// `precision-lab formats [--csv | --markdown]`
+    /// `precision-lab formats [FORMAT...] [--csv | --markdown | --json] | --codes FORMAT`
     struct Formats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the properties of every built-in format and integer type.",
+            abstract: "Print the properties of formats (every built-in and integer type by default), or every code of one.",
             discussion: """
                 Columns: name, bits, exponent_bits, mantissa_bits, bias, eps (2^-mantissa_bits), \
                 max, lowest, smallest_normal, smallest_subnormal, resolution (10^-decimal_digits), \
                 decimal_digits, min_exponent, max_exponent, inf_encoding, nan_encoding; integer \
                 types have bits, min and max. Numbers are the shortest decimal that round-trips \
-                through float64.
+                through float64. The CSV and JSON add numpy/ml_dtypes finfo's columns (precision, \
+                epsneg, machep, negep, minexp, maxexp, nexp, nmant, iexp, tiny, min), valued as \
+                finfo computes them.
                 """)
+
+        @Argument(help: ArgumentHelp("Formats to show, built-in or user-defined (e3m4:bias=5); default: every built-in and the integer types.", valueName: "format"))
+        var names: [String] = []
+
+        @Option(help: ArgumentHelp("Print every code of this format (at most 16 bits) as CSV: code, class, exact value.", valueName: "format"))
+        var codes: String?
 
         @Flag var style: TableStyle = .plain
 
-        func run() {
-            print(FormatTable.render(style: style), terminator: "")
+        func validate() throws {
+            for name in names { _ = try parseFormat(name) }
+            if let codes {
+                let format = try parseFormat(codes)
+                try validating { _ = try FormatTable.codes(format) }
+                if !names.isEmpty || style != .plain { throw ValidationError("--codes prints one CSV table; it takes no format names and no style flag") }
+            }
+        }
+
+        func run() throws {
+            if let codes {
+                print(try FormatTable.codes(try parseFormat(codes)), terminator: "")
+                return
+            }
+            let formats = names.isEmpty ? nil : try names.map { (name) throws(ValidationError) in try parseFormat(name) }
+            print(FormatTable.render(style: style, formats: formats), terminator: "")
         }
     }
 }
