@@ -10,11 +10,16 @@ public struct ConvertConfiguration: Sendable, Hashable {
     /// Seeds ``SplitMix64``; stochastic rounding draws once per line.
     public var seed: UInt64
     public var output: ConvertOutput
+    /// tf32 and bfloat16 codes in their float32 container, read (`--from`) and written
+    /// (`bits`): tf32 1/3 is `0x3eaaa000` instead of `0x1f555`
+    /// (``SoftFloat/FloatFormat/float32ContainerShift``).
+    public var container: Bool
 
     public init(
         target: FloatFormat, source: FloatFormat? = nil, options: RoundingOptions = .standard,
-        seed: UInt64 = 0, output: ConvertOutput = .bits
+        seed: UInt64 = 0, output: ConvertOutput = .bits, container: Bool = false
     ) {
+        self.container = container
         self.target = target
         self.source = source
         self.options = options

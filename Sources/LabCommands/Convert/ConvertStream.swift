@@ -26,7 +26,8 @@ public enum ConvertStream {
         var converter = LineConverter(configuration)
         let target = configuration.target
         var printed = PrintedDecimalTable(target)
-        let hexDigitCount = target.hexDigitCount
+        let containerShift = configuration.container ? target.float32ContainerShift ?? 0 : 0
+        let hexDigitCount = containerShift > 0 ? 8 : target.hexDigitCount
         let reader = LineReader(input, chunkSize: chunkSize)
         while true {
             let next: UnsafeBufferPointer<UInt8>?
@@ -44,7 +45,7 @@ public enum ConvertStream {
             }
             do {
                 switch configuration.output {
-                case .bits: try output.writeHex(rounded.bits, digitCount: hexDigitCount)
+                case .bits: try output.writeHex(rounded.bits << UInt64(containerShift), digitCount: hexDigitCount)
                 case .value:
                     try output.write(printed.text(rounded.bits))
                 case .exact: try output.write(target.exactDecimal(rounded.bits))

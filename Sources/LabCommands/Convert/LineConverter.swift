@@ -40,6 +40,16 @@ public struct LineConverter {
         let draw = configuration.options.rounding == .stochastic ? random.next() : 0
         let target = configuration.target
         if let source = configuration.source {
+            if configuration.container, let shift = source.float32ContainerShift {
+                let text = try Self.checkedText(line)
+                guard let code = try? FloatFormat.float32.parseCode(text) else {
+                    throw LineFailure(reason: "expected a float32 container code of \(source.name) (8 hex digits)")
+                }
+                guard code & ((1 << UInt64(shift)) - 1) == 0 else {
+                    throw LineFailure(reason: "not a \(source.name) code in a float32 container: its low \(shift) bits are not zero")
+                }
+                return source.convert(code >> UInt64(shift), to: target, options: configuration.options, random: draw)
+            }
             if let code = try? CodeScanner.scan(line, from: 0, to: line.count), code & ~source.codeMask == 0 {
                 return source.convert(code, to: target, options: configuration.options, random: draw)
             }

@@ -3,7 +3,7 @@ import LabCommands
 import SoftFloat
 
 extension PrecisionLab {
-    /// `precision-lab convert --to F [--from F] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O]`
+    /// `precision-lab convert --to F [--from F] [--container] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O]`
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Round one value per line of standard input to a format (a streaming filter).",
@@ -12,11 +12,13 @@ extension PrecisionLab {
                 inf or nan; with --from F, a hex code of F (0x optional). Surrounding \
                 spaces, tabs and a trailing carriage return are ignored. Each output line is the \
                 result for the matching input line: bits (0x plus lowercase hex, zero-padded to \
-                the format's width), value (the shortest decimal that rounds back) or exact \
-                (the exact decimal expansion).
+                the format's width), value (the stored value: exact for formats of 16 bits or \
+                fewer, the shortest round-trip decimal for wider ones) or exact (the exact \
+                decimal expansion). With --container, tf32 and bfloat16 codes are read and \
+                written in their float32 container (tf32 1/3: 0x3eaaa000, not 0x1f555).
 
                 An empty line is an error. On the first line that cannot be parsed, convert \
-                prints 'line N: cannot parse 'TEXT': reason' on standard error and exits with \
+                prints 'error: line N: cannot parse 'TEXT': reason' on standard error and exits with \
                 status 1; the output for the lines before it has already been written (this is \
                 a stream). Memory use does not grow with the number of lines.
 
@@ -35,15 +37,21 @@ extension PrecisionLab {
         @Option(help: "What to print per line: bits, value or exact.")
         var output: ConvertOutput = .bits
 
+        @Flag(help: "Read (--from) and write (bits) tf32 and bfloat16 codes in their float32 container: tf32 0x3eaaa000.")
+        var container = false
+
         func validate() throws {
-            _ = try parseFormat(to)
-            if let from { _ = try parseFormat(from) }
+            let target = try parseFormat(to)
+            let source = try from.map(parseFormat)
+            if container && target.float32ContainerShift == nil && source?.float32ContainerShift == nil {
+                throw ValidationError("--container applies to tf32 and bfloat16 (codes inside a float32 bit pattern); neither --to \(target.name) nor --from \(source?.name ?? "(none)") is one")
+            }
         }
 
         func run() throws {
             let configuration = ConvertConfiguration(
                 target: try parseFormat(to), source: try from.map(parseFormat), options: rounding.options,
-                seed: rounding.seed, output: output)
+                seed: rounding.seed, output: output, container: container)
             var input = FileDescriptorInput.standardInput
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             try reportingFailure(cleanup: { try? writer.flush() }) {

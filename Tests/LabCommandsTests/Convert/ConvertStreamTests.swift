@@ -51,6 +51,19 @@ func convert(
         #expect(convert("1/3\n-2\n", exact).output == "0.333251953125\n-2\n")
     }
 
+    /// tf32 and bfloat16 in their float32 container: float32 1/3 = 0x3eaaaaab keeps its top 10
+    /// mantissa bits in tf32 (the dropped 0xaab < 0x1000 rounds down): 0x3eaaa000; bfloat16
+    /// 0.1 = 0x3dcd is 0x3dcd0000.
+    @Test func float32Container() {
+        let tf32 = ConvertConfiguration(target: .tf32, container: true)
+        #expect(convert("1/3\n", tf32).output == "0x3eaaa000\n")
+        #expect(convert("1/3\n", ConvertConfiguration(target: .tf32)).output == "0x1f555\n")
+        #expect(convert("0.1\n", ConvertConfiguration(target: .bfloat16, container: true)).output == "0x3dcd0000\n")
+        let fromContainer = ConvertConfiguration(target: .float32, source: .tf32, container: true)
+        #expect(convert("0x3eaaa000\n", fromContainer).output == "0x3eaaa000\n")
+        #expect(convert("0x3eaaa001\n", fromContainer).error?.description.contains("low 13 bits are not zero") == true)
+    }
+
     @Test func bitPatternInput() {
         let configuration = ConvertConfiguration(target: .float32, source: .float16)
         #expect(convert("0x3555\n3c00\n0X7C00\n  fc00 \r\n", configuration).output == "0x3eaaa000\n0x3f800000\n0x7f800000\n0xff800000\n")
