@@ -13,7 +13,9 @@ extension PrecisionLab {
                 a memcpy of the same float32 buffer. Every bulk path first checks its output on the \
                 benchmark input against the scalar engine and the command fails loudly if they \
                 differ. FILTER keeps benchmarks whose name contains it, e.g. 'float32->', \
-                'scalar float16', 'quantize', 'mma', 'verify pairs' (ns per checked pair, MPFR included). Timings depend on the machine and are never written \
+                'scalar float16', 'quantize', 'mma', 'verify pairs' (ns per checked pair, MPFR included), \
+                'convert value' (ns per printed line), 'quantize json' / 'quantize text' (a whole \
+                1024 × 4096 quantize and its printed output, ns per element). Timings depend on the machine and are never written \
                 to Reports/.
                 """)
 
@@ -48,6 +50,7 @@ extension PrecisionLab {
                 + MatrixUnitBenchmarks.benchmarks(dotProducts: operands / 32, threads: threads, repetitions: repetitions)
                 + GGUFBenchmarks.benchmarks(repetitions: repetitions)
                 + PairVerificationBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
+                + CommandOutputBenchmarks.benchmarks(repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             try reportingFailure {
                 let results = try suite.run(filter: filter) { name in
