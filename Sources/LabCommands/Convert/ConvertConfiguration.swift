@@ -14,12 +14,19 @@ public struct ConvertConfiguration: Sendable, Hashable {
     /// (`bits`): tf32 1/3 is `0x3eaaa000` instead of `0x1f555`
     /// (``SoftFloat/FloatFormat/float32ContainerShift``).
     public var container: Bool
+    /// Read the value from this field (1-based) of each comma-separated line, not the whole line.
+    public var column: Int?
+    /// Skip the first line (a CSV header); it produces no output line.
+    public var skipsHeader: Bool
 
     public init(
         target: FloatFormat, source: FloatFormat? = nil, options: RoundingOptions = .standard,
-        seed: UInt64 = 0, output: ConvertOutput = .bits, container: Bool = false
+        seed: UInt64 = 0, output: ConvertOutput = .bits, container: Bool = false, column: Int? = nil,
+        skipsHeader: Bool = false
     ) {
         self.container = container
+        self.column = column
+        self.skipsHeader = skipsHeader
         self.target = target
         self.source = source
         self.options = options

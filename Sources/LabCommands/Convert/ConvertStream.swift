@@ -36,6 +36,7 @@ public enum ConvertStream {
                 throw .io(error)
             }
             guard let line = next else { break }
+            if configuration.skipsHeader && reader.lineNumber == 1 { continue }
             let rounded: Rounded
             do {
                 rounded = try converter.convert(line)

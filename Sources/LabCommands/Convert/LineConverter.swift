@@ -36,7 +36,13 @@ public struct LineConverter {
     /// ignored; an empty line is an error.
     @inline(__always)
     public mutating func convert(_ rawLine: UnsafeBufferPointer<UInt8>) throws(LineFailure) -> Rounded {
-        let line = Self.trimmed(rawLine)
+        var line = Self.trimmed(rawLine)
+        if let column = configuration.column {
+            guard let field = Self.field(line, column: column) else {
+                throw LineFailure(reason: "no field \(column) (--column counts comma-separated fields from 1)")
+            }
+            line = field
+        }
         let draw = configuration.options.rounding == .stochastic ? random.next() : 0
         let target = configuration.target
         if let source = configuration.source {
@@ -70,6 +76,32 @@ public struct LineConverter {
         } catch {
             throw LineFailure(reason: error.reason)
         }
+    }
+
+    /// Field `column` (1-based) of a comma-separated line, without the double quotes around it
+    /// (a comma inside quotes does not split); nil when the line has fewer fields.
+    ///
+    ///     "a,\"1,5\",0.25" column 3 → "0.25"; column 2 → "1,5"; column 4 → nil
+    static func field(_ line: UnsafeBufferPointer<UInt8>, column: Int) -> UnsafeBufferPointer<UInt8>? {
+        var index = 1
+        var start = 0
+        var quoted = false
+        for position in 0...line.count {
+            let atEnd = position == line.count
+            if !atEnd, line[position] == UInt8(ascii: "\"") { quoted.toggle() }
+            guard atEnd || (!quoted && line[position] == UInt8(ascii: ",")) else { continue }
+            if index == column {
+                var field = UnsafeBufferPointer(rebasing: line[start..<position])
+                field = trimmed(field)
+                if field.count >= 2, field.first == UInt8(ascii: "\""), field.last == UInt8(ascii: "\"") {
+                    field = UnsafeBufferPointer(rebasing: field[(field.startIndex + 1)..<(field.endIndex - 1)])
+                }
+                return field
+            }
+            index += 1
+            start = position + 1
+        }
+        return nil
     }
 
     /// The line without leading and trailing spaces, tabs and carriage returns.

@@ -3,7 +3,7 @@ import LabCommands
 import SoftFloat
 
 extension PrecisionLab {
-    /// `precision-lab convert --to F [--from F] [--container] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O]`
+    /// `precision-lab convert --to F [--from F] [--container] [--column N] [--skip-header] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O]`
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Round one value per line of standard input to a format (a streaming filter).",
@@ -40,9 +40,16 @@ extension PrecisionLab {
         @Flag(help: "Read (--from) and write (bits) tf32 and bfloat16 codes in their float32 container: tf32 0x3eaaa000.")
         var container = false
 
+        @Option(help: ArgumentHelp("Read the value from this comma-separated field of each line (1-based).", valueName: "N"))
+        var column: Int?
+
+        @Flag(name: .customLong("skip-header"), help: "Skip the first line (a CSV header).")
+        var skipsHeader = false
+
         func validate() throws {
             let target = try parseFormat(to)
             let source = try from.map(parseFormat)
+            if let column, column < 1 { throw ValidationError("--column counts fields from 1, got \(column)") }
             if container && target.float32ContainerShift == nil && source?.float32ContainerShift == nil {
                 throw ValidationError("--container applies to tf32 and bfloat16 (codes inside a float32 bit pattern); neither --to \(target.name) nor --from \(source?.name ?? "(none)") is one")
             }
@@ -51,7 +58,7 @@ extension PrecisionLab {
         func run() throws {
             let configuration = ConvertConfiguration(
                 target: try parseFormat(to), source: try from.map(parseFormat), options: rounding.options,
-                seed: rounding.seed, output: output, container: container)
+                seed: rounding.seed, output: output, container: container, column: column, skipsHeader: skipsHeader)
             var input = FileDescriptorInput.standardInput
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             try reportingFailure(cleanup: { try? writer.flush() }) {

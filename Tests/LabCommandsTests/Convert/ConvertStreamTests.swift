@@ -64,6 +64,20 @@ func convert(
         #expect(convert("0x3eaaa001\n", fromContainer).error?.description.contains("low 13 bits are not zero") == true)
     }
 
+    /// `--column N --skip-header`: a CSV column, quotes removed, header skipped; line numbers
+    /// in errors count the header.
+    @Test func csvColumn() {
+        let configuration = ConvertConfiguration(target: .float16, output: .value, column: 2, skipsHeader: true)
+        let result = convert("name,value\na,0.1\nb,\"1/3\"\nc, 65504 \n", configuration)
+        #expect(result.output == "0.0999755859375\n0.333251953125\n65504.0\n")
+        let short = convert("x,y\n1,2\n3\n", configuration)
+        #expect(short.output == "2.0\n")
+        #expect(short.error?.description.contains("line 3") == true)
+        #expect(short.error?.description.contains("no field 2") == true)
+        // A quoted comma does not split: field 3 of `a,"1,5",0.25` is 0.25.
+        #expect(convert("a,\"1,5\",0.25\n", ConvertConfiguration(target: .float32, output: .value, column: 3)).output == "0.25\n")
+    }
+
     @Test func bitPatternInput() {
         let configuration = ConvertConfiguration(target: .float32, source: .float16)
         #expect(convert("0x3555\n3c00\n0X7C00\n  fc00 \r\n", configuration).output == "0x3eaaa000\n0x3f800000\n0x7f800000\n0xff800000\n")
