@@ -18,12 +18,15 @@ public struct ConvertConfiguration: Sendable, Hashable {
     public var column: Int?
     /// Skip the first line (a CSV header); it produces no output line.
     public var skipsHeader: Bool
+    /// Round to this integer type instead of `target` (``IntegerRounding``: saturating).
+    public var integerTarget: IntegerFormat?
 
     public init(
         target: FloatFormat, source: FloatFormat? = nil, options: RoundingOptions = .standard,
         seed: UInt64 = 0, output: ConvertOutput = .bits, container: Bool = false, column: Int? = nil,
-        skipsHeader: Bool = false
+        skipsHeader: Bool = false, integerTarget: IntegerFormat? = nil
     ) {
+        self.integerTarget = integerTarget
         self.container = container
         self.column = column
         self.skipsHeader = skipsHeader

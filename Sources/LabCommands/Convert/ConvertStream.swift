@@ -37,6 +37,22 @@ public enum ConvertStream {
             }
             guard let line = next else { break }
             if configuration.skipsHeader && reader.lineNumber == 1 { continue }
+            if let type = configuration.integerTarget {
+                let integer: (value: Int64, flags: FloatFlags)
+                do {
+                    integer = try converter.convertToInteger(line, type: type)
+                } catch {
+                    try? output.flush()
+                    throw .malformedLine(line: reader.lineNumber, text: LineConverter.displayText(line), reason: error.reason)
+                }
+                do {
+                    try output.write(configuration.output == .bits ? IntegerRounding(type).hex(integer.value) : String(integer.value))
+                    try output.writeByte(UInt8(ascii: "\n"))
+                } catch {
+                    throw .io(error)
+                }
+                continue
+            }
             let rounded: Rounded
             do {
                 rounded = try converter.convert(line)

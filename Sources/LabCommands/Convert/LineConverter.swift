@@ -36,13 +36,7 @@ public struct LineConverter {
     /// ignored; an empty line is an error.
     @inline(__always)
     public mutating func convert(_ rawLine: UnsafeBufferPointer<UInt8>) throws(LineFailure) -> Rounded {
-        var line = Self.trimmed(rawLine)
-        if let column = configuration.column {
-            guard let field = Self.field(line, column: column) else {
-                throw LineFailure(reason: "no field \(column) (--column counts comma-separated fields from 1)")
-            }
-            line = field
-        }
+        let line = try selected(rawLine)
         let draw = configuration.options.rounding == .stochastic ? random.next() : 0
         let target = configuration.target
         if let source = configuration.source {
@@ -76,6 +70,29 @@ public struct LineConverter {
         } catch {
             throw LineFailure(reason: error.reason)
         }
+    }
+
+    /// Converts one line to ``ConvertConfiguration/integerTarget`` (see ``IntegerRounding``).
+    public mutating func convertToInteger(_ rawLine: UnsafeBufferPointer<UInt8>, type: IntegerFormat) throws(LineFailure) -> (value: Int64, flags: FloatFlags) {
+        let line = try selected(rawLine)
+        let draw = configuration.options.rounding == .stochastic ? random.next() : 0
+        do {
+            return try IntegerRounding(type, rounding: configuration.options.rounding).round(try Self.checkedText(line), random: draw)
+        } catch let failure as LineFailure {
+            throw failure
+        } catch {
+            throw LineFailure(reason: (error as? NumberSyntaxError)?.reason ?? "\(error)")
+        }
+    }
+
+    /// The part of a line that holds the value: trimmed, and field ``ConvertConfiguration/column`` of it.
+    func selected(_ rawLine: UnsafeBufferPointer<UInt8>) throws(LineFailure) -> UnsafeBufferPointer<UInt8> {
+        let line = Self.trimmed(rawLine)
+        guard let column = configuration.column else { return line }
+        guard let field = Self.field(line, column: column) else {
+            throw LineFailure(reason: "no field \(column) (--column counts comma-separated fields from 1)")
+        }
+        return field
     }
 
     /// Field `column` (1-based) of a comma-separated line, without the double quotes around it

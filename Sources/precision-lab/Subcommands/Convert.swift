@@ -26,7 +26,7 @@ extension PrecisionLab {
                 so a run is reproducible.
                 """)
 
-        @Option(help: ArgumentHelp("The format to round to.", valueName: "format"))
+        @Option(help: ArgumentHelp("The format to round to, or an integer type (int8, uint8, int4, …: rounded with the mode, saturated).", valueName: "format"))
         var to: String
 
         @Option(help: ArgumentHelp("Read each line as a hex code of this format.", valueName: "format"))
@@ -46,7 +46,15 @@ extension PrecisionLab {
         @Flag(name: .customLong("skip-header"), help: "Skip the first line (a CSV header).")
         var skipsHeader = false
 
+        /// `--to int8` and the other integer types of `formats`.
+        var integerTarget: IntegerFormat? { IntegerFormat.builtIn.first { $0.name == to } }
+
         func validate() throws {
+            if integerTarget != nil {
+                if container || from != nil { throw ValidationError("--to \(to) reads numbers; --from and --container apply to float targets") }
+                if let column, column < 1 { throw ValidationError("--column counts fields from 1, got \(column)") }
+                return
+            }
             let target = try parseFormat(to)
             let source = try from.map(parseFormat)
             if let column, column < 1 { throw ValidationError("--column counts fields from 1, got \(column)") }
@@ -57,8 +65,8 @@ extension PrecisionLab {
 
         func run() throws {
             let configuration = ConvertConfiguration(
-                target: try parseFormat(to), source: try from.map(parseFormat), options: rounding.options,
-                seed: rounding.seed, output: output, container: container, column: column, skipsHeader: skipsHeader)
+                target: integerTarget == nil ? try parseFormat(to) : .float64, source: try from.map(parseFormat), options: rounding.options,
+                seed: rounding.seed, output: output, container: container, column: column, skipsHeader: skipsHeader, integerTarget: integerTarget)
             var input = FileDescriptorInput.standardInput
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             try reportingFailure(cleanup: { try? writer.flush() }) {
