@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -8,10 +8,16 @@ let package = Package(
         // so other packages can use it in their own tests.
         .library(name: "SoftFloat", targets: ["SoftFloat"]),
         .executable(name: "precision-lab", targets: ["precision-lab"]),
+        // The web bit-explorer's server (`precision-lab serve` runs it). A product of its own so
+        // that `precision-lab`, and with it Scripts/reports, does not build Hummingbird and SwiftNIO.
+        .executable(name: "precision-lab-explorer", targets: ["precision-lab-explorer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The explorer's HTTP server. No traits: swift-configuration and full Foundation are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The bit-exact soft-float engine: formats as data, one rounding core. No dependencies.
@@ -64,6 +70,19 @@ let package = Package(
         // Whole-model quantization reports: every tensor of a safetensors or GGUF checkpoint,
         // streamed from the mapped file, against every scheme; tables, JSON and summaries.
         .target(name: "ModelAnalysis", dependencies: ["Quantization", "FastKernels", "ReportKit", "SoftFloat"], exclude: ["README.md"]),
+        // The web bit-explorer behind `precision-lab serve`: a JSON API over LabCommands' inspect
+        // report and format table, and the page (HTML, CSS, JS resources) that calls it.
+        .target(
+            name: "Explorer",
+            dependencies: [
+                "SoftFloat", "LabCommands", "Quantization",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            resources: [.copy("Page")]
+        ),
         .executableTarget(
             name: "precision-lab",
             dependencies: [
@@ -71,9 +90,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The explorer's server: a thin command over Explorer.
+        .executableTarget(
+            name: "precision-lab-explorer",
+            dependencies: ["Explorer", "LabCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "MPFRReference"], exclude: ["Fixtures"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "FastKernelsTests", dependencies: ["FastKernels", "CNarrowingKernels", "SoftFloat"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "LabCommands", "SoftFloat"]),
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),

@@ -26,6 +26,23 @@ public struct InspectReport: Sendable {
         public var error: RoundingError
         /// Flags raised by the rounding: `inexact`, `overflow,inexact`, or `none`.
         public var flags: String
+
+        /// The row of `code` of `format`, with its error and flags: the one place that turns a
+        /// code into the text `inspect` shows (the explorer's decode view uses it too).
+        ///
+        ///     InspectReport.Row(code: 0x1d, of: .float8_e4m3fn, error: .exact, flags: "none").exactDecimal
+        ///     // "0.1015625" = 13 × 2^-7
+        public init(code: UInt64, of format: FloatFormat, error: RoundingError, flags: String) {
+            self.format = format.name
+            bits = code
+            hex = format.hexString(code)
+            binary = format.binaryFields(code)
+            floatClass = format.classify(code).rawValue
+            exactDecimal = format.exactDecimal(code)
+            shortestDecimal = format.shortestDecimal(code)
+            self.error = error
+            self.flags = flags
+        }
     }
 
     /// The formats shown when none are named.
@@ -109,13 +126,8 @@ public struct InspectReport: Sendable {
             } else {
                 rounded = exact.rounded(to: format, options: options, random: draw)
             }
-            let bits = rounded.bits
-            rows.append(Row(
-                format: format.name, bits: bits, hex: format.hexString(bits), binary: format.binaryFields(bits),
-                floatClass: format.classify(bits).rawValue, exactDecimal: format.exactDecimal(bits),
-                shortestDecimal: format.shortestDecimal(bits),
-                error: RoundingError(code: bits, of: format, against: exact),
-                flags: rounded.flags.description))
+            rows.append(Row(code: rounded.bits, of: format, error: RoundingError(code: rounded.bits, of: format, against: exact),
+                            flags: rounded.flags.description))
         }
         self.rows = rows
     }
