@@ -21,7 +21,7 @@ public enum ExplorerAPI {
     /// lowest, smallest_normal, smallest_subnormal, resolution, decimal_digits, min_exponent,
     /// max_exponent, inf_encoding, nan_encoding}, …]}`, one object per built-in format, with the
     /// cells of `precision-lab formats` (integers and floats as JSON numbers, encodings as strings).
-    public static func formats() -> JSONValue {
+    package static func formats() -> JSONValue {
         let columns = FormatTable.columnNames.filter { $0 != "min" }
         let text: Set<String> = ["name", "inf_encoding", "nan_encoding"]
         let formats = FloatFormat.builtIn.map { format -> JSONValue in
@@ -38,7 +38,7 @@ public enum ExplorerAPI {
     ///
     /// - Throws: ``APIError`` naming `value`, `format`, `from`, `rounding`, `overflow`,
     ///   `subnormals` or `seed`.
-    public static func inspect(_ query: QueryParameters) throws(APIError) -> JSONValue {
+    package static func inspect(_ query: QueryParameters) throws(APIError) -> JSONValue {
         let value = try query.one("value")
         let formats = try formatList(query)
         let options = RoundingOptions(
@@ -81,7 +81,7 @@ public enum ExplorerAPI {
     /// "next_down", "neighbors"}`.
     ///
     /// - Throws: ``APIError`` naming `format` or `bits` (unparsable, or wider than the format).
-    public static func decode(_ query: QueryParameters) throws(APIError) -> JSONValue {
+    package static func decode(_ query: QueryParameters) throws(APIError) -> JSONValue {
         let format = try format(try query.one("format"), parameter: "format")
         let text = try query.one("bits")
         let code: UInt64
