@@ -41,8 +41,8 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("The format of every floating-point step.", valueName: "format"))
         var compute = "float32"
 
-        @Option(help: "textbook or bitsandbytes.")
-        var convention: QuantizationConvention = .textbook
+        @Option(help: ArgumentHelp("textbook, or bitsandbytes (0.50's CPU LLM.int8: float32 scale steps, C in the input format).", valueName: "textbook|bitsandbytes"))
+        var convention = "textbook"
 
         @Flag(help: "Print JSON: c, outlier_columns, metrics.")
         var json = false
@@ -52,6 +52,9 @@ extension PrecisionLab {
         }
 
         func makeConfiguration() throws -> MatmulConfiguration {
+            guard let convention = QuantizationConvention(rawValue: convention), convention != .torch else {
+                throw ValidationError("--convention must be textbook or bitsandbytes, got '\(convention)'")
+            }
             let configuration = MatmulConfiguration(
                 scheme: scheme, bits: bits, outlierThreshold: outlierThreshold, compute: try parseFormat(compute),
                 convention: convention)
