@@ -14,9 +14,6 @@ import SoftFloat
 /// strings, a number line position that does not exist is `null`, and an error that does not
 /// apply (`n/a` in `inspect`) is `null`.
 public enum ExplorerAPI {
-    /// How many representable neighbours on each side the number line shows.
-    public static let neighborCount = 2
-
     /// `GET /api/formats`: `{"formats": [{name, bits, exponent_bits, mantissa_bits, bias, eps, max,
     /// lowest, smallest_normal, smallest_subnormal, resolution, decimal_digits, min_exponent,
     /// max_exponent, inf_encoding, nan_encoding}, …]}`, one object per built-in format, with the
@@ -57,23 +54,7 @@ public enum ExplorerAPI {
         } catch {
             throw APIError(parameter: "value", message: error.description)
         }
-        let report = InspectReport(value: value, input: input, formats: formats, options: options, seed: seed)
-        let inputPosition: JSONValue
-        switch input {
-        case .number(let number): inputPosition = position(number.rounded(to: .float64).bits, of: .float64)
-        case .code(let code, let format): inputPosition = position(code, of: format)
-        }
-        return .object([
-            ("value", .string(value)),
-            ("from", source.map { .string($0.name) } ?? .null),
-            ("source_exact", report.sourceValue.map(JSONValue.string) ?? .null),
-            ("rounding", .string(options.rounding.rawValue)),
-            ("overflow", .string(options.overflow.rawValue)),
-            ("subnormals", .string(options.subnormals.rawValue)),
-            ("seed", .number(String(seed))),
-            ("position", inputPosition),
-            ("results", .array(zip(report.rows, formats).map { row, format in result(row, format) })),
-        ])
+        return InspectReport(value: value, input: input, formats: formats, options: options, seed: seed).json
     }
 
     /// `GET /api/decode?format=F&bits=0x1d`: what a code of a format stands for, and its
@@ -94,84 +75,15 @@ public enum ExplorerAPI {
         return .object([
             ("format", .string(row.format)),
             ("bits", .string(row.hex)),
-            ("fields", fields(row.binary, of: format)),
+            ("fields", InspectReport.fields(row.binary, of: format)),
             ("class", .string(row.floatClass)),
             ("exact", .string(row.exactDecimal)),
             ("shortest", .string(row.shortestDecimal)),
             ("next_up", .string(format.hexString(format.nextUp(code)))),
             ("next_down", .string(format.hexString(format.nextDown(code)))),
-            ("position", position(code, of: format)),
-            ("neighbors", neighbors(code, of: format)),
+            ("position", InspectReport.position(code, of: format)),
+            ("neighbors", InspectReport.neighbors(code, of: format)),
         ])
-    }
-
-    /// One result of `inspect`: the row's text, the fields split, flags as a list, errors with
-    /// `n/a` as null, and the neighbours for the number line.
-    static func result(_ row: InspectReport.Row, _ format: FloatFormat) -> JSONValue {
-        func error(_ text: String) -> JSONValue { text == "n/a" ? .null : .string(text) }
-        let flags = row.flags == "none" ? [] : row.flags.split(separator: ",").map { JSONValue.string(String($0)) }
-        return .object([
-            ("format", .string(row.format)),
-            ("bits", .string(row.hex)),
-            ("fields", fields(row.binary, of: format)),
-            ("class", .string(row.floatClass)),
-            ("exact", .string(row.exactDecimal)),
-            ("shortest", .string(row.shortestDecimal)),
-            ("abs_error", error(row.error.absolute)),
-            ("rel_error", error(row.error.relative)),
-            ("ulp_error", error(row.error.ulps)),
-            ("flags", .array(flags)),
-            ("next_up", .string(format.hexString(format.nextUp(row.bits)))),
-            ("next_down", .string(format.hexString(format.nextDown(row.bits)))),
-            ("position", position(row.bits, of: format)),
-            ("neighbors", neighbors(row.bits, of: format)),
-        ])
-    }
-
-    /// `{"sign", "exponent", "mantissa"}` bit strings from the row's `s | e | m` text (an
-    /// unsigned format has an empty sign, a format without mantissa bits an empty mantissa).
-    static func fields(_ binary: String, of format: FloatFormat) -> JSONValue {
-        var pieces = binary.split(separator: " | ", omittingEmptySubsequences: false).map(String.init)
-        let sign = format.isSigned ? pieces.removeFirst() : ""
-        let exponent = pieces.isEmpty ? "" : pieces.removeFirst()
-        let mantissa = pieces.first ?? ""
-        return .object([("sign", .string(sign)), ("exponent", .string(exponent)), ("mantissa", .string(mantissa))])
-    }
-
-    /// The code and up to ``neighborCount`` representable values on each side, in increasing
-    /// order: `[{"bits", "shortest", "position"}, …]` (NaN codes are left out).
-    static func neighbors(_ code: UInt64, of format: FloatFormat) -> JSONValue {
-        guard !format.isNaN(code) else { return .array([]) }
-        var below: [UInt64] = []
-        var current = code
-        for _ in 0..<neighborCount {
-            let next = format.nextDown(current)
-            guard next != current, !format.isNaN(next) else { break }
-            below.insert(next, at: 0)
-            current = next
-        }
-        var above: [UInt64] = []
-        current = code
-        for _ in 0..<neighborCount {
-            let next = format.nextUp(current)
-            guard next != current, !format.isNaN(next) else { break }
-            above.append(next)
-            current = next
-        }
-        return .array((below + [code] + above).map { neighbor in
-            .object([
-                ("bits", .string(format.hexString(neighbor))),
-                ("shortest", .string(format.shortestDecimal(neighbor))),
-                ("position", position(neighbor, of: format)),
-            ])
-        })
-    }
-
-    /// The code's value as a JSON number (the nearest float64), or null for ±inf and NaN.
-    static func position(_ code: UInt64, of format: FloatFormat) -> JSONValue {
-        let value = format.doubleValue(code)
-        guard value.isFinite else { return .null }
-        return .number(FloatFormat.float64.shortestDecimal(value.bitPattern))
     }
 
     /// The `format` parameters (each may hold several names separated by commas), or

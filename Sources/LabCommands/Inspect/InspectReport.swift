@@ -58,6 +58,9 @@ public struct InspectReport: Sendable {
     public var sourceValue: String?
     public var options: RoundingOptions
     public var seed: UInt64
+    /// The input as read, and the formats shown, in order (one row each).
+    public var input: Input
+    public var formats: [FloatFormat]
     public var rows: [Row]
 
     /// VALUE, read once: a number's exact value, or a code of the `--from` format.
@@ -102,6 +105,8 @@ public struct InspectReport: Sendable {
         self.value = value
         self.options = options
         self.seed = seed
+        self.input = input
+        self.formats = formats
         var random = SplitMix64(seed: seed)
         let sourceCode: UInt64?
         let exact: ExactNumber

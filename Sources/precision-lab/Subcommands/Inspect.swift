@@ -1,15 +1,16 @@
 import ArgumentParser
 import LabCommands
+import Quantization
 import SoftFloat
 
 extension PrecisionLab {
-    /// `precision-lab inspect VALUE [--format F]... [--rounding R] [--from F]`
+    /// `precision-lab inspect VALUE... [--format F|all]... [--rounding R] [--from F] [--json]`
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show how one value is stored in several formats, and the error of each.",
+            abstract: "Show how values are stored in several formats, and the error of each.",
             usage: """
-                precision-lab inspect <value> [--format <format> ...] [--from <format>] [--rounding <rounding>]
-                                      [--overflow <overflow>] [--subnormals <subnormals>] [--seed <seed>]
+                precision-lab inspect <value> ... [--format <format> ...] [--from <format>] [--rounding <rounding>]
+                                      [--overflow <overflow>] [--subnormals <subnormals>] [--seed <seed>] [--json]
                 """,
             discussion: """
                 For each format: the bits in hex and as sign | exponent | mantissa, the class, \
@@ -18,8 +19,11 @@ extension PrecisionLab {
                 input (stored − exact, computed exactly, printed with 6 significant digits), \
                 and the flags raised.
 
-                VALUE may start with '-' (precision-lab inspect -1e8). Default formats: \
-                float64 float32 tf32 float16 bfloat16 float8_e4m3fn float8_e5m2.
+                VALUE may start with '-' (precision-lab inspect -1e8); give several values to \
+                inspect each. Default formats: float64 float32 tf32 float16 bfloat16 \
+                float8_e4m3fn float8_e5m2; --format all shows every built-in. --json prints the \
+                document the explorer's /api/inspect answers (an array for several values), with \
+                next_up, next_down and the neighbouring values of each result.
                 """)
 
         @Argument(
@@ -29,8 +33,8 @@ extension PrecisionLab {
                 valueName: "value"))
         var values: [String] = []
 
-        /// The one VALUE (a `--` terminator before it is allowed and dropped).
-        var value: String { values.first(where: { $0 != "--" }) ?? "" }
+        /// The VALUEs (a `--` terminator before them is allowed and dropped).
+        var givenValues: [String] { values.filter { $0 != "--" && $0 != "--json" } }
 
         @Option(name: .customLong("format"), help: ArgumentHelp(
             "A format to show; repeat it, or separate names with commas.", valueName: "format"))
@@ -41,33 +45,46 @@ extension PrecisionLab {
 
         @OptionGroup var rounding: RoundingArguments
 
-        /// VALUE as read by `validate()`: it is parsed once, there.
-        var input: InspectReport.Input? = nil
+        @Flag(help: "Print JSON (the explorer's /api/inspect document; an array for several values).")
+        var json = false
 
-        enum CodingKeys: CodingKey { case values, formatNames, from, rounding }
+        /// The VALUEs as read by `validate()`: each is parsed once, there.
+        var inputs: [InspectReport.Input] = []
+
+        enum CodingKeys: CodingKey { case values, formatNames, from, rounding, json }
 
         mutating func validate() throws {
-            let given = values.filter { $0 != "--" }
+            // `--json` after a value lands in `values` (they capture unrecognized words).
+            if values.contains("--json") { json = true }
+            let given = givenValues
             if let unknown = given.first(where: { $0.hasPrefix("--") }) {
                 throw ValidationError("unknown option '\(unknown)'")
             }
-            guard given.count == 1 else {
-                throw ValidationError(given.isEmpty ? "missing VALUE" : "expected one VALUE, got \(given.count): \(given.joined(separator: " "))")
-            }
+            guard !given.isEmpty else { throw ValidationError("missing VALUE") }
             _ = try formats()
-            input = try validating { try InspectReport.Input(value, source: from.map(parseFormat)) }
+            let source = try from.map(parseFormat)
+            inputs = try given.map { value in try validating { try InspectReport.Input(value, source: source) } }
         }
 
         func formats() throws -> [FloatFormat] {
             let names = formatNames.flatMap { $0.split(separator: ",").map(String.init) }
             guard !names.isEmpty else { return InspectReport.defaultFormats }
+            if names == ["all"] { return FloatFormat.builtIn }
             return try names.map { name throws(ValidationError) in try parseFormat(name) }
         }
 
         func run() throws {
-            guard let input else { throw ValidationError("missing VALUE") }
-            let report = InspectReport(value: value, input: input, formats: try formats(), options: rounding.options, seed: rounding.seed)
-            print(report.render(), terminator: "")
+            guard !inputs.isEmpty else { throw ValidationError("missing VALUE") }
+            let formats = try formats()
+            let reports = zip(givenValues, inputs).map { value, input in
+                InspectReport(value: value, input: input, formats: formats, options: rounding.options, seed: rounding.seed)
+            }
+            if json {
+                let document = reports.count == 1 ? reports[0].json : .array(reports.map(\.json))
+                print(document.rendered())
+            } else {
+                print(reports.map { $0.render() }.joined(separator: "\n"), terminator: "")
+            }
         }
     }
 }
