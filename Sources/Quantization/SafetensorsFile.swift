@@ -26,18 +26,7 @@ enum SafetensorsFile {
             chosen = names[0]
         }
         let location = "\(name): tensor '\(chosen)'"
-        guard let entry = header[chosen] as? [String: Any] else {
-            throw MatrixInputError(.corrupt, location: location, "the header entry is not an object")
-        }
-        guard let dtype = entry["dtype"] as? String else {
-            throw MatrixInputError(.corrupt, location: location, "the header entry has no \"dtype\" string")
-        }
-        guard let shapeValues = entry["shape"] as? [Any], let shape = integers(shapeValues) else {
-            throw MatrixInputError(.corrupt, location: location, "the header entry has no \"shape\" list of non-negative integers")
-        }
-        guard let offsetValues = entry["data_offsets"] as? [Any], let offsets = integers(offsetValues), offsets.count == 2, offsets[0] <= offsets[1] else {
-            throw MatrixInputError(.corrupt, location: location, "the header entry has no valid \"data_offsets\" [begin, end]")
-        }
+        let (dtype, shape, offsets) = try entry(header[chosen], location: location)
         let format: FloatFormat
         let width: Int
         switch dtype {
@@ -99,18 +88,7 @@ enum SafetensorsFile {
         var tensors: [ModelTensor] = []
         for tensorName in header.keys.sorted() where tensorName != "__metadata__" {
             let location = "\(name): tensor '\(tensorName)'"
-            guard let entry = header[tensorName] as? [String: Any] else {
-                throw MatrixInputError(.corrupt, location: location, "the header entry is not an object")
-            }
-            guard let dtypeName = entry["dtype"] as? String else {
-                throw MatrixInputError(.corrupt, location: location, "the header entry has no \"dtype\" string")
-            }
-            guard let shapeValues = entry["shape"] as? [Any], let shape = integers(shapeValues) else {
-                throw MatrixInputError(.corrupt, location: location, "the header entry has no \"shape\" list of non-negative integers")
-            }
-            guard let offsetValues = entry["data_offsets"] as? [Any], let offsets = integers(offsetValues), offsets.count == 2, offsets[0] <= offsets[1] else {
-                throw MatrixInputError(.corrupt, location: location, "the header entry has no valid \"data_offsets\" [begin, end]")
-            }
+            let (dtypeName, shape, offsets) = try entry(header[tensorName], location: location)
             let dtype = TensorDtype(safetensorsName: dtypeName)
             let shapeText = shape.map(String.init).joined(separator: "x")
             guard let count = ModelTensor.elementCount(shape) else {
@@ -130,6 +108,24 @@ enum SafetensorsFile {
         }
         try ModelTensor.checkDisjoint(tensors, file: name)
         return tensors
+    }
+
+    /// One header entry's `dtype`, `shape` and `data_offsets` [begin, end], checked: the one
+    /// place both readers (one matrix, every tensor of a mapped file) validate an entry.
+    static func entry(_ value: Any?, location: String) throws(MatrixInputError) -> (dtype: String, shape: [Int], offsets: [Int]) {
+        guard let entry = value as? [String: Any] else {
+            throw MatrixInputError(.corrupt, location: location, "the header entry is not an object")
+        }
+        guard let dtype = entry["dtype"] as? String else {
+            throw MatrixInputError(.corrupt, location: location, "the header entry has no \"dtype\" string")
+        }
+        guard let shapeValues = entry["shape"] as? [Any], let shape = integers(shapeValues) else {
+            throw MatrixInputError(.corrupt, location: location, "the header entry has no \"shape\" list of non-negative integers")
+        }
+        guard let offsetValues = entry["data_offsets"] as? [Any], let offsets = integers(offsetValues), offsets.count == 2, offsets[0] <= offsets[1] else {
+            throw MatrixInputError(.corrupt, location: location, "the header entry has no valid \"data_offsets\" [begin, end]")
+        }
+        return (dtype, shape, offsets)
     }
 
     /// JSON numbers that are non-negative integers (below 2^50), or nil.
