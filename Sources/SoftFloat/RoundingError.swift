@@ -8,11 +8,13 @@
 ///     // absolute −1/12288 = "-8.13802e-05", relative "-2.44141e-04", ulps "-3.33333e-01"
 ///
 /// Computed exactly in rational arithmetic, then rounded once for printing
-/// (``ExactNumber/scientific(digits:)``). `0` means exact. Special cases: an infinite stored
-/// value has error `inf`/`-inf` (and no ulp error, `n/a`); a NaN stored value has error `nan`;
-/// against an infinite or NaN input the error is `0` when the stored value is that same
-/// infinity and `n/a` otherwise; against an exact zero the relative error is `inf` (`0` when
-/// the stored value is zero too); inputs beyond about 10^±300000 (too large to expand
+/// (``ExactNumber/scientific(digits:)``). `0` means exact. One rule for the special cases: an
+/// error is a number when both the stored value and the input are numbers; a stored infinity
+/// for a finite input has absolute and relative error `inf`/`-inf` (unbounded) and no ulp
+/// error (`n/a`); the same infinity as the input is exact (`0`); every other case — a NaN
+/// input, a finite input stored as NaN (an overflow in an `fn` format, 0 into E8M0), another
+/// infinity — is `n/a`, never `nan`. Against an exact zero the relative error is `inf` (`0`
+/// when the stored value is zero too); inputs beyond about 10^±300000 (too large to expand
 /// exactly) give `n/a`.
 public struct RoundingError: Sendable, Hashable {
     public var absolute: String
@@ -46,7 +48,7 @@ public struct RoundingError: Sendable, Hashable {
         let storedExponent: Int
         switch stored {
         case .nan:
-            self.init(absolute: "nan", relative: "nan", ulps: "nan")
+            self = .notApplicable
             return
         case .infinity(let negative):
             let relativeNegative = exact.kind == .finite && negative != exact.isNegative
