@@ -49,7 +49,9 @@ public struct SchemeMeasurement: Sendable, Hashable {
             do {
                 let rowsPerChunk: Int
                 switch configuration.resolvedGranularity {
-                case .tensor, .column: rowsPerChunk = rows
+                case .tensor, .column, .block: rowsPerChunk = rows
+                // NVFP4's tensor scale comes from the whole tensor's amax: no chunks.
+                case .group where configuration.scheme == .nvfp4: rowsPerChunk = rows
                 case .row, .group: rowsPerChunk = max(1, min(rows, chunkElements / max(1, columns)))
                 }
                 var decoded = [Float]()

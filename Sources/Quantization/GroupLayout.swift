@@ -7,7 +7,8 @@ struct GroupLayout: Sendable, Hashable {
     let granularity: Granularity
     let rows: Int
     let columns: Int
-    /// Groups per row for `group(N)` (ceil(columns / N)), 1 otherwise.
+    /// Groups per row for `group(N)` (ceil(columns / N)), tiles per tile row for `block(R, C)`
+    /// (ceil(columns / C)), 1 otherwise.
     let groupsPerRow: Int
     let groupCount: Int
 
@@ -33,6 +34,12 @@ struct GroupLayout: Sendable, Hashable {
             guard size <= columns || allowsPartialRows else { throw .groupLargerThanRow(groupSize: size, columns: columns) }
             groupsPerRow = (columns + size - 1) / size
             groupCount = rows * groupsPerRow
+        case .block(let tileRows, let tileColumns):
+            guard tileRows > 0, tileColumns > 0 else {
+                throw .invalidConfiguration("block sides must be positive, got \(tileRows)x\(tileColumns)")
+            }
+            groupsPerRow = (columns + tileColumns - 1) / tileColumns
+            groupCount = ((rows + tileRows - 1) / tileRows) * groupsPerRow
         }
     }
 
@@ -43,6 +50,7 @@ struct GroupLayout: Sendable, Hashable {
         case .row: return row
         case .column: return column
         case .group(let size): return row * groupsPerRow + column / size
+        case .block(let tileRows, let tileColumns): return (row / tileRows) * groupsPerRow + column / tileColumns
         }
     }
 
@@ -68,6 +76,12 @@ struct GroupLayout: Sendable, Hashable {
             let row = group / groupsPerRow
             let start = (group % groupsPerRow) * size
             for column in start..<min(start + size, columns) { try body(row * columns + column) }
+        case .block(let tileRows, let tileColumns):
+            let firstRow = (group / groupsPerRow) * tileRows
+            let firstColumn = (group % groupsPerRow) * tileColumns
+            for row in firstRow..<min(firstRow + tileRows, rows) {
+                for column in firstColumn..<min(firstColumn + tileColumns, columns) { try body(row * columns + column) }
+            }
         }
     }
 
@@ -78,6 +92,8 @@ struct GroupLayout: Sendable, Hashable {
         case .row: return group * columns
         case .column: return group
         case .group(let size): return (group / groupsPerRow) * columns + (group % groupsPerRow) * size
+        case .block(let tileRows, let tileColumns):
+            return (group / groupsPerRow) * tileRows * columns + (group % groupsPerRow) * tileColumns
         }
     }
 
@@ -90,6 +106,10 @@ struct GroupLayout: Sendable, Hashable {
         case .group(let size):
             let start = (group % groupsPerRow) * size
             return min(start + size, columns) - start
+        case .block(let tileRows, let tileColumns):
+            let firstRow = (group / groupsPerRow) * tileRows
+            let firstColumn = (group % groupsPerRow) * tileColumns
+            return (min(firstRow + tileRows, rows) - firstRow) * (min(firstColumn + tileColumns, columns) - firstColumn)
         }
     }
 }

@@ -144,6 +144,9 @@ struct IntegerKernel {
                 try checkScale(factor, group: group, what: "\(symmetricLimit) / max|x|")
                 parameters.multiplier = factor
             }
+        case (.torchao, _), (.transformerEngine, _), (.deepseek, _), (.deepgemm, _):
+            // validate() admits these conventions for nvfp4 and FP8 only.
+            preconditionFailure("the \(configuration.convention) convention has no integer kernel")
         }
         return parameters
     }

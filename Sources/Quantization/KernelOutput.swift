@@ -20,6 +20,10 @@ struct KernelOutput: Sendable {
     /// bitsandbytes' packed 4-bit codes (two per byte, first in the high nibble), when the
     /// kernel reproduces them.
     var packed: [UInt8]?
+    /// NVFP4's float32 tensor scale (x ≈ q × scale × tensor scale), when there is one.
+    var tensorScale: UInt64?
+    /// Transformer Engine's FP8 current-scaling multiplier m (float32 bits; q = fp8(x · m)).
+    var multiplier: UInt64?
 
     init(count: Int, groups: Int, scaleFormat: FloatFormat, elementKind: QuantizedElementKind) {
         quantized = [Int64](repeating: 0, count: count)
@@ -32,5 +36,7 @@ struct KernelOutput: Sendable {
         metadataBits = 0
         doubleQuantization = nil
         packed = nil
+        tensorScale = nil
+        multiplier = nil
     }
 }

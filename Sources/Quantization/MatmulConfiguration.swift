@@ -62,6 +62,8 @@ public struct MatmulConfiguration: Sendable, Hashable {
             guard [FloatFormat.float16, .bfloat16, .float32].contains(compute) else {
                 throw .invalidConfiguration("bitsandbytes' LLM.int8 matmul takes float16, bfloat16 or float32 inputs, not --compute \(compute.name)")
             }
+        case .torchao, .transformerEngine, .deepseek, .deepgemm:
+            throw .invalidConfiguration("matmul supports the textbook and bitsandbytes conventions, not \(convention)")
         }
     }
 }

@@ -26,6 +26,14 @@ public struct QuantizationConfiguration: Sendable, Hashable {
     /// How MX block scales round (``MXScaleRounding``); nil means OCP's floor. Only the MX
     /// schemes take it, and MXINT8 only floor.
     public var scaleRounding: MXScaleRounding?
+    /// NVFP4's float32 tensor scale (`--tensor-scale on|off`); nil means on. Only `nvfp4` takes
+    /// it, and Transformer Engine's NVFP4 always has one.
+    public var tensorScale: Bool?
+    /// How FP8 block scales are stored (`--scale-format`, deepseek/deepgemm); nil means float32.
+    public var blockScaleFormat: BlockScaleFormat?
+    /// Transformer Engine's FP8 current scaling with the multiplier rounded down to a power of
+    /// two (`--power-of-two-scale`).
+    public var powerOfTwoScale: Bool
 
     /// The block sizes bitsandbytes' `quantize_4bit` accepts.
     public static let bitsandbytesBlockSizes = [32, 64, 128, 256, 512, 1024, 2048, 4096]
@@ -33,7 +41,8 @@ public struct QuantizationConfiguration: Sendable, Hashable {
     public init(
         scheme: QuantizationScheme, bits: Int = 8, isUnsigned: Bool = false, granularity: Granularity? = nil,
         compute: FloatFormat = .float32, convention: QuantizationConvention = .textbook, doubleQuantization: Bool = false,
-        torchThreads: Int = 1, scaleRounding: MXScaleRounding? = nil
+        torchThreads: Int = 1, scaleRounding: MXScaleRounding? = nil, tensorScale: Bool? = nil,
+        blockScaleFormat: BlockScaleFormat? = nil, powerOfTwoScale: Bool = false
     ) {
         self.scheme = scheme
         self.bits = bits
@@ -44,14 +53,28 @@ public struct QuantizationConfiguration: Sendable, Hashable {
         self.doubleQuantization = doubleQuantization
         self.torchThreads = torchThreads
         self.scaleRounding = scaleRounding
+        self.tensorScale = tensorScale
+        self.blockScaleFormat = blockScaleFormat
+        self.powerOfTwoScale = powerOfTwoScale
     }
+
+    /// The convention actually used: `nvfp4` with the default `textbook` means torchao.
+    public var resolvedConvention: QuantizationConvention {
+        scheme == .nvfp4 && convention == .textbook ? .torchao : convention
+    }
+
+    /// True when NVFP4 carries its float32 tensor scale (the default).
+    public var resolvedTensorScale: Bool { tensorScale ?? true }
+
+    /// The FP8 block-scale storage actually used: float32 unless ue8m0 is asked for.
+    public var resolvedBlockScaleFormat: BlockScaleFormat { blockScaleFormat ?? .float32 }
 
     /// The MX scale rule actually used: floor unless one is given.
     public var resolvedScaleRounding: MXScaleRounding { scaleRounding ?? .floor }
 
     /// The granularity actually used.
     public var resolvedGranularity: Granularity {
-        granularity ?? scheme.defaultGranularity(convention: convention)
+        granularity ?? scheme.defaultGranularity(convention: resolvedConvention)
     }
 
     /// The integer target's range: int8 −128 … 127, uint4 0 … 15.
@@ -77,8 +100,9 @@ public struct QuantizationConfiguration: Sendable, Hashable {
         if doubleQuantization && !scheme.isCodebook {
             throw .invalidConfiguration("--double-quant applies to nf4 and fp4-bnb only, not \(scheme)")
         }
-        switch convention {
-        case .textbook:
+        try validateRecipe()
+        switch resolvedConvention {
+        case .textbook, .torchao, .transformerEngine, .deepseek, .deepgemm:
             break
         case .torch:
             guard scheme.isInteger else {

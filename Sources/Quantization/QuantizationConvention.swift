@@ -15,6 +15,19 @@ public enum QuantizationConvention: String, Sendable, Hashable, CaseIterable, Cu
     /// bitsandbytes 0.50's CPU `quantize_4bit` (flattened blocks, bucketize on float32
     /// midpoints, float32 only; see ``BitsandbytesCodebookKernel``).
     case bitsandbytes
+    /// torchao 0.18's `nvfp4_quantize` (``NVFP4Kernel``): block scale clamped to E4M3's
+    /// smallest normal 2^-6, elements multiplied by fl32(fl32(1/tensor scale)/block scale).
+    case torchao
+    /// NVIDIA Transformer Engine: NVFP4 as its reference quantizer (``NVFP4Kernel``, subnormal
+    /// and zero E4M3 block scales allowed), FP8 per-tensor current scaling
+    /// (``FP8CurrentScalingKernel``).
+    case transformerEngine = "transformer-engine"
+    /// DeepSeek-V3's `inference/kernel.py` as released (``FP8BlockKernel``): s = amax/448,
+    /// y = x/s cast to E4M3.
+    case deepseek
+    /// DeepGEMM's `deep_gemm/utils/math.py` (``FP8BlockKernel``): amax ≥ 1e-4, sf = amax/448
+    /// (optionally rounded up to a power of two), y = x · fl32(1/sf).
+    case deepgemm
 
     public var description: String { rawValue }
 }

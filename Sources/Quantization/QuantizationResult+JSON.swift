@@ -43,6 +43,8 @@ extension QuantizationResult {
         }))
         members.append(("scale", .array(scales.map { .code($0, scaleFormat) })))
         members.append(("scale_format", .string(scaleFormat.name)))
+        if let tensorScale { members.append(("tensor_scale", .code(tensorScale, .float32))) }
+        if let multiplier { members.append(("multiplier", .code(multiplier, .float32))) }
         members.append(("zero_point", .array(zeroPoints.map { .integer($0) })))
         members.append(("dequantized", Self.json(dequantized)))
         members.append(("metrics", metrics.json))

@@ -30,6 +30,11 @@ public struct QuantizationResult: Sendable {
     /// bitsandbytes convention, nf4/fp4-bnb: `quantize_4bit`'s packed bytes (two codes per
     /// byte, the first in the high nibble, an odd count padded with the code of 0).
     public let packed: [UInt8]?
+    /// nvfp4: the float32 tensor scale (x ≈ q × scale × tensor scale); nil when off.
+    public let tensorScale: UInt64?
+    /// FP8 current scaling (transformer-engine): the float32 multiplier m, q = fp8(x · m),
+    /// scale = fl32(1/m).
+    public let multiplier: UInt64?
 
     init(configuration: QuantizationConfiguration, granularity: Granularity, input: Matrix, layout: GroupLayout, output: KernelOutput) {
         self.configuration = configuration
@@ -45,6 +50,8 @@ public struct QuantizationResult: Sendable {
         dequantized = try! Matrix(rows: input.rows, columns: input.columns, format: input.format, codes: output.dequantized)
         doubleQuantization = output.doubleQuantization
         packed = output.packed
+        tensorScale = output.tensorScale
+        multiplier = output.multiplier
         let bits = Self.storageBits(output: output, elementCount: input.count, groups: layout.groupCount)
         metrics = ErrorMetrics(
             reference: input.doubleValues, approximation: dequantized.doubleValues,
@@ -60,6 +67,7 @@ public struct QuantizationResult: Sendable {
         } else {
             bits += groups * output.scaleFormat.bitWidth
         }
+        if output.tensorScale != nil { bits += 32 }
         return bits
     }
 

@@ -24,6 +24,8 @@ import SoftFloat
 ///   non-finite input, or a scale the compute format cannot hold.
 public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguration, path: KernelPath = .automatic) throws(QuantizationError) -> QuantizationResult {
     try configuration.validate()
+    var configuration = configuration
+    configuration.convention = configuration.resolvedConvention
     let granularity = configuration.resolvedGranularity
     var input = matrix
     if case .mx = configuration.scheme {
@@ -36,12 +38,14 @@ public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguratio
     if configuration.convention == .bitsandbytes, configuration.scheme.isCodebook,
        case .group(let blockSize) = granularity {
         // bitsandbytes blocks the flattened tensor: one row of rows × columns elements.
-        let layout = try GroupLayout(granularity: granularity, rows: 1, columns: input.count, allowsPartialRows: true)
+        if configuration.scheme == .nvfp4 { try NVFP4Kernel.checkShape(columns: input.columns) }
+    let layout = try GroupLayout(granularity: granularity, rows: 1, columns: input.count, allowsPartialRows: true)
         let codebook: Codebook = configuration.scheme == .nf4 ? .nf4 : .fp4Bitsandbytes
         let output = BitsandbytesCodebookKernel(configuration: configuration, codebook: codebook, blockSize: blockSize)
             .run(input: input, layout: layout)
         return QuantizationResult(configuration: configuration, granularity: granularity, input: input, layout: layout, output: output)
     }
+    if configuration.scheme == .nvfp4 { try NVFP4Kernel.checkShape(columns: input.columns) }
     let layout = try GroupLayout(
         granularity: granularity, rows: input.rows, columns: input.columns,
         allowsPartialRows: configuration.granularity == nil || configuration.scheme.isMX)
@@ -57,10 +61,16 @@ public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguratio
         output = try CodebookKernel(configuration: configuration, codebook: .nf4).run(input: input, layout: layout)
     case .fp4Bitsandbytes:
         output = try CodebookKernel(configuration: configuration, codebook: .fp4Bitsandbytes).run(input: input, layout: layout)
+    case .scaledFloat where configuration.convention == .deepseek || configuration.convention == .deepgemm:
+        output = FP8BlockKernel(configuration: configuration).run(input: input, layout: layout)
+    case .scaledFloat(let element) where configuration.convention == .transformerEngine:
+        output = FP8CurrentScalingKernel(configuration: configuration, element: element).run(input: input, layout: layout)
     case .scaledFloat(let element):
         output = try ScaledFloatKernel(configuration: configuration, element: element).run(input: input, layout: layout)
     case .mx(let element):
         output = MXKernel(configuration: configuration, element: element).run(input: input, layout: layout)
+    case .nvfp4:
+        output = NVFP4Kernel(configuration: configuration).run(input: input, layout: layout)
     }
     return QuantizationResult(configuration: configuration, granularity: granularity, input: input, layout: layout, output: output)
 }

@@ -37,6 +37,7 @@ public enum UniformNoiseModel {
             case .row: return row
             case .column: return column
             case .group(let size): return row * result.groupsPerRow + column / size
+            case .block(let tileRows, let tileColumns): return (row / tileRows) * result.groupsPerRow + column / tileColumns
             }
         }
         var absmax = [Double](repeating: 0, count: scales.count)

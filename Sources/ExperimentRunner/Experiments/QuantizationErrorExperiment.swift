@@ -152,7 +152,7 @@ struct QuantizationErrorExperiment: Experiment {
     static func elementBits(_ scheme: QuantizationScheme) -> Int {
         switch scheme {
         case .absmax, .zeroPoint: return 8
-        case .nf4, .fp4Bitsandbytes: return 4
+        case .nf4, .fp4Bitsandbytes, .nvfp4: return 4
         case .scaledFloat: return 8
         case .mx(let element): return element.bitWidth
         }

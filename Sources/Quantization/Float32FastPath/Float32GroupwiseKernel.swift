@@ -33,7 +33,7 @@ struct Float32Segments: Sendable, Hashable {
             lineLength = layout.columns
             groupSize = min(size, layout.columns)
             groupsPerLine = layout.groupsPerRow
-        case .column:
+        case .column, .block:
             return nil
         }
     }

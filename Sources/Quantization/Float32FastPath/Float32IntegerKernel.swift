@@ -169,6 +169,9 @@ struct Float32IntegerKernel: Float32GroupwiseKernel {
                 p.multiplies = true
                 p.factor = factor
             }
+        case (.torchao, _), (.transformerEngine, _), (.deepseek, _), (.deepgemm, _):
+            // validate() admits these conventions for nvfp4 and FP8 only.
+            preconditionFailure("the \(convention) convention has no integer kernel")
         }
         (p.clampedBelow, p.clampedAbove) = Self.bounds(low: p.low &- p.addedAfterRounding, high: p.high &- p.addedAfterRounding)
         if !p.isDegenerate {

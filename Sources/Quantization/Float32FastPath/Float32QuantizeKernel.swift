@@ -99,6 +99,7 @@ public struct Float32QuantizeKernel: Sendable {
     public init?(configuration: QuantizationConfiguration) {
         guard configuration.compute == .float32, (try? configuration.validate()) != nil,
               configuration.resolvedGranularity != .column else { return nil }
+        if case .block = configuration.resolvedGranularity { return nil }
         switch configuration.scheme {
         case .absmax, .zeroPoint:
             plan = .integer(Float32IntegerKernel(configuration: configuration))
@@ -109,7 +110,7 @@ public struct Float32QuantizeKernel: Sendable {
         case .mx(let element):
             guard let kernel = Float32MXKernel(element: element, scaleRounding: configuration.resolvedScaleRounding) else { return nil }
             plan = .mx(kernel)
-        case .fp4Bitsandbytes, .scaledFloat:
+        case .fp4Bitsandbytes, .scaledFloat, .nvfp4:
             return nil
         }
         self.configuration = configuration

@@ -4,7 +4,7 @@ import SoftFloat
 
 extension PrecisionLab {
     /// `precision-lab quantize --scheme S [--bits N] [--unsigned] [--granularity G] [--compute F]
-    /// [--convention C] [--scale-rounding R] [--double-quant] [--torch-threads N] [--input FILE] [--tensor NAME] [--json]`
+    /// [--convention C] [--scale-rounding R] [--tensor-scale on|off] [--scale-format F] [--power-of-two-scale] [--double-quant] [--torch-threads N] [--input FILE] [--tensor NAME] [--json]`
     struct Quantize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Quantize a matrix, dequantize it, and report the error each step adds.",
@@ -24,6 +24,19 @@ extension PrecisionLab {
                 (amax rounded to the element's mantissa bits, halves up, then floor) as torchao \
                 0.18's to_mx; rceil as cuBLAS: fl32(amax · fl32(1/max)) rounded up to a power \
                 of two. MXFP4, amax 6.5: floor 2^0, ceil 2^1.
+
+                NVFP4 (--scheme nvfp4, rows a multiple of 16): E2M1 elements, an E4M3 scale per \
+                16 elements (group:16) or 16 × 16 tile (block:16x16, transformer-engine only) and a \
+                float32 tensor scale (--tensor-scale on|off, JSON "tensor_scale"). --convention \
+                torchao (default) is torchao 0.18's nvfp4_quantize (block scale clamped at 2^-6); \
+                transformer-engine is TE's reference quantizer (subnormal and zero block scales).
+
+                FP8 blocks (--scheme fp8-e4m3 --granularity block:1x128|block:128x128): --convention \
+                deepseek (DeepSeek-V3 kernel.py: s = amax/448, x/s) or deepgemm (DeepGEMM: amax ≥ \
+                1e-4, x · (1/sf); --scale-format ue8m0 rounds sf up to a power of two). Edge blocks \
+                are partial. FP8 current scaling (--scheme fp8-e4m3|fp8-e5m2 --convention \
+                transformer-engine): m = max_fp8/amax (--power-of-two-scale rounds it down), q = \
+                fp8(x · m), JSON "scale" = 1/m and "multiplier" = m.
 
                 Schemes: \(QuantizationScheme.names.joined(separator: ", ")). Default granularity: \
                 tensor for absmax, zeropoint and fp8 (row for --convention bitsandbytes), group:64 \
@@ -50,17 +63,26 @@ extension PrecisionLab {
         @Flag(help: "Unsigned integer targets (0 … 2^N − 1) for absmax and zeropoint.")
         var unsigned = false
 
-        @Option(help: ArgumentHelp("tensor, row, column or group:N.", valueName: "granularity"))
+        @Option(help: ArgumentHelp("tensor, row, column, group:N or block:RxC.", valueName: "granularity"))
         var granularity: String?
 
         @Option(help: ArgumentHelp("The format of every arithmetic step.", valueName: "format"))
         var compute = "float32"
 
-        @Option(help: "Whose formulas to follow: textbook, torch or bitsandbytes.")
+        @Option(help: "Whose formulas to follow: textbook, torch, bitsandbytes, torchao, transformer-engine, deepseek or deepgemm.")
         var convention: QuantizationConvention = .textbook
 
         @Option(name: .customLong("scale-rounding"), help: ArgumentHelp("MX float schemes: how the E8M0 block scale rounds, floor (OCP, the default), ceil, even or rceil (cuBLAS).", valueName: "rule"))
         var scaleRounding: MXScaleRounding?
+
+        @Option(name: .customLong("tensor-scale"), help: ArgumentHelp("nvfp4: the float32 tensor scale, on (the default) or off.", valueName: "on|off"))
+        var tensorScale: String?
+
+        @Option(name: .customLong("scale-format"), help: ArgumentHelp("FP8 blocks (deepseek, deepgemm): float32 (the default) or ue8m0 (deepgemm: sf rounded up to a power of two).", valueName: "format"))
+        var scaleFormat: BlockScaleFormat?
+
+        @Flag(name: .customLong("power-of-two-scale"), help: "FP8 current scaling (transformer-engine): round the multiplier down to a power of two.")
+        var powerOfTwoScale = false
 
         @Flag(name: .customLong("double-quant"), help: "Double-quantize the nf4/fp4-bnb block scales (bitsandbytes).")
         var doubleQuantization = false
@@ -107,14 +129,23 @@ extension PrecisionLab {
             var parsedGranularity: Granularity? = nil
             if let granularity {
                 guard let parsed = Granularity(parsing: granularity) else {
-                    throw ValidationError("--granularity must be tensor, row, column or group:N with N ≥ 1, got '\(granularity)'")
+                    throw ValidationError("--granularity must be tensor, row, column, group:N with N ≥ 1 or block:RxC with R, C ≥ 1, got '\(granularity)'")
                 }
                 parsedGranularity = parsed
+            }
+            var parsedTensorScale: Bool? = nil
+            if let tensorScale {
+                switch tensorScale.lowercased() {
+                case "on": parsedTensorScale = true
+                case "off": parsedTensorScale = false
+                default: throw ValidationError("--tensor-scale must be on or off, got '\(tensorScale)'")
+                }
             }
             let configuration = QuantizationConfiguration(
                 scheme: scheme, bits: bits ?? 8, isUnsigned: unsigned, granularity: parsedGranularity,
                 compute: try parseFormat(compute), convention: convention, doubleQuantization: doubleQuantization,
-                torchThreads: torchThreads, scaleRounding: scaleRounding)
+                torchThreads: torchThreads, scaleRounding: scaleRounding, tensorScale: parsedTensorScale,
+                blockScaleFormat: scaleFormat, powerOfTwoScale: powerOfTwoScale)
             return try validated(configuration) { configuration throws(QuantizationError) in try configuration.validate() }
         }
 
