@@ -23,6 +23,12 @@ extension QuantizationResult: CustomStringConvertible {
         if scales.count <= 4, scaleFormat.bitWidth > 16 {  // narrower scales print exactly already
             lines.append("  exactly: " + scales.map { scaleFormat.exactDecimal($0) }.joined(separator: ", "))
         }
+        if let tensorScale {
+            lines.append("tensor scale (float32): " + FloatFormat.float32.printedDecimal(tensorScale) + "  (x ≈ q × scale × tensor scale)")
+        }
+        if let multiplier {
+            lines.append("multiplier (float32): " + FloatFormat.float32.printedDecimal(multiplier) + "  (q = fp8(x × multiplier), scale = 1/multiplier)")
+        }
         if zeroPoints.contains(where: { $0 != 0 }) {
             lines.append("zero point: " + Self.list(zeroPoints.map(String.init)))
         }

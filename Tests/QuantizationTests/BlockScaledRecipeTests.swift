@@ -54,6 +54,14 @@ import Testing
         #expect(result.dequantized.codes[16] == 0x3d10_0000)
     }
 
+    /// The text summary names the tensor scale and the multiplier.
+    @Test func textShowsTensorScaleAndMultiplier() throws {
+        let nvfp4 = try quantize(try vector(Self.handRow), QuantizationConfiguration(scheme: .nvfp4))
+        #expect(nvfp4.description.contains("tensor scale (float32): 1.0"))
+        let fp8 = try quantize(try vector(["3", "1"]), QuantizationConfiguration(scheme: .scaledFloat(.float8_e4m3fn), convention: .transformerEngine))
+        #expect(fp8.description.contains("multiplier (float32): 149.33333"))
+    }
+
     /// torchao without a tensor scale: s = e4m3(clamp(vmax/6, 2^-6, 448)); block 0: 448; block 1: 2^-6.
     @Test func torchaoWithoutTensorScale() throws {
         let configuration = QuantizationConfiguration(scheme: .nvfp4, tensorScale: false)
