@@ -149,12 +149,12 @@ public struct ModelFile: Sendable {
         }
     }
 
-    /// Writes the tensor's float32 values as a little-endian `.npy` (rows × columns; a 1-D
-    /// tensor is one row), atomically.
+    /// Writes the tensor's float32 values as a little-endian `.npy` with the tensor's own numpy
+    /// shape (a 1-D tensor of 2 is `(2,)`, a 2×3×4 tensor `(2, 3, 4)`), atomically.
     public func dump(_ tensor: ModelTensor, to output: String) throws(MatrixInputError) {
         let values = try values(of: tensor)
         do {
-            try AtomicFileWriter.write(Data(NumpyFile.float32File(values, rows: tensor.rows, columns: tensor.columns)), to: output)
+            try AtomicFileWriter.write(Data(NumpyFile.float32File(values, shape: tensor.shape)), to: output)
         } catch {
             throw MatrixInputError(error, output: output)
         }

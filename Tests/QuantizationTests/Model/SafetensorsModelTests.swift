@@ -45,6 +45,31 @@ import Testing
         #expect(read.matrix.rows == 2)
     }
 
+    /// `--dump` keeps the tensor's numpy shape; the header text is what `np.save` writes for
+    /// that shape (a 1-tuple keeps its trailing comma).
+    @Test(arguments: [
+        ([2], "(2,)"),
+        ([2, 1], "(2, 1)"),
+        ([1, 2, 1], "(1, 2, 1)"),
+    ])
+    func dumpKeepsTheShape(shape: [Int], tuple: String) throws {
+        let shapeJSON = "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        let bytes = Self.safetensors(#"{"t": {"dtype": "F32", "shape": \#(shapeJSON), "data_offsets": [0, 8]}}"#,
+                                     data: GGUFFileTests.float32Bytes([0.5, -2]))
+        let folder = Self.folder()
+        FileManager.default.createFile(atPath: folder + "/t.safetensors", contents: Data(bytes))
+        let model = try ModelFile(path: folder + "/t.safetensors")
+        try model.dump(model.tensor(named: "t"), to: folder + "/t.npy")
+        let file = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/t.npy")))
+        let header = String(decoding: file[10..<(file.count - 8)], as: UTF8.self)
+        #expect(header.hasPrefix("{'descr': '<f4', 'fortran_order': False, 'shape': \(tuple), }"))
+        #expect(file.count % 64 == 8)
+        #expect(Array(file.suffix(8)) == [0x00, 0x00, 0x00, 0x3f, 0x00, 0x00, 0x00, 0xc0])
+        let (matrix, readShape) = try NumpyFile.read(file, name: "t.npy")
+        #expect(readShape == shape)
+        #expect(matrix.doubleValues == [0.5, -2])
+    }
+
     @Test func shardedCheckpoint() throws {
         let folder = Self.folder()
         let first = Self.safetensors(#"{"a": {"dtype": "F32", "shape": [1, 2], "data_offsets": [0, 8]}}"#, data: GGUFFileTests.float32Bytes([1, 2]))
