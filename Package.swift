@@ -11,6 +11,8 @@ let package = Package(
         // The web bit-explorer's server (`precision-lab serve` runs it). A product of its own so
         // that `precision-lab`, and with it Scripts/reports, does not build Hummingbird and SwiftNIO.
         .executable(name: "precision-lab-explorer", targets: ["precision-lab-explorer"]),
+        // The parsers (checkpoints, .npy, experiment specs), for the fuzz package in Fuzz/.
+        .library(name: "PrecisionLabParsers", targets: ["Quantization", "ExperimentRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,7 +53,7 @@ let package = Package(
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
         // arith, byte IO, the benchmark suite.
-        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
+        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "ModelAnalysis", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
         // Tensor cores and matrix cores bit for bit: a unit descriptor per instruction and one
         // dot-product engine.
         .target(name: "MatrixUnits", dependencies: ["SoftFloat", "FastKernels"], exclude: ["README.md"]),
@@ -99,7 +101,7 @@ let package = Package(
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "SoftFloat"]),
         .testTarget(name: "FastKernelsTests", dependencies: ["FastKernels", "CNarrowingKernels", "SoftFloat"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "LabCommands", "SoftFloat"]),
-        .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat"], exclude: ["Fixtures"]),
+        .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat", "Quantization"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits"]),

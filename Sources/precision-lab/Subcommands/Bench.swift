@@ -15,7 +15,9 @@ extension PrecisionLab {
                 differ. FILTER keeps benchmarks whose name contains it, e.g. 'float32->', \
                 'scalar float16', 'quantize', 'mma', 'verify pairs' (ns per checked pair, MPFR included), \
                 'convert value' (ns per printed line), 'quantize json' / 'quantize text' (a whole \
-                1024 × 4096 quantize and its printed output, ns per element). Timings depend on the machine and are never written \
+                1024 × 4096 quantize and its printed output, ns per element), 'model report' (the \
+                `model` command's default scheme set and each scheme alone over a generated float32 \
+                checkpoint of --model-parameters, ns per parameter, naming the slowest codec). Timings depend on the machine and are never written \
                 to Reports/.
                 """)
 
@@ -31,6 +33,9 @@ extension PrecisionLab {
         @Option(help: "Operands per scalar-operation benchmark.")
         var operands: Int = 10_000_000
 
+        @Option(help: "Parameters of the generated float32 checkpoint for 'model report' (rounded up to rows of 4096), e.g. 100000000.")
+        var modelParameters: Int = 1 << 20
+
         @Option(help: "Threads for the bulk paths.")
         var threads: Int = 1
 
@@ -38,7 +43,7 @@ extension PrecisionLab {
         var repetitions: Int = 5
 
         func validate() throws {
-            if elements < 1 || operands < 1 { throw ValidationError("--elements and --operands must be positive") }
+            if elements < 1 || operands < 1 || modelParameters < 1 { throw ValidationError("--elements, --operands and --model-parameters must be positive") }
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
             if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
         }
@@ -51,12 +56,14 @@ extension PrecisionLab {
                 + GGUFBenchmarks.benchmarks(repetitions: repetitions)
                 + PairVerificationBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
                 + CommandOutputBenchmarks.benchmarks(repetitions: repetitions)
+                + ModelReportBenchmarks.benchmarks(parameters: modelParameters, threads: threads, repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             try reportingFailure {
                 let results = try suite.run(filter: filter) { name in
                     if progress.isEnabled { printToStandardError("bench: \(name)") }
                 }
                 print(json ? BenchmarkReport.json(results) : BenchmarkReport.table(results), terminator: "")
+                if !json, let slowest = ModelReportBenchmarks.slowestScheme(in: results) { print(slowest) }
             }
         }
     }
