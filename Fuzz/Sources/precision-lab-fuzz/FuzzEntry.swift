@@ -2,6 +2,9 @@ import CFuzzerDriver
 import ExperimentRunner
 @testable import Quantization
 import SoftFloat
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Which parser the fuzzer feeds, from the environment variable `FUZZ_PARSER` (read once).
 /// `Scripts/fuzz` sets it; the names are the folders of `Fuzz/Corpus/`.
@@ -24,8 +27,10 @@ enum FuzzedParser: String, CaseIterable {
         case .safetensors:
             _ = try? SafetensorsFile.tensors(bytes, name: "fuzz.safetensors")
             _ = try? SafetensorsFile.read(Array(bytes), name: "fuzz.safetensors", tensor: nil)
+            Self.readEveryTensor(bytes)
         case .gguf:
             _ = try? GGUFFile(bytes: bytes, name: "fuzz.gguf")
+            Self.readEveryTensor(bytes)
         case .npy:
             _ = try? NumpyFile.read(Array(bytes), name: "fuzz.npy")
             _ = try? NumpyFile.read(Array(bytes), name: "fuzz.npy", rawCodes: true)
@@ -38,6 +43,26 @@ enum FuzzedParser: String, CaseIterable {
             for format in [FloatFormat.float32, .bfloat16, .float8_e4m3fn, .float64] {
                 _ = try? format.round(text)
             }
+        }
+    }
+}
+
+extension FuzzedParser {
+    /// A scratch file per process in /dev/shm (memory), rewritten for every input.
+    static let scratchPath = "/dev/shm/precision-lab-fuzz-\(getpid())"
+
+    /// The `model` command's path: the input as a file, opened with ``ModelFile`` (format by
+    /// content) and every tensor of up to 2^20 elements decoded with ``ModelFile/values(of:)``.
+    /// Inputs starting with `{` are skipped: ModelFile reads them as a shard index, whose shard
+    /// paths would open arbitrary files of this machine.
+    static func readEveryTensor(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.first != UInt8(ascii: "{") else { return }
+        guard let file = fopen(scratchPath, "wb") else { fatalError("cannot write \(scratchPath)") }
+        if bytes.count > 0 { _ = fwrite(bytes.baseAddress, 1, bytes.count, file) }
+        fclose(file)
+        guard let model = try? ModelFile(path: scratchPath) else { return }
+        for tensor in model.tensors where tensor.count <= 1 << 20 {
+            _ = try? model.values(of: tensor)
         }
     }
 }
