@@ -158,7 +158,11 @@ struct TOMLKeyLocator {
                 var elementPath = path
                 elementPath[elementPath.count - 1] += "[\(element)]"
                 lines[elementPath] = line
+                // A byte no value starts with (`[1}`, which TOMLKit may still accept inside
+                // odd text) is skipped, so the scan always moves on (found by Scripts/fuzz spec).
+                let before = index
                 scanValue(path: elementPath)
+                if index == before { advance() }
             }
         case UInt8(ascii: "{"):
             advance()

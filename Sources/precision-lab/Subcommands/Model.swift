@@ -40,7 +40,7 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("With --dump: the tensor to write.", valueName: "name"))
         var tensor: String?
 
-        @Option(help: ArgumentHelp("Write the tensor's float32 values to this .npy file.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write the tensor's float32 values to this .npy file, in the tensor's own shape.", valueName: "file"))
         var dump: String?
 
         @Flag(help: "Print the (tensor, scheme) rows as RFC 4180 CSV.")

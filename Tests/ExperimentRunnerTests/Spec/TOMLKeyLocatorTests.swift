@@ -25,6 +25,16 @@ struct TOMLKeyLocatorTests {
         a = 2
         """
 
+    /// An array closed by `}` made the scan loop forever (Scripts/fuzz spec, 3 December 2026;
+    /// the fuzzer's input is Fuzz/Corpus/spec/regression-array-closed-by-brace.toml). The stray
+    /// byte is skipped and the scan ends (the rest of the file is read as array elements).
+    @Test(.timeLimit(.minutes(1)), arguments: ["a = [1}\nb = 2\n", "a = [1, }]\nb = 2\n"])
+    func arrayClosedByBraceEnds(text: String) {
+        let locator = TOMLKeyLocator(text: text)
+        #expect(locator.line(for: ["a"]) == 1)
+        #expect(locator.line(for: ["a[0]"]) != nil)
+    }
+
     @Test func findsEveryKey() {
         let locator = TOMLKeyLocator(text: Self.text)
         #expect(locator.line(for: ["kind"]) == 2)
