@@ -3,8 +3,9 @@ import Quantization
 /// One way to quantize a tensor in a model report: a lab scheme (`quantize --scheme` names)
 /// with an optional integer width and granularity, or a ggml block type.
 ///
-/// Spelling: `NAME[BITS][@GRANULARITY]` for the lab schemes, `gguf-TYPE` for ggml, and
-/// `nvfp4` for ggml's NVFP4 (`gguf-nvfp4`):
+/// Spelling: `NAME[BITS][@GRANULARITY]` for the lab schemes (`nvfp4` is the lab's NVFP4,
+/// torchao's convention with the tensor scale, as `quantize --scheme nvfp4`), `gguf-TYPE`
+/// for ggml (`gguf-nvfp4` is ggml's NVFP4 codec):
 ///
 ///     ModelScheme(parsing: "absmax@row")          // int8 absmax, one scale per row
 ///     ModelScheme(parsing: "absmax4@group:128")   // int4 absmax, one scale per 128 elements
@@ -29,7 +30,6 @@ public enum ModelScheme: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``ModelSchemeError`` naming the text and what is wrong.
     public init(parsing text: String) throws(ModelSchemeError) {
         let lowered = text.lowercased()
-        if lowered == "nvfp4" { self = .gguf(.nvfp4); return }
         if lowered.hasPrefix("gguf-") {
             guard let type = GGUFType(schemeName: lowered) else {
                 throw ModelSchemeError(text: text, reason: "unknown ggml type; choose one of \(GGUFType.schemeNames.joined(separator: ", "))")

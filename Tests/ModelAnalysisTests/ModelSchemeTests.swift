@@ -18,7 +18,8 @@ import Testing
         Case(text: "fp8-e4m3@tensor", canonical: "fp8-e4m3@tensor"),
         Case(text: "mxfp4", canonical: "mxfp4"),
         Case(text: "mxfp8-e4m3@group:32", canonical: "mxfp8-e4m3"),
-        Case(text: "nvfp4", canonical: "gguf-nvfp4"),
+        Case(text: "nvfp4", canonical: "nvfp4"),
+        Case(text: "gguf-nvfp4", canonical: "gguf-nvfp4"),
         Case(text: "gguf-Q4_K", canonical: "gguf-q4_K"),
         Case(text: "zeropoint4@row", canonical: "zeropoint4@row"),
     ]
