@@ -32,8 +32,9 @@ struct ModelExperiment: Experiment {
         _ = try parameters.string("package")
         _ = try parameters.string("member")
         let expectedBytes = try parameters.integer("bytes", range: 1...Int.max)
-        // Relative to the repository: the folder that holds the spec's folder.
-        let root = ((spec.file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        // Relative to the repository: the folder that holds the spec's folder (the folder it
+        // was read from, so a run from elsewhere, such as a Slurm task, finds the weights).
+        let root = ((spec.folder.isEmpty ? (spec.file as NSString).deletingLastPathComponent : spec.folder) as NSString).deletingLastPathComponent
         weightsPath = weights.hasPrefix("/") || root.isEmpty ? weights : root + "/" + weights
         do {
             model = try ModelFile(path: weightsPath)

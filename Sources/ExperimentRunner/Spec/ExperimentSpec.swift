@@ -17,6 +17,10 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var name: String
     /// The path as shown in messages and reports (`Experiments/formats.toml`).
     public var file: String
+    /// The folder the spec was read from, as given to the runner (absolute, or relative to
+    /// the current folder); empty for a spec parsed from text. Experiments that read files
+    /// named in the spec resolve them against its parent, the repository.
+    public var folder: String = ""
     public var kind: String
     /// The line of the `kind` key, for errors about it.
     public var kindLine: Int?

@@ -20,7 +20,9 @@ public enum SpecLoader {
             throw SpecError(file: shown, message: "the file is not UTF-8")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try parse(text: text, name: name, file: shown)
+        var spec = try parse(text: text, name: name, file: shown)
+        spec.folder = (path as NSString).deletingLastPathComponent
+        return spec
     }
 
     /// Parses spec text; `name` is the experiment name, `file` the path shown in messages.
