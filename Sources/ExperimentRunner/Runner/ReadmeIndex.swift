@@ -3,20 +3,17 @@ import ReportKit
 
 /// `README.md` of the reports folder: one row per spec with its finding. Findings of
 /// experiments not regenerated in this run are read back from their existing pages, so a
-/// partial run keeps the index whole. Links to the specs and the command shown are right for
-/// the folder written, and never mention an absolute path: the command is given as typed at
-/// the repository root (the experiments folder's parent). `Reports/` beside `Experiments/`
-/// links `../Experiments/` and says `precision-lab run --all`; `out/r` links
-/// `../../Experiments/` and says `precision-lab run --all --output out/r`.
+/// partial run keeps the index whole. Links to the specs are right for the folder written and
+/// never mention an absolute path: `Reports/` beside `Experiments/` links `../Experiments/`,
+/// `out/r` links `../../Experiments/`. The command does not name the output folder, so that
+/// one run and a merge of shards written to other folders give the same bytes.
 enum ReadmeIndex {
     static func render(specs: [ExperimentSpec], findings: [String: String], folder: String = "Reports",
                        experiments: String = "Experiments") -> String {
         let link = RelativePath.from(folder, to: experiments)
-        let root = (experiments as NSString).deletingLastPathComponent
         let experimentsName = (experiments as NSString).lastPathComponent
         var command = "precision-lab run --all"
         if experimentsName != "Experiments" { command += " --experiments \(experimentsName)" }
-        if link != "../\(experimentsName)" { command += " --output \(RelativePath.from(root.isEmpty ? "." : root, to: folder))" }
         var doc = MarkdownDocument()
         doc.heading("PrecisionLab reports")
         doc.paragraph("""
