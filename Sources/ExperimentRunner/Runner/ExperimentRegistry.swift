@@ -20,6 +20,7 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(MatmulErrorExperiment.self),
         ExperimentKind(MatrixUnitsExperiment.self),
         ExperimentKind(ModelExperiment.self),
+        ExperimentKind(GGUFCodecsExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).

@@ -7,6 +7,9 @@ import SoftFloat
 /// - `normal`: N(0, 1).
 /// - `uniform`: U[−√3, √3), i.e. √3·(2U − 1).
 /// - `laplace`: Laplace with b = 1/√2.
+/// - `student-t3`: Student's t with 3 degrees of freedom scaled to unit variance (t₃ has
+///   variance 3): Z / √(Z₁² + Z₂² + Z₃²) with four independent N(0, 1) draws in that order —
+///   heavy-tailed (kurtosis infinite), the shape of many weight matrices' tails.
 /// - `normal-outliers`: the `normal` matrix of the same seed, with exactly
 ///   round(n × fraction) elements (at least one) multiplied by `scale` — the positions drawn
 ///   from a second generator seeded `seed XOR FNV-1a-64("outliers")`.
@@ -20,6 +23,7 @@ enum InputDistribution: String, CaseIterable, Sendable {
     case normal
     case uniform
     case laplace
+    case studentT3 = "student-t3"
     case normalOutliers = "normal-outliers"
     case outlierChannels = "outlier-channels"
 
@@ -47,6 +51,12 @@ enum InputDistribution: String, CaseIterable, Sendable {
             for index in 0..<count { values[index] = Self.sqrt3 * (2 * random.uniform() - 1) }
         case .laplace:
             for index in 0..<count { values[index] = random.laplace() }
+        case .studentT3:
+            for index in 0..<count {
+                let z = random.normal()
+                let a = random.normal(), b = random.normal(), c = random.normal()
+                values[index] = z / (a * a + b * b + c * c).squareRoot()
+            }
         case .normal, .normalOutliers, .outlierChannels:
             for index in 0..<count { values[index] = random.normal() }
         }
@@ -72,6 +82,7 @@ enum InputDistribution: String, CaseIterable, Sendable {
         case .normal: return "N(0, 1)"
         case .uniform: return "U[−√3, √3)"
         case .laplace: return "Laplace(0, 1/√2)"
+        case .studentT3: return "Student-t(3)/√3"
         case .normalOutliers:
             return "N(0, 1) with \(NumberText.general(outliers.fraction * 100))% of elements × \(NumberText.general(outliers.scale))"
         case .outlierChannels:
