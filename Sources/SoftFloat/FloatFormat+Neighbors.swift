@@ -6,6 +6,15 @@ extension FloatFormat {
         return bits ^ signMask
     }
 
+    /// The code of |x| (NaN stays NaN, as in ``negate(_:)``; unsigned formats return x).
+    ///
+    ///     FloatFormat.float16.absoluteValue(0xc000)   // 0x4000: |−2| = 2
+    ///     FloatFormat.float16.absoluteValue(0x8000)   // 0x0000: |−0| = +0
+    public func absoluteValue(_ bits: UInt64) -> UInt64 {
+        guard isSigned, !isNaN(bits) else { return bits }
+        return bits & ~signMask & codeMask
+    }
+
     /// The least value greater than x (IEEE 754 nextUp).
     ///
     ///     FloatFormat.float16.nextUp(0x3c00)  // 0x3c01 = 1 + 2^-10

@@ -21,10 +21,17 @@ import SoftFloat
 ///     var decimal = ArithmeticLineEvaluator(operation: .add, format: .float16, readsValues: true, output: .value)
 ///     // "0.1 0.2" → "0.2999267578125" (0x2e66 + 0x3266 = 0x34cc)
 ///
+/// Besides the operations, a ``ArithmeticRequest`` can be a comparison (`compare`: `less`,
+/// `equal`, `greater` or `unordered`) or a conversion to an integer type (`convert-to-int`: the
+/// decimal integer); `output` does not apply to them, the flags do:
+///
+///     var compare = ArithmeticLineEvaluator(request: .compare, format: .float16, includeFlags: true)
+///     // "0x3c00 0x7e00" → "unordered none" (a quiet NaN); "0x8000 0x0000" → "equal none"
+///
 /// Stochastic rounding draws one word per line from ``SplitMix64`` seeded with `seed`, so
 /// a run is reproducible and line n's result depends only on the seed and n.
 public struct ArithmeticLineEvaluator: Sendable {
-    public let operation: ArithmeticOperation
+    public let request: ArithmeticRequest
     public let format: FloatFormat
     public let options: RoundingOptions
     public let includeFlags: Bool
@@ -38,7 +45,13 @@ public struct ArithmeticLineEvaluator: Sendable {
 
     public init(operation: ArithmeticOperation, format: FloatFormat, options: RoundingOptions = .standard,
                 seed: UInt64 = 0, includeFlags: Bool = false, readsValues: Bool = false, output: ConvertOutput = .bits) {
-        self.operation = operation
+        self.init(request: .operation(operation), format: format, options: options, seed: seed,
+                  includeFlags: includeFlags, readsValues: readsValues, output: output)
+    }
+
+    public init(request: ArithmeticRequest, format: FloatFormat, options: RoundingOptions = .standard,
+                seed: UInt64 = 0, includeFlags: Bool = false, readsValues: Bool = false, output: ConvertOutput = .bits) {
+        self.request = request
         self.format = format
         self.options = options
         self.includeFlags = includeFlags
@@ -48,9 +61,19 @@ public struct ArithmeticLineEvaluator: Sendable {
         digitCount = format.hexDigitCount
     }
 
-    /// Parses and evaluates one line (without its newline).
+    /// Parses and evaluates one line (without its newline) of an operation request; a
+    /// comparison or integer conversion returns its operand unchanged (``process(_:into:)``
+    /// prints those).
     public mutating func evaluate(_ line: some Collection<UInt8>) throws(ArithmeticLineError) -> Rounded {
+        let (operands, word) = try read(line)
+        guard case .operation(let operation) = request else { return Rounded(bits: operands.0) }
+        return operation.evaluate(operands.0, operands.1, operands.2, format: format, options: options, random: word)
+    }
+
+    /// The operands of one line and its random word.
+    mutating func read(_ line: some Collection<UInt8>) throws(ArithmeticLineError) -> (operands: (UInt64, UInt64, UInt64), word: UInt64) {
         lineCount += 1
+        let arity = request.arity
         let format = format
         let word = random.next()
         let read: (operands: (UInt64, UInt64, UInt64), count: Int, failure: String?)
@@ -61,15 +84,14 @@ public struct ArithmeticLineEvaluator: Sendable {
                 ?? Array(line).withUnsafeBufferPointer { Self.operands(in: $0, format: format) }
         }
         var failure = read.failure
-        if failure == nil && read.count != operation.arity {
+        if failure == nil && read.count != arity {
             let what = readsValues ? "number" : "hex code"
-            failure = "expected \(operation.arity) \(what)\(operation.arity == 1 ? "" : "s") of \(format.name) separated by spaces"
+            failure = "expected \(arity) \(what)\(arity == 1 ? "" : "s") of \(format.name) separated by spaces"
         }
         if let failure {
             throw ArithmeticLineError(lineNumber: lineCount, line: String(decoding: line, as: UTF8.self), reason: failure)
         }
-        let operands = read.operands
-        return operation.evaluate(operands.0, operands.1, operands.2, format: format, options: options, random: word)
+        return (read.operands, word)
     }
 
     /// Splits a line at spaces, tabs and carriage returns and reads each piece with the one
@@ -131,8 +153,20 @@ public struct ArithmeticLineEvaluator: Sendable {
 
     /// Evaluates one line and appends the formatted result and a newline to `output`.
     public mutating func process(_ line: some Collection<UInt8>, into output: inout [UInt8]) throws(ArithmeticLineError) {
-        let result = try evaluate(line)
-        append(result, to: &output)
+        switch request {
+        case .operation:
+            append(try evaluate(line), to: &output)
+        case .compare:
+            let (operands, _) = try read(line)
+            let (result, flags) = format.compare(operands.0, operands.1)
+            output.append(contentsOf: result.rawValue.utf8)
+            appendFlags(flags, to: &output)
+        case .convertToInteger(let type):
+            let (operands, word) = try read(line)
+            let (value, flags) = IntegerRounding(type, rounding: options.rounding).round(code: operands.0, format: format, random: word)
+            output.append(contentsOf: String(value).utf8)
+            appendFlags(flags, to: &output)
+        }
     }
 
     /// Appends `0x…` (padded to the format's width) or the value, the flags if requested, and a
@@ -151,13 +185,18 @@ public struct ArithmeticLineEvaluator: Sendable {
         case .value: output.append(contentsOf: format.printedDecimal(result.bits).utf8)
         case .exact: output.append(contentsOf: format.exactDecimal(result.bits).utf8)
         }
+        appendFlags(result.flags, to: &output)
+    }
+
+    /// Appends ` flags` (with ``includeFlags``) and the newline.
+    func appendFlags(_ flags: FloatFlags, to output: inout [UInt8]) {
         if includeFlags {
             output.append(UInt8(ascii: " "))
-            if result.flags.isEmpty {
+            if flags.isEmpty {
                 output.append(contentsOf: "none".utf8)
             } else {
                 var first = true
-                for (flag, name) in FloatFlags.names where result.flags.contains(flag) {
+                for (flag, name) in FloatFlags.names where flags.contains(flag) {
                     if !first { output.append(UInt8(ascii: ",")) }
                     output.append(contentsOf: name.utf8)
                     first = false

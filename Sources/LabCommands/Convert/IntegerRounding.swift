@@ -5,7 +5,7 @@ import SoftFloat
 /// `clamp(round(x))` does. NaN gives 0 (torch's `.to(torch.int8)` on CPU; numpy leaves it
 /// undefined), ±inf the range's ends; the flags say what happened.
 ///
-///     IntegerRounding(.int8).round("-300.5")                  // (-128, invalid): saturated
+///     IntegerRounding(.int8).round("-300.5")                  // (-128, invalid): saturated, not inexact
 ///     IntegerRounding(.int8).round("2.5")                     // (2, inexact): half to even
 ///     IntegerRounding(.uint4, rounding: .up).round("0.01")    // (1, inexact)
 ///
@@ -31,9 +31,26 @@ public struct IntegerRounding: Sendable {
             if odd.flags.contains(.inexact) { flags.insert(.inexact) }
             if FloatFormat.float64.isNaN(odd.bits) { return (0, .invalid) }
         }
-        if value < type.min { return (type.min, flags.union(.invalid)) }
-        if value > type.max { return (type.max, flags.union(.invalid)) }
-        return (value, flags)
+        return saturated(value, flags)
+    }
+
+    /// The value clamped to the type's range; out of range, `invalid` alone (IEEE 754: an
+    /// integer conversion that cannot be represented signals invalid, not inexact).
+    /// A value already flagged invalid (beyond Int64, ±∞) is clamped and keeps `invalid` alone.
+    func saturated(_ value: Int64, _ flags: FloatFlags) -> (value: Int64, flags: FloatFlags) {
+        if value < type.min { return (type.min, .invalid) }
+        if value > type.max { return (type.max, .invalid) }
+        return (value, flags.contains(.invalid) ? .invalid : flags)
+    }
+
+    /// A code of `format` rounded to an integer with the mode and saturated (IEEE
+    /// convertToIntegerExact, then the type's range): float16 0x4100 (2.5) → (2, inexact) in
+    /// nearest-even, 0xd800 (−128) → (−128, []) for int8, 0xd808 (−129) → (−128, invalid);
+    /// NaN → (0, invalid).
+    public func round(code: UInt64, format: FloatFormat, random: UInt64 = 0) -> (value: Int64, flags: FloatFlags) {
+        if format.isNaN(code) { return (0, .invalid) }
+        let (value, flags) = format.convertToInt64(code, rounding: rounding, random: random)
+        return saturated(value, flags)
     }
 
     /// The two's complement code in hex, zero-padded to the type's width: int8 −1 → `0xff`.

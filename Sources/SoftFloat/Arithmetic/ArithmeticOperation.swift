@@ -22,6 +22,13 @@ public enum ArithmeticOperation: String, Sendable, Hashable, CaseIterable {
     case minimumNumber = "min-number"
     /// IEEE 754-2019 maximumNumber: a number beats a NaN.
     case maximumNumber = "max-number"
+    /// −a: the sign bit flipped, no flags (``FloatFormat/negate(_:)``).
+    case negate = "neg"
+    /// |a|: the sign bit cleared, no flags (``FloatFormat/absoluteValue(_:)``).
+    case absoluteValue = "abs"
+    /// a rounded to an integral value in the same format with the rounding mode, `inexact`
+    /// when that changed it (IEEE roundToIntegralExact, ``FloatFormat/roundToIntegral(_:options:exact:random:)``).
+    case roundToIntegral = "round-to-integral"
 
     /// The six operations IEEE 754 requires to be correctly rounded, which MPFR answers and
     /// the oracle tests cover: add, sub, mul, div, sqrt, fma.
@@ -30,7 +37,7 @@ public enum ArithmeticOperation: String, Sendable, Hashable, CaseIterable {
     /// How many operands a line must hold.
     @inlinable public var arity: Int {
         switch self {
-        case .squareRoot: return 1
+        case .squareRoot, .negate, .absoluteValue, .roundToIntegral: return 1
         case .fusedMultiplyAdd: return 3
         default: return 2
         }
@@ -59,6 +66,9 @@ public enum ArithmeticOperation: String, Sendable, Hashable, CaseIterable {
         case .maximum: return format.maximum(a, b)
         case .minimumNumber: return format.minimumNumber(a, b)
         case .maximumNumber: return format.maximumNumber(a, b)
+        case .negate: return Rounded(bits: format.negate(a))
+        case .absoluteValue: return Rounded(bits: format.absoluteValue(a))
+        case .roundToIntegral: return format.roundToIntegral(a, options: options, random: random)
         }
     }
 }
