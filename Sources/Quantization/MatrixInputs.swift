@@ -12,14 +12,17 @@ import SoftFloat
 ///     // a shape mismatch: "a.txt × b.txt: cannot multiply …"
 ///     // a NaN in A:       "a.txt:1:5: nan …" (the first input holding a non-finite element)
 public struct MatrixInputs: Sendable {
-    /// One input: a path (nil for standard input) and, for `.safetensors`, the tensor name.
+    /// One input: a path (nil for standard input), for `.safetensors` the tensor name, and for a
+    /// `.npy` file of raw codes (ml_dtypes' bfloat16/float8 arrays) their format.
     public struct File: Sendable, Hashable {
         public var path: String?
         public var tensor: String?
+        public var codesOf: FloatFormat?
 
-        public init(path: String?, tensor: String? = nil) {
+        public init(path: String?, tensor: String? = nil, codesOf: FloatFormat? = nil) {
             self.path = path
             self.tensor = tensor
+            self.codesOf = codesOf
         }
     }
 
@@ -31,7 +34,7 @@ public struct MatrixInputs: Sendable {
     /// - Throws: the first file's ``MatrixInputError``.
     public init(reading files: [File], format: FloatFormat) throws(MatrixInputError) {
         var sources: [MatrixSource] = []
-        for file in files { sources.append(try MatrixReader.read(path: file.path, tensor: file.tensor, format: format)) }
+        for file in files { sources.append(try MatrixReader.read(path: file.path, tensor: file.tensor, format: format, codesOf: file.codesOf)) }
         self.sources = sources
     }
 

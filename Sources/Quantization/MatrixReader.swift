@@ -13,7 +13,9 @@ import SoftFloat
 public enum MatrixReader {
     /// Reads `path`, or standard input when `path` is nil. `.npy` files are recognized by
     /// their magic bytes or extension, `.safetensors` by extension; anything else is text.
-    public static func read(path: String?, tensor: String? = nil, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
+    /// `codesOf` names the format of a `.npy` file of raw codes (ml_dtypes' `<V2`/`<V1` arrays,
+    /// or uint8/uint16 codes); other inputs ignore it.
+    public static func read(path: String?, tensor: String? = nil, format: FloatFormat, codesOf: FloatFormat? = nil) throws(MatrixInputError) -> MatrixSource {
         guard let path else {
             var data = Data()
             while let line = readLine(strippingNewline: false) { data.append(contentsOf: Array(line.utf8)) }
@@ -23,11 +25,11 @@ public enum MatrixReader {
             let exists = FileManager.default.fileExists(atPath: path)
             throw MatrixInputError(.unreadable, location: path, exists ? "cannot read the file" : "no such file")
         }
-        return try read(bytes: [UInt8](data), name: path, tensor: tensor, format: format)
+        return try read(bytes: [UInt8](data), name: path, tensor: tensor, format: format, codesOf: codesOf)
     }
 
     /// Reads bytes, choosing the reader by magic bytes and the name's extension.
-    public static func read(bytes: [UInt8], name: String, tensor: String? = nil, format: FloatFormat) throws(MatrixInputError) -> MatrixSource {
+    public static func read(bytes: [UInt8], name: String, tensor: String? = nil, format: FloatFormat, codesOf: FloatFormat? = nil) throws(MatrixInputError) -> MatrixSource {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".safetensors") {
             let (matrix, chosen) = try SafetensorsFile.read(bytes, name: name, tensor: tensor)
@@ -37,7 +39,7 @@ public enum MatrixReader {
             throw MatrixInputError(.unsupportedLayout, location: name, "--tensor applies to .safetensors files only")
         }
         if lowered.hasSuffix(".npy") || bytes.starts(with: NumpyFile.magic) {
-            let (matrix, _) = try NumpyFile.read(bytes, name: name)
+            let (matrix, _) = try NumpyFile.read(bytes, name: name, codesOf: codesOf)
             return MatrixSource(matrix: try cast(matrix, to: format, location: name), name: name)
         }
         guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {

@@ -1,8 +1,16 @@
 import SoftFloat
 
 /// Reads a `.npy` file (format versions 1.0, 2.0 and 3.0): little-endian float16, float32 or
-/// float64 in C order — and, for callers that ask for raw codes (`mma --codes`), uint8 and
-/// uint16. Writes float16/float32/float64 `.npy` files (version 1.0).
+/// float64 in C order; integers int8, int16, int32, uint8, uint16 and uint32 (as their exact
+/// values); ml_dtypes' arrays (bfloat16, float8_*, float6_*, float4_*: numpy sees them as the
+/// void dtypes `<V2` and `<V1`) as codes of a format the caller names (`--input-format`); and,
+/// for callers that ask for raw codes (`mma --codes`), uint8 and uint16 as codes. Writes
+/// float16/float32/float64 `.npy` files (version 1.0).
+///
+///     // np.save("w.npy", x.astype(ml_dtypes.bfloat16)) → descr '<V2'
+///     NumpyFile.read(bytes, name: "w.npy", codesOf: .bfloat16)   // a bfloat16 matrix
+///     // np.save("q.npy", np.array([-128, 127], np.int8)) → descr '|i1'
+///     NumpyFile.read(bytes, name: "q.npy")                       // float64 −128, 127
 ///
 /// Layout: the magic `\x93NUMPY`, two version bytes, a little-endian header length (2 bytes
 /// in version 1, 4 in versions 2 and 3), then a Python dict literal such as
@@ -14,7 +22,9 @@ enum NumpyFile {
 
     /// With `rawCodes`, uint8 and uint16 arrays are accepted too: their elements are codes,
     /// returned in a `Matrix` whose format (float8_e5m2, float16) only stands for the width.
-    static func read(_ bytes: [UInt8], name: String, rawCodes: Bool = false) throws(MatrixInputError) -> (Matrix, [Int]) {
+    /// With `codesOf`, one- and two-byte void, uint8 and uint16 arrays hold codes of that format
+    /// (a code outside the format's bits is an error naming its index).
+    static func read(_ bytes: [UInt8], name: String, rawCodes: Bool = false, codesOf: FloatFormat? = nil) throws(MatrixInputError) -> (Matrix, [Int]) {
         func corrupt(_ message: String) -> MatrixInputError { MatrixInputError(.corrupt, location: name, message) }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw MatrixInputError(bytes.count < 10 ? .truncated : .corrupt, location: name, "not a .npy file: it must start with \\x93NUMPY and a version")
@@ -52,16 +62,39 @@ enum NumpyFile {
         }
         let format: FloatFormat
         let width: Int
-        switch descr {
-        case "<f2": (format, width) = (.float16, 2)
-        case "<f4": (format, width) = (.float32, 4)
-        case "<f8": (format, width) = (.float64, 8)
-        case "|u1" where rawCodes, "<u1" where rawCodes: (format, width) = (.float8_e5m2, 1)
-        case "<u2" where rawCodes: (format, width) = (.float16, 2)
-        default:
-            let reason = descr.hasPrefix(">") ? "big-endian data is not supported" : "unsupported dtype"
-            let supported = rawCodes ? "'|u1' (uint8 codes), '<u2' (uint16 codes)" : "'<f2' (float16), '<f4' (float32), '<f8' (float64)"
-            throw MatrixInputError(.unsupportedDtype, location: name, "\(reason) '\(descr)'; supported: \(supported)")
+        /// Integer dtypes: signed?, read as their exact values in float64.
+        var integer: Bool? = nil
+        let codeWidth: Int? = switch descr {
+        case "|V1", "<V1", "|u1", "<u1": 1
+        case "|V2", "<V2", "<u2": 2
+        default: nil
+        }
+        if let codesOf, let codeWidth {
+            guard codesOf.bitWidth <= 8 * codeWidth, codesOf.bitWidth > 8 * (codeWidth - 1) else {
+                throw MatrixInputError(.unsupportedDtype, location: name, "'\(descr)' holds \(8 * codeWidth)-bit codes, but --input-format \(codesOf.name) has \(codesOf.bitWidth)-bit codes")
+            }
+            (format, width) = (codesOf, codeWidth)
+        } else {
+            switch descr {
+            case "<f2": (format, width) = (.float16, 2)
+            case "<f4": (format, width) = (.float32, 4)
+            case "<f8": (format, width) = (.float64, 8)
+            case "|u1" where rawCodes, "<u1" where rawCodes: (format, width) = (.float8_e5m2, 1)
+            case "<u2" where rawCodes: (format, width) = (.float16, 2)
+            case "|i1", "<i1": (format, width, integer) = (.float64, 1, true)
+            case "<i2": (format, width, integer) = (.float64, 2, true)
+            case "<i4": (format, width, integer) = (.float64, 4, true)
+            case "|u1", "<u1": (format, width, integer) = (.float64, 1, false)
+            case "<u2": (format, width, integer) = (.float64, 2, false)
+            case "<u4": (format, width, integer) = (.float64, 4, false)
+            case "|V1", "<V1", "|V2", "<V2":
+                throw MatrixInputError(.unsupportedDtype, location: name, "'\(descr)' is raw \(descr.hasSuffix("1") ? 8 : 16)-bit codes (how numpy saves ml_dtypes' \(descr.hasSuffix("1") ? "float8/float6/float4" : "bfloat16") arrays): name their format with --input-format (e.g. \(descr.hasSuffix("1") ? "float8_e4m3fn" : "bfloat16"))")
+            default:
+                let reason = descr.hasPrefix(">") ? "big-endian data is not supported" : "unsupported dtype"
+                let supported = rawCodes ? "'|u1' (uint8 codes), '<u2' (uint16 codes)"
+                    : "'<f2' (float16), '<f4' (float32), '<f8' (float64), '|i1' '<i2' '<i4' '|u1' '<u2' '<u4' (integers), '<V2' '<V1' (ml_dtypes, with --input-format)"
+                throw MatrixInputError(.unsupportedDtype, location: name, "\(reason) '\(descr)'; supported: \(supported)")
+            }
         }
         let (rows, columns) = try BinaryTensor.matrixShape(shape, name: name)
         let dataStart = headerStart + headerLength
@@ -73,7 +106,18 @@ enum NumpyFile {
         guard available == expected else {
             throw corrupt("\(available - expected) unexpected bytes after the \(expected) bytes of data for shape \(shape)")
         }
-        let codes = BinaryTensor.littleEndianCodes(bytes, from: dataStart, count: rows * columns, width: width)
+        var codes = BinaryTensor.littleEndianCodes(bytes, from: dataStart, count: rows * columns, width: width)
+        if let signed = integer {
+            // Exact: every 32-bit integer is a float64.
+            let bits = 8 * width
+            for index in codes.indices {
+                let raw = codes[index]
+                let value = signed && raw >> UInt64(bits - 1) != 0 ? Double(Int64(raw) - (Int64(1) << Int64(bits))) : Double(raw)
+                codes[index] = value.bitPattern
+            }
+        } else if codesOf != nil, let index = codes.firstIndex(where: { $0 & ~format.codeMask != 0 }) {
+            throw corrupt("element \(index) holds 0x\(String(codes[index], radix: 16)), not a \(format.bitWidth)-bit code of \(format.name)")
+        }
         return (try! Matrix(rows: rows, columns: columns, format: format, codes: codes), shape)
     }
 

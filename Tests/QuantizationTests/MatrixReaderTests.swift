@@ -90,6 +90,37 @@ import Testing
         #expect(try MatrixReader.read(bytes: double, name: "d.npy", format: .float32).matrix.codes == [0x3dcccccd])
     }
 
+    /// `np.save(np.array([-128, -1, 127], np.int8))` and int16/int32 relatives: exact integer
+    /// values, then one nearest-even cast to the compute format (int32 16777217 = 2^24 + 1 →
+    /// float32 16777216).
+    @Test func npyIntegers() throws {
+        let int8 = Self.npy(descr: "|i1", shape: "(3,)", payload: [0x80, 0xff, 0x7f])
+        #expect(try MatrixReader.read(bytes: int8, name: "q.npy", format: .float32).matrix.doubleValues == [-128, -1, 127])
+        let int16 = Self.npy(descr: "<i2", shape: "(2,)", payload: [0x00, 0x80, 0x39, 0x30])
+        #expect(try MatrixReader.read(bytes: int16, name: "q.npy", format: .float32).matrix.doubleValues == [-32768, 12345])
+        let int32 = Self.npy(descr: "<i4", shape: "(1, 2)", payload: [0x01, 0x00, 0x00, 0x01, 0xff, 0xff, 0xff, 0xff])
+        #expect(try MatrixReader.read(bytes: int32, name: "q.npy", format: .float32).matrix.doubleValues == [16_777_216, -1])
+        let uint16 = Self.npy(descr: "<u2", shape: "(1,)", payload: [0xff, 0xff])
+        #expect(try MatrixReader.read(bytes: uint16, name: "q.npy", format: .float32).matrix.doubleValues == [65535])
+    }
+
+    /// ml_dtypes' bytes: `np.save(np.array([1, -1.5], ml_dtypes.bfloat16))` is descr '<V2' with
+    /// codes 0x3f80, 0xbfc0; float8_e4m3fn [448, 0.5] is '<V1' with 0x7e, 0x30.
+    @Test func npyCodesOfANamedFormat() throws {
+        let bf16 = Self.npy(descr: "<V2", shape: "(2,)", payload: [0x80, 0x3f, 0xc0, 0xbf])
+        #expect(try MatrixReader.read(bytes: bf16, name: "w.npy", format: .float32, codesOf: .bfloat16).matrix.doubleValues == [1, -1.5])
+        let e4m3 = Self.npy(descr: "<V1", shape: "(2,)", payload: [0x7e, 0x30])
+        #expect(try MatrixReader.read(bytes: e4m3, name: "w.npy", format: .float32, codesOf: .float8_e4m3fn).matrix.doubleValues == [448, 0.5])
+        let fp4 = Self.npy(descr: "<V1", shape: "(2,)", payload: [0x07, 0x1f])
+        #expect(throws: MatrixInputError.self) { try MatrixReader.read(bytes: fp4, name: "w.npy", format: .float32, codesOf: .float4_e2m1fn) }
+        do { _ = try MatrixReader.read(bytes: fp4, name: "w.npy", format: .float32, codesOf: .float4_e2m1fn) } catch {
+            #expect(error.description.contains("element 1 holds 0x1f, not a 4-bit code of float4_e2m1fn"))
+        }
+        do { _ = try MatrixReader.read(bytes: bf16, name: "w.npy", format: .float32, codesOf: .float8_e4m3fn) } catch {
+            #expect(error.description.contains("'<V2' holds 16-bit codes, but --input-format float8_e4m3fn has 8-bit codes"))
+        }
+    }
+
     struct BadFile: Sendable, CustomTestStringConvertible {
         let name: String
         let bytes: [UInt8]
@@ -104,8 +135,10 @@ import Testing
         BadFile(name: "h.npy", bytes: Array(npy(descr: "<f4", shape: "(1,)", payload: []).prefix(40)),
                 kind: .truncated, message: "h.npy: truncated .npy header"),
         BadFile(name: "m.npy", bytes: Array("NUMPY!!!!!!!".utf8), kind: .corrupt, message: "m.npy: not a .npy file"),
-        BadFile(name: "i.npy", bytes: npy(descr: "<i4", shape: "(1,)", payload: [1, 0, 0, 0]),
-                kind: .unsupportedDtype, message: "i.npy: unsupported dtype '<i4'"),
+        BadFile(name: "i.npy", bytes: npy(descr: "<i8", shape: "(1,)", payload: [1, 0, 0, 0, 0, 0, 0, 0]),
+                kind: .unsupportedDtype, message: "i.npy: unsupported dtype '<i8'"),
+        BadFile(name: "v.npy", bytes: npy(descr: "<V2", shape: "(1,)", payload: [0x80, 0x3f]),
+                kind: .unsupportedDtype, message: "v.npy: '<V2' is raw 16-bit codes (how numpy saves ml_dtypes' bfloat16 arrays): name their format with --input-format"),
         BadFile(name: "b.npy", bytes: npy(descr: ">f4", shape: "(1,)", payload: [0, 0, 0, 0]),
                 kind: .unsupportedDtype, message: "b.npy: big-endian data is not supported '>f4'"),
         BadFile(name: "f.npy", bytes: npy(descr: "<f4", shape: "(1, 1)", payload: [0, 0, 0, 0], fortran: true),

@@ -29,6 +29,9 @@ extension PrecisionLab {
         @Option(name: .customLong("b-tensor"), help: ArgumentHelp("The tensor of B in a .safetensors file.", valueName: "name"))
         var rightTensor: String?
 
+        @Option(name: .customLong("input-format"), help: ArgumentHelp("The format of .npy inputs of raw codes (ml_dtypes' '<V2' bfloat16 or '<V1' float8 arrays, or uint8/uint16 codes).", valueName: "format"))
+        var inputFormat: String?
+
         @Option(help: "vectorwise or tensorwise.")
         var scheme: MatmulScheme = .vectorwise
 
@@ -63,7 +66,8 @@ extension PrecisionLab {
 
         func run() throws {
             let configuration = try makeConfiguration()
-            let files = [MatrixInputs.File(path: left, tensor: leftTensor), MatrixInputs.File(path: right, tensor: rightTensor)]
+            let codesOf = try inputFormat.map(parseFormat)
+            let files = [MatrixInputs.File(path: left, tensor: leftTensor, codesOf: codesOf), MatrixInputs.File(path: right, tensor: rightTensor, codesOf: codesOf)]
             try reportingFailure {
                 let result = try MatrixInputs.run(reading: files, format: configuration.compute) { matrices throws(QuantizationError) in
                     try matmul(matrices[0], matrices[1], configuration)

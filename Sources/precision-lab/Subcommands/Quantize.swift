@@ -11,8 +11,9 @@ extension PrecisionLab {
             discussion: """
                 The matrix comes from standard input or --input: text with one row per line and \
                 numbers separated by spaces or commas (lines starting with # are skipped), a .npy \
-                file (little-endian float16/32/64, C order), or a .safetensors file (F32, F16, \
-                BF16; choose the tensor with --tensor). Every number is first cast to the compute \
+                file (little-endian float16/32/64 or int8/16/32, uint8/16/32, C order; ml_dtypes' \
+                bfloat16 and float8 arrays, saved as '<V2'/'<V1', with --input-format naming their \
+                format), or a .safetensors file (F32, F16, BF16; choose the tensor with --tensor). Every number is first cast to the compute \
                 format (text is rounded once from its exact decimal value), and every arithmetic \
                 step then happens in that format, bit for bit.
 
@@ -96,6 +97,9 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("The tensor to read from a .safetensors file.", valueName: "name"))
         var tensor: String?
 
+        @Option(name: .customLong("input-format"), help: ArgumentHelp("The format of a .npy file of raw codes (ml_dtypes' '<V2' bfloat16 or '<V1' float8 arrays, or uint8/uint16 codes).", valueName: "format"))
+        var inputFormat: String?
+
         @Option(help: ArgumentHelp("GGUF schemes: a per-column importance vector (.npy or text) of length C.", valueName: "file"))
         var imatrix: String?
 
@@ -156,8 +160,9 @@ extension PrecisionLab {
                 return
             }
             let configuration = try makeConfiguration()
+            let codesOf = try inputFormat.map(parseFormat)
             try reportingFailure {
-                let result = try MatrixInputs.run(reading: [MatrixInputs.File(path: input, tensor: tensor)],
+                let result = try MatrixInputs.run(reading: [MatrixInputs.File(path: input, tensor: tensor, codesOf: codesOf)],
                                                   format: configuration.compute) { matrices throws(QuantizationError) in
                     try quantize(matrices[0], configuration)
                 }
