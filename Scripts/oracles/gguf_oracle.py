@@ -45,8 +45,11 @@ TYPES = {
     "tq2_0": (35, 256, 66), "mxfp4": (39, 32, 17), "nvfp4": (40, 64, 36),
 }
 QUANTIZE_TYPES = ["q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_K", "q3_K", "q4_K", "q5_K", "q6_K",
-                  "iq4_nl", "iq4_xs", "tq1_0", "tq2_0", "mxfp4", "nvfp4"]
-DEQUANTIZE_ONLY = ["iq1_s", "iq1_m", "iq2_xxs", "iq2_xs", "iq2_s", "iq3_xxs", "iq3_s"]
+                  "iq4_nl", "iq4_xs", "tq1_0", "tq2_0", "mxfp4", "nvfp4", "iq3_xxs"]
+DEQUANTIZE_ONLY = ["iq1_s", "iq1_m", "iq2_xxs", "iq2_xs", "iq2_s", "iq3_s"]
+# The lattice types (IQ1/IQ2/IQ3); ggml refuses three of them without an importance matrix.
+LATTICE = ["iq1_s", "iq1_m", "iq2_xxs", "iq2_xs", "iq2_s", "iq3_xxs", "iq3_s"]
+REQUIRES_IMATRIX = ["iq2_xxs", "iq2_xs", "iq1_s"]
 
 GGML.ggml_quantize_chunk.restype = ctypes.c_size_t
 GGML.ggml_quantize_chunk.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64,
@@ -130,9 +133,8 @@ def compare(binary, seeds, columns_list, types):
                 w_path = os.path.join(folder, "w.npy"); np.save(w_path, w)
                 for name in types:
                     for weighted in (False, True):
-                        if name in DEQUANTIZE_ONLY:
-                            if not weighted and name in ("iq2_xxs", "iq2_xs", "iq1_s"):
-                                continue
+                        if not weighted and name in REQUIRES_IMATRIX:
+                            continue
                         block, size = TYPES[name][1], TYPES[name][2]
                         row_bytes = columns // block * size
                         reference = ggml_quantize(name, x, w if weighted else None)
@@ -221,13 +223,11 @@ def fixtures(path):
     lines.append("    static let importance: [UInt32] = [" + ", ".join(f"0x{v:08x}" for v in w.view(np.uint32)) + "]")
     lines.append("    static let cases: [Case] = [")
     for name, values in rows:
-        for t in QUANTIZE_TYPES + DEQUANTIZE_ONLY:
+        for t in [t for t in QUANTIZE_TYPES if t not in LATTICE] + LATTICE:
             for weighted in (False, True):
-                if weighted and name != "gaussian" and t not in DEQUANTIZE_ONLY:
+                if weighted and name != "gaussian" and t not in LATTICE:
                     continue
-                if not weighted and t in ("iq2_xxs", "iq2_xs", "iq1_s"):
-                    continue
-                if t in DEQUANTIZE_ONLY and name not in ("gaussian", "one huge outlier"):
+                if not weighted and t in REQUIRES_IMATRIX:
                     continue
                 blocks = ggml_quantize(t, values[None, :], w if weighted else None)
                 checksum = fnv1a_floats(ggml_dequantize(t, blocks, 1, 256))

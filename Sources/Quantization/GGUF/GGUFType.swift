@@ -101,10 +101,11 @@ public enum GGUFType: String, CaseIterable, Sendable, Hashable, CustomStringConv
     /// Storage cost: block bytes × 8 / block elements (Q4_K: 144 × 8 / 256 = 4.5).
     public var bitsPerParameter: Double { Double(blockBytes * 8) / Double(blockElements) }
 
-    /// Whether PrecisionLab has this type's quantizer (the IQ1/IQ2/IQ3 types are dequantize-only).
+    /// Whether PrecisionLab has this type's quantizer (the lattice types not listed here are
+    /// dequantize-only).
     public var canQuantize: Bool {
         switch self {
-        case .iq1_s, .iq1_m, .iq2_xxs, .iq2_xs, .iq2_s, .iq3_xxs, .iq3_s: return false
+        case .iq1_s, .iq1_m, .iq2_xxs, .iq2_xs, .iq2_s, .iq3_s: return false
         default: return true
         }
     }

@@ -1,8 +1,94 @@
-/// IQ3_XXS: a dequantize-only lattice type here; the decoder is ``LatticeDequantizer/iq3xxs(_:count:into:)``.
-/// Quantizing is refused before this codec is reached (``GGUFType/canQuantize``).
+/// IQ3_XXS: 256-element super-blocks of 98 bytes = d (float16), 64 grid indices (one per 4
+/// values, into the 256-entry ``LatticeGrids/iq3xxs``), and per 32 values a uint32 holding four
+/// 7-bit sign groups and a 4-bit scale s: x ≈ d·(0.5 + s)·0.5·grid value·±1.
+///
+/// The quantizer is ggml's `quantize_row_iq3_xxs_impl`: per 32 values, signs folded to
+/// magnitudes (``LatticeSearch/foldSigns(_:weights:into:)``), 31 trial scales
+/// (15 + 0.2·k)/max for k = −15 … 15 snapping each 4 values to the grid (off-grid vectors to
+/// their best neighbour, ``LatticeNeighbours/iq3xxs``) and keeping the best weighted fit,
+/// one more snap of the off-grid groups at the fitted scale; then d = max scale / 31 stored
+/// as float16(d·1.0125) and s = nearest_int(0.5·(scale/d − 1)). Weights: imatrix·√(σ² + x²)
+/// with σ² = 2·Σx²/256 over the super-block, x² without an importance matrix.
 enum IQ3_XXSCodec: GGUFBlockCodec {
+    static let maxLevel: Int32 = 7  // kMaxQ − 1: levels 0 … 7, grid values 1, 3 … 15
+
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        preconditionFailure("IQ3_XXS has no quantizer; GGUFCodec.quantize refuses it first")
+        let table = LatticeNeighbours.iq3xxs
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
+        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
+        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2 * 8 + 8)
+        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
+        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
+        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
+        let L = levels, trial = levels + 32
+        let best = indices, trialIndices = indices + 8, packedScales = indices + 16
+        let bestOnGrid = onGrid, trialOnGrid = onGrid + 8
+
+        for block in 0..<(count / 256) {
+            let xbl = x + 256 * block
+            let y = out + 98 * block
+            for i in 0..<98 { y[i] = 0 }
+            let sigma2 = 2 * ImportanceWeights.sumOfSquares(xbl, count: 256) / 256
+            var maxScale: Float = 0
+            for ib in 0..<8 {
+                let xb = xbl + 32 * ib
+                LatticeSearch.weights(xb, count: 32, importance: importance.map { $0 + 256 * block + 32 * ib }, sigma2: sigma2,
+                                      into: weight, roots: roots)
+                var signs = (0..<4).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
+                var maxValue = xval[0]
+                for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
+                for i in 0..<32 { L[i] = 0 }
+                packedScales[ib] = 0
+                if maxValue < 1e-8 {  // GROUP_MAX_EPS_IQ3_XXS
+                    scales[ib] = 0
+                    continue
+                }
+                var bestFit: Float = 0
+                var scale = maxValue / 15
+                for k in 0..<8 { bestOnGrid[k] = true; best[k] = 0 }
+                for step in -15...15 {
+                    let id = (15 + Float(step) * 0.2) / maxValue
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: id, scale: 1 / id,
+                                       maxLevel: maxLevel, levels: trial, indices: trialIndices, onGrid: trialOnGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
+                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
+                        scale = sumqx / sumq2
+                        bestFit = scale * sumqx
+                        for i in 0..<32 { L[i] = trial[i] }
+                        for k in 0..<8 { bestOnGrid[k] = trialOnGrid[k] }
+                    }
+                }
+                if (0..<8).contains(where: { !bestOnGrid[$0] }) && scale > 0 {
+                    let id = 1 / scale
+                    for k in 0..<8 where !bestOnGrid[k] {
+                        LatticeSearch.snap(xval + 4 * k, roots: roots + 4 * k, table: table, groups: 1, inverseScale: id, scale: scale,
+                                           maxLevel: maxLevel, levels: L + 4 * k, indices: trialIndices, onGrid: trialOnGrid)
+                    }
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
+                    if sumq2 > 0 { scale = sumqx / sumq2 }
+                }
+                if scale < 0 {
+                    scale = -scale
+                    for k in 0..<4 { signs[k] = ~signs[k] & 127 }
+                }
+                for k in 0..<8 { y[2 + 8 * ib + k] = UInt8(truncatingIfNeeded: table.gridIndex(of: table.pack(L + 4 * k)) ?? 0) }
+                packedScales[ib] = Int(signs[0]) | Int(signs[1]) << 7 | Int(signs[2]) << 14 | Int(signs[3]) << 21
+                scales[ib] = scale
+                maxScale = GGMLRounding.cMax(maxScale, scale)
+            }
+            if maxScale == 0 {
+                for i in 0..<98 { y[i] = 0 }
+                continue
+            }
+            let d = maxScale / 31
+            GGMLRounding.storeHalf(d * 1.0125, at: y)
+            let id = 1 / d
+            for ib in 0..<8 {
+                let s = UInt32(max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1)))))
+                let word = UInt32(packedScales[ib]) | s << 28
+                for j in 0..<4 { y[66 + 4 * ib + j] = UInt8(truncatingIfNeeded: word >> UInt32(8 * j)) }
+            }
+        }
     }
 
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
