@@ -1,8 +1,95 @@
-/// IQ2_XXS: a dequantize-only lattice type here; the decoder is ``LatticeDequantizer/iq2xxs(_:count:into:)``.
-/// Quantizing is refused before this codec is reached (``GGUFType/canQuantize``).
+/// IQ2_XXS: 256-element super-blocks of 66 bytes = d (float16) and per 32 values two uint32:
+/// four grid indices (one byte per 8 values, into the 256-entry ``LatticeGrids/iq2xxs``), and
+/// four 7-bit sign groups with a 4-bit scale s: x ≈ d·(0.5 + s)·0.25·grid value·±1.
+///
+/// The quantizer is ggml's `quantize_row_iq2_xxs_impl` and needs an importance matrix
+/// (weights imatrix·√(σ² + x²), σ² = Σx²/256 over the super-block): per 32 values, signs
+/// folded to magnitudes, a first scale from `make_qp_quants` (``KQuantSearch/positive(count:nmax:_:codes:weights:)``,
+/// levels 0 … 3), then 13 trial scales (5 + 0.1·k)/(3·scale) for k = −6 … 6 snapping each 8
+/// values to the grid (``LatticeNeighbours/iq2xxs``), the best weighted fit kept and snapped
+/// once more at its own scale; d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
 enum IQ2_XXSCodec: GGUFBlockCodec {
+    static let maxLevel: Int32 = 2  // kMaxQ − 1: levels 0 … 2, grid values 1, 3, 5
+
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        preconditionFailure("IQ2_XXS has no quantizer; GGUFCodec.quantize refuses it first")
+        guard let importance else { preconditionFailure("IQ2_XXS needs an importance matrix; GGUFCodec.quantize refuses it first") }
+        let table = LatticeNeighbours.iq2xxs
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
+        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
+        let codes = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        let words = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
+        defer { scratch.deallocate(); levels.deallocate(); codes.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
+        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
+        let L = levels, trial = levels + 32
+
+        for block in 0..<(count / 256) {
+            let xbl = x + 256 * block
+            let y = out + 66 * block
+            for i in 0..<16 { words[i] = 0 }
+            let sigma2 = ImportanceWeights.sumOfSquares(xbl, count: 256) / 256
+            var maxScale: Float = 0
+            for ib in 0..<8 {
+                let xb = xbl + 32 * ib
+                LatticeSearch.weights(xb, count: 32, importance: importance + 256 * block + 32 * ib, sigma2: sigma2, into: weight, roots: roots)
+                var signs = (0..<4).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
+                var maxValue = xval[0]
+                for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
+                if maxValue < KQuantSearch.groupMaxEpsilon {
+                    scales[ib] = 0
+                    continue
+                }
+                var scale = KQuantSearch.positive(count: 32, nmax: 4, xval, codes: codes, weights: weight)
+                for i in 0..<32 { L[i] = Int8(truncatingIfNeeded: codes[i]) }
+                let effectiveMax = scale * 3
+                if effectiveMax <= 0 {
+                    scales[ib] = 0
+                    continue
+                }
+                var bestFit: Float = 0
+                for step in -6...6 {
+                    let id = (5 + Float(step) * 0.1) / effectiveMax
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 4, inverseScale: id, scale: 1 / id,
+                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: onGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
+                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
+                        scale = sumqx / sumq2
+                        bestFit = scale * sumqx
+                        for i in 0..<32 { L[i] = trial[i] }
+                    }
+                }
+                if scale > 0 {
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 4, inverseScale: 1 / scale, scale: scale,
+                                       maxLevel: maxLevel, levels: L, indices: indices, onGrid: onGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
+                    if sumq2 > 0 { scale = sumqx / sumq2 }
+                }
+                if scale < 0 {
+                    scale = -scale
+                    for k in 0..<4 { signs[k] = ~signs[k] & 127 }
+                }
+                for k in 0..<4 {
+                    let index = table.gridIndex(of: table.pack(L + 8 * k)) ?? 0
+                    words[2 * ib] |= UInt32(index) << UInt32(8 * k)
+                    words[2 * ib + 1] |= UInt32(signs[k]) << UInt32(7 * k)
+                }
+                scales[ib] = scale
+                maxScale = GGMLRounding.cMax(maxScale, scale)
+            }
+            for i in 0..<66 { y[i] = 0 }
+            if maxScale == 0 { continue }
+            let d = maxScale / 31
+            GGMLRounding.storeHalf(d, at: y)
+            let id = 1 / d
+            for ib in 0..<8 {
+                let s = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1))))
+                words[2 * ib + 1] |= UInt32(s) << 28
+            }
+            for i in 0..<16 {
+                for j in 0..<4 { y[2 + 4 * i + j] = UInt8(truncatingIfNeeded: words[i] >> UInt32(8 * j)) }
+            }
+        }
     }
 
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {

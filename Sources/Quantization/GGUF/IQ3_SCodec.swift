@@ -1,8 +1,106 @@
-/// IQ3_S: a dequantize-only lattice type here; the decoder is ``LatticeDequantizer/iq3s(_:count:into:)``.
-/// Quantizing is refused before this codec is reached (``GGUFType/canQuantize``).
+/// IQ3_S: 256-element super-blocks of 110 bytes = d (float16), qs[64] (low bytes of the 9-bit
+/// grid indices, one per 4 values, into the 512-entry ``LatticeGrids/iq3s``), qh[8] (their
+/// ninth bits), signs[32] (one bit per value) and scales[4] (a 4-bit s per 32 values):
+/// x ≈ d·(1 + 2s)·grid value·±1.
+///
+/// The quantizer is ggml's `quantize_row_iq3_s_impl`: per 32 values, magnitudes (every sign
+/// stored), 19 trial scales (15 + 0.2·k)/max for k = −9 … 9 snapping each 4 values to the grid
+/// (``LatticeNeighbours/iq3s``), the best weighted fit kept and all groups snapped once more
+/// at its scale unless the fit was entirely on the grid; d = max scale / 31 stored as
+/// float16(d·1.033), s = nearest_int(0.5·(scale/d − 1)). Weights: imatrix·√(σ² + x²) with
+/// σ² = 2·Σx²/256, x² without an importance matrix.
+///
+/// ggml's quirk, kept: a sub-block whose values are all zero writes nothing and does not
+/// advance the qs and signs write positions, so the next sub-block's indices and signs land
+/// in its slots (qh is indexed by sub-block and stays in place).
 enum IQ3_SCodec: GGUFBlockCodec {
+    static let maxLevel: Int32 = 7
+
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        preconditionFailure("IQ3_S has no quantizer; GGUFCodec.quantize refuses it first")
+        let table = LatticeNeighbours.iq3s
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
+        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
+        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
+        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
+        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
+        let L = levels, trial = levels + 32
+        let bestOnGrid = onGrid, trialOnGrid = onGrid + 8
+
+        for block in 0..<(count / 256) {
+            let xbl = x + 256 * block
+            let y = out + 110 * block
+            for i in 0..<110 { y[i] = 0 }
+            var qs = y + 2, signs = y + 74
+            let qh = y + 66
+            let sigma2 = 2 * ImportanceWeights.sumOfSquares(xbl, count: 256) / 256
+            var maxScale: Float = 0
+            for ib in 0..<8 {
+                let xb = xbl + 32 * ib
+                LatticeSearch.weights(xb, count: 32, importance: importance.map { $0 + 256 * block + 32 * ib }, sigma2: sigma2,
+                                      into: weight, roots: roots)
+                var blockSigns = [UInt8](repeating: 0, count: 4)
+                for i in 0..<32 {
+                    if xb[i] >= 0 {
+                        xval[i] = xb[i]
+                    } else {
+                        xval[i] = -xb[i]
+                        blockSigns[i / 8] |= 1 << UInt8(i % 8)
+                    }
+                }
+                var maxValue = xval[0]
+                for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
+                for i in 0..<32 { L[i] = 0 }
+                if maxValue == 0 {
+                    scales[ib] = 0
+                    continue
+                }
+                var bestFit: Float = 0
+                var scale = maxValue / 15
+                for k in 0..<8 { bestOnGrid[k] = false }
+                for step in -9...9 {
+                    let id = (15 + Float(step) * 0.2) / maxValue
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: id, scale: 1 / id,
+                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: trialOnGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
+                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
+                        scale = sumqx / sumq2
+                        bestFit = scale * sumqx
+                        for i in 0..<32 { L[i] = trial[i] }
+                        for k in 0..<8 { bestOnGrid[k] = trialOnGrid[k] }
+                    }
+                }
+                if (0..<8).contains(where: { !bestOnGrid[$0] }) && scale > 0 {
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: 1 / scale, scale: scale,
+                                       maxLevel: maxLevel, levels: L, indices: indices, onGrid: trialOnGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
+                    if sumq2 > 0 { scale = sumqx / sumq2 }
+                }
+                if scale < 0 {
+                    scale = -scale
+                    for k in 0..<4 { blockSigns[k] = ~blockSigns[k] }
+                }
+                for k in 0..<8 {
+                    let index = table.gridIndex(of: table.pack(L + 4 * k)) ?? 0
+                    qs[k] = UInt8(truncatingIfNeeded: index)
+                    qh[ib] |= UInt8(truncatingIfNeeded: (index >> 8) << k)
+                }
+                qs += 8
+                for k in 0..<4 { signs[k] = blockSigns[k] }
+                signs += 4
+                scales[ib] = scale
+                maxScale = GGMLRounding.cMax(maxScale, scale)
+            }
+            if maxScale == 0 { continue }
+            let d = maxScale / 31
+            GGMLRounding.storeHalf(d * 1.033, at: y)
+            let id = 1 / d
+            for pair in 0..<4 {
+                let low = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[2 * pair] - 1))))
+                let high = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[2 * pair + 1] - 1))))
+                y[106 + pair] = UInt8(truncatingIfNeeded: low | high << 4)
+            }
+        }
     }
 
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {

@@ -33,9 +33,11 @@ struct LatticeNeighbours: Sendable {
     static let iq2s = LatticeNeighbours(grid8: LatticeGrids.iq2s, levels: LatticeCodebooks.iq2sLevels, wanted: 1)
     static let iq1s = LatticeNeighbours(grid8: LatticeGrids.iq1s, levels: LatticeCodebooks.iq1sLevels, wanted: 3)
 
-    /// The grid index of a packed level vector, nil when it is off the grid.
+    /// The grid index of a packed level vector, nil when it is off the grid (or outside the
+    /// map: levels from NaN scales, where ggml aborts).
     @inline(__always)
     func gridIndex(of packed: Int) -> Int? {
+        guard packed >= 0 && packed < map.count else { return nil }
         let index = map[packed]
         return index >= 0 ? Int(index) : nil
     }
