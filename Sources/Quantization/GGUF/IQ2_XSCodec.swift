@@ -1,8 +1,94 @@
-/// IQ2_XS: a dequantize-only lattice type here; the decoder is ``LatticeDequantizer/iq2xs(_:count:into:)``.
-/// Quantizing is refused before this codec is reached (``GGUFType/canQuantize``).
+/// IQ2_XS: 256-element super-blocks of 74 bytes = d (float16), qs[32] (uint16 per 8 values:
+/// a 9-bit index into the 512-entry ``LatticeGrids/iq2xs`` and a 7-bit sign group above it) and
+/// scales[8] (a 4-bit s per 16 values): x ≈ d·(0.5 + s)·0.25·grid value·±1.
+///
+/// The quantizer is ggml's `quantize_row_iq2_xs_impl` and needs an importance matrix
+/// (weights imatrix·√(σ² + x²), σ² = Σx²/256 over the super-block): per 16 values, signs
+/// folded to magnitudes, 19 trial scales (5 + 0.1·k)/max for k = −9 … 9 snapping each 8 values
+/// to the grid (``LatticeNeighbours/iq2xs``), the best weighted fit kept and its off-grid
+/// groups snapped once more at its scale; d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
 enum IQ2_XSCodec: GGUFBlockCodec {
+    static let maxLevel: Int32 = 2
+
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        preconditionFailure("IQ2_XS has no quantizer; GGUFCodec.quantize refuses it first")
+        guard let importance else { preconditionFailure("IQ2_XS needs an importance matrix; GGUFCodec.quantize refuses it first") }
+        let table = LatticeNeighbours.iq2xs
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 16 + 16)
+        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 32)
+        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        let words = UnsafeMutablePointer<UInt16>.allocate(capacity: 32)
+        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
+        let weight = scratch, roots = scratch + 16, xval = scratch + 32, scales = scratch + 48
+        let L = levels, trial = levels + 16
+        let bestOnGrid = onGrid, trialOnGrid = onGrid + 2
+
+        for block in 0..<(count / 256) {
+            let xbl = x + 256 * block
+            let y = out + 74 * block
+            for i in 0..<74 { y[i] = 0 }
+            for i in 0..<32 { words[i] = 0 }
+            let sigma2 = ImportanceWeights.sumOfSquares(xbl, count: 256) / 256
+            var maxScale: Float = 0
+            for ib in 0..<16 {
+                let xb = xbl + 16 * ib
+                LatticeSearch.weights(xb, count: 16, importance: importance + 256 * block + 16 * ib, sigma2: sigma2, into: weight, roots: roots)
+                var signs = (0..<2).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
+                var maxValue = xval[0]
+                for i in 1..<16 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
+                for i in 0..<16 { L[i] = 0 }
+                if maxValue < KQuantSearch.groupMaxEpsilon {
+                    scales[ib] = 0
+                    continue
+                }
+                var bestFit: Float = 0
+                var scale = maxValue / 5
+                bestOnGrid[0] = true; bestOnGrid[1] = true
+                for step in -9...9 {
+                    let id = (5 + Float(step) * 0.1) / maxValue
+                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 2, inverseScale: id, scale: 1 / id,
+                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: trialOnGrid)
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 16)
+                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
+                        scale = sumqx / sumq2
+                        bestFit = scale * sumqx
+                        for i in 0..<16 { L[i] = trial[i] }
+                        bestOnGrid[0] = trialOnGrid[0]; bestOnGrid[1] = trialOnGrid[1]
+                    }
+                }
+                if (!bestOnGrid[0] || !bestOnGrid[1]) && scale > 0 {
+                    let id = 1 / scale
+                    for k in 0..<2 where !bestOnGrid[k] {
+                        LatticeSearch.snap(xval + 8 * k, roots: roots + 8 * k, table: table, groups: 1, inverseScale: id, scale: scale,
+                                           maxLevel: maxLevel, levels: L + 8 * k, indices: indices, onGrid: trialOnGrid)
+                    }
+                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 16)
+                    if sumq2 > 0 { scale = sumqx / sumq2 }
+                }
+                if scale < 0 {
+                    scale = -scale
+                    for k in 0..<2 { signs[k] = ~signs[k] & 127 }
+                }
+                for k in 0..<2 {
+                    let index = table.gridIndex(of: table.pack(L + 8 * k)) ?? 0
+                    words[2 * ib + k] = UInt16(truncatingIfNeeded: index) | UInt16(signs[k]) << 9
+                }
+                scales[ib] = scale
+                maxScale = GGMLRounding.cMax(maxScale, scale)
+            }
+            if maxScale == 0 { continue }
+            let d = maxScale / 31
+            GGMLRounding.storeHalf(d, at: y)
+            let id = 1 / d
+            for ib in 0..<16 {
+                let s = UInt8(max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1)))))
+                y[66 + ib / 2] |= ib % 2 == 0 ? s : s << 4
+            }
+            for i in 0..<32 {
+                y[2 + 2 * i] = UInt8(truncatingIfNeeded: words[i])
+                y[3 + 2 * i] = UInt8(truncatingIfNeeded: words[i] >> 8)
+            }
+        }
     }
 
     static func dequantizeRow(_ blocks: UnsafePointer<UInt8>, count: Int, into y: UnsafeMutablePointer<Float>) {
