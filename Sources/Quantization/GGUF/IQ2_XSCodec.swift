@@ -8,8 +8,6 @@
 /// to the grid (``LatticeNeighbours/iq2xs``), the best weighted fit kept and its off-grid
 /// groups snapped once more at its scale; d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
 enum IQ2_XSCodec: GGUFBlockCodec {
-    static let maxLevel: Int32 = 2
-
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         guard let importance else { preconditionFailure("IQ2_XS needs an importance matrix; GGUFCodec.quantize refuses it first") }
         let table = LatticeNeighbours.iq2xs
@@ -21,7 +19,6 @@ enum IQ2_XSCodec: GGUFBlockCodec {
         defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
         let weight = scratch, roots = scratch + 16, xval = scratch + 32, scales = scratch + 48
         let L = levels, trial = levels + 16
-        let bestOnGrid = onGrid, trialOnGrid = onGrid + 2
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -41,30 +38,8 @@ enum IQ2_XSCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var bestFit: Float = 0
-                var scale = maxValue / 5
-                bestOnGrid[0] = true; bestOnGrid[1] = true
-                for step in -9...9 {
-                    let id = (5 + Float(step) * 0.1) / maxValue
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 2, inverseScale: id, scale: 1 / id,
-                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: trialOnGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 16)
-                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
-                        scale = sumqx / sumq2
-                        bestFit = scale * sumqx
-                        for i in 0..<16 { L[i] = trial[i] }
-                        bestOnGrid[0] = trialOnGrid[0]; bestOnGrid[1] = trialOnGrid[1]
-                    }
-                }
-                if (!bestOnGrid[0] || !bestOnGrid[1]) && scale > 0 {
-                    let id = 1 / scale
-                    for k in 0..<2 where !bestOnGrid[k] {
-                        LatticeSearch.snap(xval + 8 * k, roots: roots + 8 * k, table: table, groups: 1, inverseScale: id, scale: scale,
-                                           maxLevel: maxLevel, levels: L + 8 * k, indices: indices, onGrid: trialOnGrid)
-                    }
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 16)
-                    if sumq2 > 0 { scale = sumqx / sumq2 }
-                }
+                var scale = LatticeSearch.fitSixteen(xval, weights: weight, roots: roots, maxValue: maxValue, table: table,
+                                                     levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<2 { signs[k] = ~signs[k] & 127 }

@@ -97,4 +97,41 @@ enum LatticeSearch {
     static func setLevels(_ L: UnsafeMutablePointer<Int8>, table: LatticeNeighbours, index: Int) {
         for i in 0..<table.dimension { L[i] = (table.points[index * table.dimension + i] - 1) / 2 }
     }
+
+    /// The scale search of IQ2_XS and IQ2_S for 16 magnitudes (two groups of 8, levels 0 … 2):
+    /// 19 trial scales (5 + 0.1·k)/max for k = −9 … 9, each snapping both groups to the grid;
+    /// the trial with the largest (Σwxq)²/Σwq² (strictly larger: the first wins ties) gives the
+    /// scale Σwxq/Σwq² and the levels; groups it had to move off their rounded position are
+    /// snapped once more at that scale and the scale refitted. Writes the levels to `L`
+    /// (`scratch`: 16 more levels; `indices`, `onGrid`: 2 and 4 slots) and returns the scale.
+    static func fitSixteen(_ xval: UnsafePointer<Float>, weights: UnsafePointer<Float>, roots: UnsafePointer<Float>, maxValue: Float,
+                           table: LatticeNeighbours, levels L: UnsafeMutablePointer<Int8>, scratch trial: UnsafeMutablePointer<Int8>,
+                           indices: UnsafeMutablePointer<Int>, onGrid: UnsafeMutablePointer<Bool>) -> Float {
+        let bestOnGrid = onGrid, trialOnGrid = onGrid + 2
+        var bestFit: Float = 0
+        var scale = maxValue / 5
+        bestOnGrid[0] = true; bestOnGrid[1] = true
+        for step in -9...9 {
+            let id = (5 + Float(step) * 0.1) / maxValue
+            snap(xval, roots: roots, table: table, groups: 2, inverseScale: id, scale: 1 / id,
+                 maxLevel: 2, levels: trial, indices: indices, onGrid: trialOnGrid)
+            let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: trial, count: 16)
+            if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
+                scale = sumqx / sumq2
+                bestFit = scale * sumqx
+                for i in 0..<16 { L[i] = trial[i] }
+                bestOnGrid[0] = trialOnGrid[0]; bestOnGrid[1] = trialOnGrid[1]
+            }
+        }
+        if (!bestOnGrid[0] || !bestOnGrid[1]) && scale > 0 {
+            let id = 1 / scale
+            for k in 0..<2 where !bestOnGrid[k] {
+                snap(xval + 8 * k, roots: roots + 8 * k, table: table, groups: 1, inverseScale: id, scale: scale,
+                     maxLevel: 2, levels: L + 8 * k, indices: indices, onGrid: trialOnGrid)
+            }
+            let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: L, count: 16)
+            if sumq2 > 0 { scale = sumqx / sumq2 }
+        }
+        return scale
+    }
 }
