@@ -77,35 +77,66 @@ struct LatticeNeighbours: Sendable {
         self.map = map
 
         // Squared distances in level units (Σ(l − l')², a quarter of ggml's d²) are small
-        // integers, so a counting pass replaces ggml's sort: take the `wanted` smallest distinct
-        // distances, then every entry at each of them in increasing index order.
-        let maxDistance = dimension * (2 * mask + 1) * (2 * mask + 1)
+        // integers, so a counting sort replaces ggml's qsort of (d², j): find the `wanted`
+        // smallest distinct distances, then place the entries within them by distance and, at
+        // equal distance, by increasing index. A distance is the sum of the distances of the
+        // vectors' low and high halves, looked up in a table of all half pairs.
+        let half = dimension / 2, halfBits = bits * half, halfSize = 1 << halfBits
+        let halfDistance = UnsafeMutablePointer<UInt8>.allocate(capacity: halfSize * halfSize)
+        for a in 0..<halfSize {
+            for b in 0..<halfSize {
+                var d2 = 0
+                for c in 0..<half {
+                    let diff = ((a >> (bits * c)) & mask) - ((b >> (bits * c)) & mask)
+                    d2 += diff * diff
+                }
+                halfDistance[a * halfSize + b] = UInt8(d2)
+            }
+        }
+        let count = entries.count
+        let lowHalf = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        let highHalf = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        for j in 0..<count {
+            var packed = 0
+            for i in 0..<dimension { packed |= Int(levelIndex[j * dimension + i]) << (bits * i) }
+            lowHalf[j] = packed & (halfSize - 1)
+            highHalf[j] = packed >> halfBits
+        }
+        let maxDistance = 2 * 255
+        let distance = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: maxDistance + 1)
+        let position = UnsafeMutablePointer<Int>.allocate(capacity: maxDistance + 1)
+        let found = UnsafeMutablePointer<UInt16>.allocate(capacity: count)
+        defer {
+            halfDistance.deallocate(); lowHalf.deallocate(); highHalf.deallocate()
+            distance.deallocate(); histogram.deallocate(); position.deallocate(); found.deallocate()
+        }
         var offsets = [Int32](repeating: 0, count: mapSize + 1)
         var list: [UInt16] = []
-        var distance = [Int32](repeating: 0, count: entries.count)
-        var present = [Bool](repeating: false, count: maxDistance + 1)
-        var vector = [Int8](repeating: 0, count: dimension)
-        levelIndex.withUnsafeBufferPointer { grid in
-            for packed in 0..<mapSize {
-                offsets[packed] = Int32(list.count)
-                guard map[packed] < 0 else { continue }
-                for i in 0..<dimension { vector[i] = Int8((packed >> (bits * i)) & mask) }
-                for d in 0...maxDistance { present[d] = false }
-                for j in 0..<entries.count {
-                    var d2: Int32 = 0
-                    for i in 0..<dimension {
-                        let diff = Int32(grid[j * dimension + i]) - Int32(vector[i])
-                        d2 += diff * diff
-                    }
-                    distance[j] = d2
-                    present[Int(d2)] = true
-                }
-                var found = 0
-                for d in 0...maxDistance where present[d] && found < wanted {
-                    found += 1
-                    for j in 0..<entries.count where distance[j] == Int32(d) { list.append(UInt16(j)) }
-                }
+        for packed in 0..<mapSize {
+            offsets[packed] = Int32(list.count)
+            guard map[packed] < 0 else { continue }
+            let lowRow = halfDistance + (packed & (halfSize - 1)) * halfSize
+            let highRow = halfDistance + (packed >> halfBits) * halfSize
+            histogram.initialize(repeating: 0, count: maxDistance + 1)
+            for j in 0..<count {
+                let d = Int(lowRow[lowHalf[j]]) + Int(highRow[highHalf[j]])
+                distance[j] = d
+                histogram[d] += 1
             }
+            var threshold = 0, distinct = 0, total = 0
+            for d in 0...maxDistance where histogram[d] > 0 {
+                position[d] = total
+                total += histogram[d]
+                threshold = d
+                distinct += 1
+                if distinct == wanted { break }
+            }
+            for j in 0..<count where distance[j] <= threshold {
+                found[position[distance[j]]] = UInt16(j)
+                position[distance[j]] += 1
+            }
+            list.append(contentsOf: UnsafeBufferPointer(start: found, count: total))
         }
         offsets[mapSize] = Int32(list.count)
         self.offsets = offsets
