@@ -45,8 +45,8 @@ TYPES = {
     "tq2_0": (35, 256, 66), "mxfp4": (39, 32, 17), "nvfp4": (40, 64, 36),
 }
 QUANTIZE_TYPES = ["q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_K", "q3_K", "q4_K", "q5_K", "q6_K",
-                  "iq4_nl", "iq4_xs", "tq1_0", "tq2_0", "mxfp4", "nvfp4", "iq3_xxs", "iq2_xxs", "iq3_s", "iq2_xs", "iq2_s", "iq1_s"]
-DEQUANTIZE_ONLY = ["iq1_m"]
+                  "iq4_nl", "iq4_xs", "tq1_0", "tq2_0", "mxfp4", "nvfp4", "iq3_xxs", "iq2_xxs", "iq3_s", "iq2_xs", "iq2_s", "iq1_s", "iq1_m"]
+DEQUANTIZE_ONLY = []
 # The lattice types (IQ1/IQ2/IQ3); ggml refuses three of them without an importance matrix.
 LATTICE = ["iq1_s", "iq1_m", "iq2_xxs", "iq2_xs", "iq2_s", "iq3_xxs", "iq3_s"]
 REQUIRES_IMATRIX = ["iq2_xxs", "iq2_xs", "iq1_s"]

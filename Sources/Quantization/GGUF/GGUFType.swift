@@ -105,7 +105,7 @@ public enum GGUFType: String, CaseIterable, Sendable, Hashable, CustomStringConv
     /// dequantize-only).
     public var canQuantize: Bool {
         switch self {
-        case .iq1_m: return false
+        case .iq1_m: return true
         default: return true
         }
     }
