@@ -191,6 +191,9 @@ def edge_rows(rng):
     rows.append(("identical values", np.full(256, 0.375, np.float32)))
     rows.append(("exact ties", (rng.integers(-8, 9, 256) * 0.5 + 0.25).astype(np.float32)))
     rows.append(("fp4 midpoints", rng.choice([0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5.0, 6.0, -0.25, -1.75, -5.0], 256).astype(np.float32)))
+    # No random draws below, so the rows above and the importance weights stay as they were.
+    row = rows[0][1].copy(); row[0:32] = 0; row[96:128] = 0
+    rows.append(("zero sub-blocks", row))  # IQ3_S skips their qs/signs slots
     return rows
 
 

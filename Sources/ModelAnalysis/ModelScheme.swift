@@ -34,8 +34,8 @@ public enum ModelScheme: Sendable, Hashable, CustomStringConvertible {
             guard let type = GGUFType(schemeName: lowered) else {
                 throw ModelSchemeError(text: text, reason: "unknown ggml type; choose one of \(GGUFType.schemeNames.joined(separator: ", "))")
             }
-            guard type.canQuantize, !type.requiresImportance else {
-                throw ModelSchemeError(text: text, reason: "\(type.schemeName) is dequantize-only here (no quantizer without an importance matrix)")
+            guard !type.requiresImportance else {
+                throw ModelSchemeError(text: text, reason: "\(type.schemeName) needs an importance matrix (ggml refuses it without one), and model reports quantize without one")
             }
             self = .gguf(type)
             return

@@ -34,7 +34,7 @@ import Testing
         ("absmax@group:0", "scheme 'absmax@group:0': granularity must be tensor, row, column or group:N with N ≥ 1, got 'group:0'"),
         ("absmax1@row", "scheme 'absmax1@row': --bits must be between 2 and 16, got 1"),
         ("mxfp4@row", "scheme 'mxfp4@row': OCP MX v1.0 blocks are 32 consecutive elements along a row: --granularity must be group:32 (the default), not row"),
-        ("gguf-iq2_xxs", "scheme 'gguf-iq2_xxs': gguf-iq2_xxs is dequantize-only here (no quantizer without an importance matrix)"),
+        ("gguf-iq2_xxs", "scheme 'gguf-iq2_xxs': gguf-iq2_xxs needs an importance matrix (ggml refuses it without one), and model reports quantize without one"),
         ("int3", "scheme 'int3': unknown scheme 'int3'"),
     ]) func refuses(_ text: String, _ message: String) {
         do {

@@ -15,7 +15,7 @@ public enum GGUFBenchmarks {
     public static func benchmarks(repetitions: Int, rows: Int = 256, columns: Int = 4096) -> [BenchmarkSuite.Benchmark] {
         let input = Input(rows: rows, columns: columns)
         var list: [BenchmarkSuite.Benchmark] = []
-        for type in GGUFType.allCases where type.canQuantize {
+        for type in GGUFType.allCases where !type.requiresImportance {
             list.append(BenchmarkSuite.Benchmark(name: "quantize \(type.schemeName)", elements: rows * columns, bytesPerElement: 5) {
                 let blocks = try GGUFCodec.quantize(input.values, rows: rows, columns: columns, type: type)
                 try check(type, blocks: blocks, input: input)

@@ -13,8 +13,8 @@
 public enum GGUFCodec {
     /// Quantizes a row-major float32 matrix.
     ///
-    /// - Throws: ``GGUFError`` when columns is not a multiple of the block, the type has no
-    ///   quantizer here or needs an importance matrix, or the importance vector has the wrong
+    /// - Throws: ``GGUFError`` when columns is not a multiple of the block, the type needs an
+    ///   importance matrix (IQ2_XXS, IQ2_XS, IQ1_S), or the importance vector has the wrong
     ///   length or a negative/NaN/infinite weight.
     public static func quantize(_ values: [Float], rows: Int, columns: Int, type: GGUFType, importance: [Float]? = nil) throws(GGUFError) -> [UInt8] {
         try validate(rows: rows, columns: columns, type: type)
@@ -22,7 +22,6 @@ public enum GGUFCodec {
             throw .shape("\(values.count) values do not fill a \(rows)×\(columns) matrix")
         }
         if type.requiresImportance && importance == nil { throw .importanceRequired(type) }
-        guard type.canQuantize else { throw .quantizerUnavailable(type) }
         if let importance {
             guard importance.count == columns else { throw .importanceLength(expected: columns, actual: importance.count) }
             if let index = importance.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {

@@ -11,8 +11,6 @@ public enum GGUFError: Error, Equatable, Sendable, CustomStringConvertible {
     case importanceValue(index: Int, value: Float)
     /// The type needs an importance matrix (ggml refuses IQ2_XXS, IQ2_XS and IQ1_S without one).
     case importanceRequired(GGUFType)
-    /// The type has no quantizer here.
-    case quantizerUnavailable(GGUFType)
     /// A shape with no elements, or values that do not fill it.
     case shape(String)
 
@@ -28,8 +26,6 @@ public enum GGUFError: Error, Equatable, Sendable, CustomStringConvertible {
             return "importance weight [\(index)] is \(value); weights must be finite and ≥ 0"
         case .importanceRequired(let type):
             return "\(type) needs an importance matrix (--imatrix); ggml refuses to quantize it without one"
-        case .quantizerUnavailable(let type):
-            return "\(type) can be dequantized but not quantized here (its lattice search is not implemented)"
         case .shape(let message):
             return message
         }

@@ -101,15 +101,6 @@ public enum GGUFType: String, CaseIterable, Sendable, Hashable, CustomStringConv
     /// Storage cost: block bytes × 8 / block elements (Q4_K: 144 × 8 / 256 = 4.5).
     public var bitsPerParameter: Double { Double(blockBytes * 8) / Double(blockElements) }
 
-    /// Whether PrecisionLab has this type's quantizer (the lattice types not listed here are
-    /// dequantize-only).
-    public var canQuantize: Bool {
-        switch self {
-        case .iq1_m: return true
-        default: return true
-        }
-    }
-
     /// Whether ggml refuses to quantize without an importance matrix
     /// (`ggml_quantize_requires_imatrix`: IQ2_XXS, IQ2_XS, IQ1_S).
     public var requiresImportance: Bool {

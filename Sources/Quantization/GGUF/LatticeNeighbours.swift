@@ -7,9 +7,10 @@
 /// vectors get the entries at the `wanted` smallest squared distances Σ(2l − 2l')², ordered by
 /// distance and then by grid index (ggml sorts (d², j) pairs with qsort on both keys):
 ///
-///     LatticeNeighbours.iq3xxs.gridIndex(of: 0x002)    // 1: levels (2, 0, 0, 0) are entry 1
-///     LatticeNeighbours.iq3xxs.gridIndex(of: 0x001)    // nil: (1, 0, 0, 0) is off the grid,
-///     LatticeNeighbours.iq3xxs.neighbours(of: 0x001)   // [0, 1]: both at d² = 4 (wanted 2 distances: also d² = 8 ones)
+///     LatticeNeighbours.iq3xxs.gridIndex(of: 0x002)             // 1: levels (2, 0, 0, 0) are entry 1
+///     LatticeNeighbours.iq3xxs.gridIndex(of: 0x001)             // nil: (1, 0, 0, 0) is off the grid
+///     LatticeNeighbours.iq3xxs.neighbours(of: 0x001).prefix(5)  // [0, 1, 3, 12, 58]: one level away,
+///                                                              // then the entries at Σ(Δl)² = 2
 ///
 /// Built on first use (Swift's lazy, thread-safe `static let`).
 struct LatticeNeighbours: Sendable {

@@ -52,7 +52,8 @@ extension PrecisionLab {
                 float32 matrix whose row length is a multiple of the type's block, take an \
                 optional per-column importance matrix (--imatrix W.npy, as llama-imatrix makes) \
                 and write the raw blocks with --save-blocks OUT.bin (decode them with \
-                `precision-lab dequantize`). The IQ1/IQ2/IQ3 types are dequantize-only.
+                `precision-lab dequantize`). gguf-iq2_xxs, gguf-iq2_xs and gguf-iq1_s need --imatrix \
+                (ggml refuses them without one).
                 """)
 
         @Option(help: ArgumentHelp("The scheme: \(QuantizationScheme.names.joined(separator: "|")), or gguf-TYPE.", valueName: "scheme"))

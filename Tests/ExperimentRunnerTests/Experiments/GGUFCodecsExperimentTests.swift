@@ -82,7 +82,7 @@ struct GGUFCodecsExperimentTests {
 
     @Test(arguments: [
         ("types = [\"gguf-q9_0\"]", "unknown ggml type"),
-        ("types = [\"gguf-iq2_xxs\"]", "no quantizer"),
+        ("types = [\"gguf-iq2_xxs\"]", "needs an importance matrix"),
         ("columns = 300", "not a multiple of 256"),
         ("distributions = [\"cauchy\"]", "unknown distribution 'cauchy'"),
         ("compare = [\"absmax@group:0\"]", "compare"),

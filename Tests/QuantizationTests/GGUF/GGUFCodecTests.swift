@@ -3,7 +3,10 @@ import Testing
 
 /// Round trips, edge rows, the integer roundings, and refused inputs.
 @Suite struct GGUFCodecTests {
-    static let quantizable = GGUFType.allCases.filter(\.canQuantize)
+    /// Uniform importance for the types ggml quantizes only with an importance matrix.
+    static func importance(_ type: GGUFType, columns: Int = 256) -> [Float]? {
+        type.requiresImportance ? [Float](repeating: 1, count: columns) : nil
+    }
 
     /// A seeded row: a Gaussian-like sum of uniforms (SplitMix64-free: a fixed LCG), 512 values.
     static func row(_ count: Int, seed: UInt64 = 7) -> [Float] {
@@ -18,23 +21,24 @@ import Testing
         }
     }
 
-    @Test(arguments: quantizable)
+    @Test(arguments: GGUFType.allCases)
     func roundTripErrorIsBoundedByTheBlockScale(_ type: GGUFType) throws {
         let x = Self.row(512)
-        let blocks = try GGUFCodec.quantize(x, rows: 2, columns: 256, type: type)
+        let blocks = try GGUFCodec.quantize(x, rows: 2, columns: 256, type: type, importance: Self.importance(type))
         #expect(blocks.count == 2 * 256 / type.blockElements * type.blockBytes)
         let y = try GGUFCodec.dequantize(blocks, rows: 2, columns: 256, type: type)
         let amax = x.map(abs).max()!
         let worst = zip(x, y).map { abs($0 - $1) }.max()!
-        // Ternary types keep only sign and zero; everything else is within half a step of a
-        // ≥ 2-bit grid spanning amax (generous bound: amax / 2).
-        let bound: Float = type == .tq1_0 || type == .tq2_0 ? amax : amax / 2
+        // Ternary types keep only sign and zero, and IQ1_S/IQ1_M's 1.5-bit lattice is nearly
+        // ternary (levels ±1 ± δ); everything else is within half a step of a ≥ 2-bit grid
+        // spanning amax (generous bound: amax / 2).
+        let bound: Float = [.tq1_0, .tq2_0, .iq1_s, .iq1_m].contains(type) ? amax : amax / 2
         #expect(worst <= bound, "\(type): max error \(worst), amax \(amax)")
     }
 
-    @Test(arguments: quantizable)
+    @Test(arguments: GGUFType.allCases)
     func zerosStayZero(_ type: GGUFType) throws {
-        let blocks = try GGUFCodec.quantize([Float](repeating: 0, count: 256), rows: 1, columns: 256, type: type)
+        let blocks = try GGUFCodec.quantize([Float](repeating: 0, count: 256), rows: 1, columns: 256, type: type, importance: Self.importance(type))
         let y = try GGUFCodec.dequantize(blocks, rows: 1, columns: 256, type: type)
         #expect(y.allSatisfy { $0 == 0 })
     }
@@ -134,8 +138,10 @@ import Testing
         #expect(throws: GGUFError.importanceRequired(.iq2_xxs)) {
             try GGUFCodec.quantize(x, rows: 1, columns: 256, type: .iq2_xxs)
         }
-        #expect(throws: GGUFError.quantizerUnavailable(.iq3_s)) {
-            try GGUFCodec.quantize(x, rows: 1, columns: 256, type: .iq3_s)
+        for type in [GGUFType.iq2_xs, .iq1_s] {
+            #expect(throws: GGUFError.importanceRequired(type)) {
+                try GGUFCodec.quantize(x, rows: 1, columns: 256, type: type)
+            }
         }
         #expect(throws: GGUFError.byteCountMismatch(type: .q4_K, expected: 288, actual: 287, rows: 2, columns: 256)) {
             try GGUFCodec.dequantize([UInt8](repeating: 0, count: 287), rows: 2, columns: 256, type: .q4_K)

@@ -1,0 +1,83 @@
+import Testing
+@testable import Quantization
+
+/// The lattice search tables against a direct reading of ggml's `iq2xs_init_impl` /
+/// `iq3xs_init_impl`: all (d², j) pairs sorted on both keys, cut after the wanted number of
+/// distinct distances; and the search helpers on worked values.
+@Suite struct LatticeNeighboursTests {
+    struct Table: Sendable, CustomTestStringConvertible {
+        let name: String
+        let table: @Sendable () -> LatticeNeighbours
+        let entries: Int
+        let wanted: Int
+        var testDescription: String { name }
+    }
+
+    static let tables = [
+        Table(name: "iq3xxs", table: { .iq3xxs }, entries: 256, wanted: 2),
+        Table(name: "iq3s", table: { .iq3s }, entries: 512, wanted: 3),
+        Table(name: "iq2xxs", table: { .iq2xxs }, entries: 256, wanted: 2),
+        Table(name: "iq2xs", table: { .iq2xs }, entries: 512, wanted: 2),
+        Table(name: "iq2s", table: { .iq2s }, entries: 1024, wanted: 1),
+        Table(name: "iq1s", table: { .iq1s }, entries: 2048, wanted: 3),
+    ]
+
+    @Test(arguments: tables)
+    func everyEntryMapsToItself(_ case_: Table) {
+        let table = case_.table()
+        #expect(table.points.count == case_.entries * table.dimension)
+        for j in 0..<case_.entries {
+            var packed = 0
+            for i in 0..<table.dimension { packed |= Int((table.points[j * table.dimension + i] - 1) / 2) << (table.bits * i) }
+            #expect(table.gridIndex(of: packed) == j)
+        }
+    }
+
+    @Test(arguments: tables)
+    func neighboursAreTheNearestSortedByDistanceThenIndex(_ case_: Table) {
+        let table = case_.table()
+        let mask = (1 << table.bits) - 1
+        for packed in stride(from: 1, to: table.map.count, by: 251) where table.gridIndex(of: packed) == nil {
+            var pairs: [(distance: Int, index: Int)] = []
+            for j in 0..<case_.entries {
+                var d2 = 0
+                for i in 0..<table.dimension {
+                    let position: Int = 2 * ((packed >> (table.bits * i)) & mask) + 1
+                    let diff: Int = Int(table.points[j * table.dimension + i]) - position
+                    d2 += diff * diff
+                }
+                pairs.append((distance: d2, index: j))
+            }
+            pairs.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
+            let distances = Array(Set(pairs.map { $0.distance })).sorted().prefix(case_.wanted)
+            let expected: [UInt16] = pairs.filter { distances.contains($0.distance) }.map { UInt16($0.index) }
+            #expect(Array(table.neighbours(of: packed)) == expected, "packed \(packed)")
+        }
+    }
+
+    @Test func iq3xxsWorkedExample() {
+        let table = LatticeNeighbours.iq3xxs
+        #expect(table.gridIndex(of: 0x002) == 1)
+        #expect(table.gridIndex(of: 0x001) == nil)
+        #expect(Array(table.neighbours(of: 0x001).prefix(5)) == [0, 1, 3, 12, 58])
+    }
+
+    @Test func signsFoldToAnEvenCount() {
+        let x: [Float] = [-1, 2, 3, 4, 5, 6, 7, 8]
+        let weights = [Float](repeating: 1, count: 8)
+        var xval = [Float](repeating: 0, count: 8)
+        let signs = LatticeSearch.foldSigns(x, weights: weights, into: &xval)
+        #expect(signs == 0)
+        #expect(xval == [-1, 2, 3, 4, 5, 6, 7, 8])
+        // Two negatives: both stored as sign bits, magnitudes positive.
+        let signs2 = LatticeSearch.foldSigns([-1, 2, -3, 4, 5, 6, 7, 8], weights: weights, into: &xval)
+        #expect(signs2 == 0b101)
+        #expect(xval == [1, 2, 3, 4, 5, 6, 7, 8])
+    }
+
+    @Test func ternarySortKeepsEqualValuesInOrder() {
+        var order = [Int](repeating: 0, count: 4), scratch = [Int](repeating: 0, count: 4)
+        TernaryLatticeSearch.sortedOrder([0.5, -1, 0.5, 0], count: 4, into: &order, scratch: &scratch)
+        #expect(order == [1, 3, 0, 2])
+    }
+}
