@@ -43,13 +43,25 @@ struct FP8CurrentScalingKernel {
         let scale = f32.divide(Self.one, m)
         output.multiplier = m
         for group in 0..<layout.groupCount { output.scales[group] = scale }
-        let saturate = RoundingOptions(overflow: .saturate)
-        for index in input.codes.indices {
-            let rounded = FloatFormat.float32.convert(f32.multiply(input.codes[index], m), to: element, options: saturate)
-            if rounded.flags.contains(.overflow) { output.clampedCount += 1 }
-            output.quantized[index] = Int64(rounded.bits)
-            output.dequantized[index] = f32.multiply(f32.converting(rounded.bits, from: element), scale)
-        }
+        Self.cast(input.codes, multiplier: m, scale: scale, element: element,
+                  quantized: &output.quantized, dequantized: &output.dequantized, saturated: &output.clampedCount)
         return output
+    }
+
+    /// The element step of every per-tensor FP8 recipe (current and delayed scaling):
+    /// q = saturating nearest-even cast of fl32(x · m), x̂ = fl32(q · scale); counts the
+    /// saturated elements.
+    ///
+    ///     // e4m3, m = 1, x = 500: fl32(500) overflows E4M3 → q = 448 (0x7e), saturated += 1
+    static func cast(_ codes: [UInt64], multiplier m: UInt64, scale: UInt64, element: FloatFormat,
+                     quantized: inout [Int64], dequantized: inout [UInt64], saturated: inout Int) {
+        let f32 = ComputeFormat(.float32)
+        let saturate = RoundingOptions(overflow: .saturate)
+        for index in codes.indices {
+            let rounded = FloatFormat.float32.convert(f32.multiply(codes[index], m), to: element, options: saturate)
+            if rounded.flags.contains(.overflow) { saturated += 1 }
+            quantized[index] = Int64(rounded.bits)
+            dequantized[index] = f32.multiply(f32.converting(rounded.bits, from: element), scale)
+        }
     }
 }

@@ -51,4 +51,22 @@ struct DeterministicMathTests {
         #expect(DeterministicMath.log10(.infinity) == .infinity)
         #expect(DeterministicMath.naturalLog(1) == 0)
     }
+
+    @Test(arguments: -1074...1023)
+    func exp2IsExactOnIntegers(_ exponent: Int) {
+        #expect(DeterministicMath.exp2(Double(exponent)) == Double(sign: .plus, exponent: exponent, significand: 1))
+    }
+
+    /// exp2 and exp held to libm on [−60, 60] (the lab uses them for random magnitudes).
+    @Test func exponentialsMatchLibmClosely() {
+        var random = SplitMix64(seed: 4)
+        for _ in 0..<10_000 {
+            let x = (Double(random.next() >> 11) * 0x1p-53 - 0.5) * 120
+            #expect(Self.ulps(DeterministicMath.exp2(x), Foundation.exp2(x)) <= 3, "exp2(\(x))")
+            #expect(Self.ulps(DeterministicMath.exp(x), Foundation.exp(x)) <= 200, "exp(\(x))")
+        }
+        #expect(DeterministicMath.exp2(2000) == .infinity)
+        #expect(DeterministicMath.exp2(-2000) == 0)
+        #expect(DeterministicMath.exp2(0.5) == 1.4142135623730951)
+    }
 }

@@ -21,6 +21,8 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(MatrixUnitsExperiment.self),
         ExperimentKind(ModelExperiment.self),
         ExperimentKind(GGUFCodecsExperiment.self),
+        ExperimentKind(BlockScaledFormatsExperiment.self),
+        ExperimentKind(FP8TrainingRecipesExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).

@@ -17,6 +17,10 @@ import SoftFloat
 ///   `channels` whole columns (input channels, drawn from `seed XOR FNV-1a-64("channels")`)
 ///   multiplied by `channel_scale` — the systematic outlier features of LLM.int8.
 ///
+/// - `lognormal-rows`: the `normal` matrix of the same seed with row r multiplied by
+///   e^(σ·z_r), z_r drawn from `seed XOR FNV-1a-64("rows")` (σ = `row_sigma`): rows whose
+///   magnitudes span many binades, as activations per token do.
+///
 /// Because the outlier variants start from the same normal draws, a row of the report compares
 /// exactly the same base values with and without outliers.
 enum InputDistribution: String, CaseIterable, Sendable {
@@ -26,6 +30,7 @@ enum InputDistribution: String, CaseIterable, Sendable {
     case studentT3 = "student-t3"
     case normalOutliers = "normal-outliers"
     case outlierChannels = "outlier-channels"
+    case lognormalRows = "lognormal-rows"
 
     /// The knobs of the outlier variants.
     struct Outliers: Sendable, Hashable {
@@ -37,6 +42,8 @@ enum InputDistribution: String, CaseIterable, Sendable {
         var channels: Int = 4
         /// Their factor.
         var channelScale: Double = 10
+        /// `lognormal-rows`: σ of the rows' log magnitudes.
+        var rowSigma: Double = 3
     }
 
     static let sqrt3 = 1.7320508075688772
@@ -57,7 +64,7 @@ enum InputDistribution: String, CaseIterable, Sendable {
                 let a = random.normal(), b = random.normal(), c = random.normal()
                 values[index] = z / (a * a + b * b + c * c).squareRoot()
             }
-        case .normal, .normalOutliers, .outlierChannels:
+        case .normal, .normalOutliers, .outlierChannels, .lognormalRows:
             for index in 0..<count { values[index] = random.normal() }
         }
         switch self {
@@ -69,6 +76,12 @@ enum InputDistribution: String, CaseIterable, Sendable {
             var picker = RandomVariates(SplitMix64(seed: seed ^ Fingerprint.fnv1a64("channels")))
             for column in picker.distinctIndices(min(outliers.channels, columns), below: columns) {
                 for row in 0..<rows { values[row * columns + column] *= outliers.channelScale }
+            }
+        case .lognormalRows:
+            var magnitudes = RandomVariates(SplitMix64(seed: seed ^ Fingerprint.fnv1a64("rows")))
+            for row in 0..<rows {
+                let factor = DeterministicMath.exp(outliers.rowSigma * magnitudes.normal())
+                for column in 0..<columns { values[row * columns + column] *= factor }
             }
         default:
             break
@@ -87,6 +100,8 @@ enum InputDistribution: String, CaseIterable, Sendable {
             return "N(0, 1) with \(NumberText.general(outliers.fraction * 100))% of elements × \(NumberText.general(outliers.scale))"
         case .outlierChannels:
             return "N(0, 1) with \(outliers.channels) columns × \(NumberText.general(outliers.channelScale))"
+        case .lognormalRows:
+            return "N(0, 1) with row r × e^(\(NumberText.general(outliers.rowSigma))·z_r)"
         }
     }
 }
