@@ -53,7 +53,7 @@ public enum DeterministicMath {
     /// rounded value; 0 below −1075, +∞ above 1024, NaN for NaN.
     ///
     ///     DeterministicMath.exp2(3)      // 8.0 exactly (integers are exact)
-    ///     DeterministicMath.exp2(0.5)    // 1.4142135623730951
+    ///     DeterministicMath.exp2(0.5)    // 1.414213562373095 (√2 is …0951: one ulp below)
     ///     DeterministicMath.exp2(-1.5)   // 0.35355339059327373
     public static func exp2(_ x: Double) -> Double {
         guard !x.isNaN else { return x }

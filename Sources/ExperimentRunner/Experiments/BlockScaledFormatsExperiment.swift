@@ -78,7 +78,7 @@ struct BlockScaledFormatsExperiment: Experiment {
             return result
         }
         distributions = try distributionList("distributions", Self.defaultDistributions)
-        plotDistributions = try distributionList("plot_distributions", ["normal"])
+        plotDistributions = try distributionList("plot_distributions", [distributions.contains(.normal) ? "normal" : distributions.first?.rawValue ?? "normal"])
         for distribution in plotDistributions where !distributions.contains(distribution) {
             throw p.error("plot_distributions", "\(distribution.rawValue) is not one of the distributions")
         }

@@ -91,6 +91,30 @@ enum SmallSpecs {
             trials = 3
             plot_units = ["hopper:wgmma.m64n8k32.f32.e4m3.e4m3"]
             """,
+        "block-scaled": """
+            kind = "block-scaled-formats"
+            title = "Block-scaled (small)"
+            [parameters]
+            recipes = ["mxfp4 rounding=floor", "mxfp4 rounding=even", "nvfp4 convention=torchao", "nvfp4 convention=transformer-engine",
+                       "fp8-e4m3 convention=deepseek granularity=block:1x128", "fp8-e4m3 convention=deepgemm granularity=block:1x128 scale=ue8m0",
+                       "absmax bits=4 granularity=group:32"]
+            distributions = ["normal", "lognormal-rows"]
+            plot_distributions = ["normal"]
+            rows = 8
+            columns = 128
+            """,
+        "fp8-recipes": """
+            kind = "fp8-training-recipes"
+            title = "FP8 recipes (small)"
+            [parameters]
+            formats = ["float8_e4m3fn"]
+            recipes = ["current", "delayed max 1", "delayed max 4"]
+            steps = 12
+            rows = 4
+            columns = 16
+            amplitude = [[0, "0"], [6, "4"], [12, "-3"]]
+            spikes = [[3, "5"]]
+            """,
     ]
 
     /// Writes the specs into `folder/Experiments` and returns that path.
