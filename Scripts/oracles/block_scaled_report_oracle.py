@@ -107,12 +107,10 @@ class Variates:
         return b * (log2(2 * u) * 0.6931471805599453) if u < 0.5 else -b * (log2(2 * (1 - u)) * 0.6931471805599453)
 
     def student_t3(self):
+        # InputDistribution.studentT3: z / √(a² + b² + c²), four normals in this order.
         z = self.normal()
-        chi = 0.0
-        for _ in range(3):
-            w = self.normal()
-            chi += w * w
-        return z / math.sqrt(chi)
+        a, b, c = self.normal(), self.normal(), self.normal()
+        return z / math.sqrt(a * a + b * b + c * c)
 
 
 def sample(name, rows, columns, seed, row_sigma):
