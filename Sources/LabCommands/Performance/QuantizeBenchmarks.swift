@@ -3,9 +3,9 @@ import Quantization
 import SoftFloat
 
 /// Benchmarks of the float32 quantize kernels (``Float32QuantizeKernel``, compute float32,
-/// nearest-even) on a 4096 × 4096 N(0,1) float32 matrix with preallocated output; one element
-/// is one matrix element, 4 bytes read plus one byte written (int8, NF4 code or MX code, one per
-/// byte; scales are negligible).
+/// nearest-even; MX under each ``MXScaleRounding``) on a 4096 × 4096 N(0,1) float32 matrix
+/// with preallocated output; one element is one matrix element, 4 bytes read plus one byte
+/// written (int8, NF4 code or MX code, one per byte; scales are negligible).
 ///
 ///     suite.extraBenchmarks += QuantizeBenchmarks.benchmarks(threads: 1, repetitions: 5)
 ///     // quantize absmax int8 per-row ≈ 0.31 ns/element on the 2-core EPYC,
@@ -26,7 +26,11 @@ public enum QuantizeBenchmarks {
         ("quantize nf4 block64", .init(scheme: .nf4, granularity: .group(64))),
         ("quantize mxfp4", .init(scheme: .mx(.e2m1))),
         ("quantize mxfp8-e4m3", .init(scheme: .mx(.e4m3))),
-    ]
+    ] + ([.ceil, .even, .rceil] as [MXScaleRounding]).flatMap { rule in
+        // The other scale rules (`quantize mxfp4` above is OCP's floor), issue #12.
+        [("quantize mxfp4 \(rule)", QuantizationConfiguration(scheme: .mx(.e2m1), scaleRounding: rule)),
+         ("quantize mxfp8-e4m3 \(rule)", QuantizationConfiguration(scheme: .mx(.e4m3), scaleRounding: rule))]
+    }
 
     /// Rows checked against the soft-float path (about 2.5 ms each in release).
     public static let sampleRowCount = 16
