@@ -149,6 +149,58 @@ struct RandomMatrix: Sendable {
         }
     }
 
+    static let fp8BlockCases: [QuantizationConfiguration] = [
+        .init(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepseek),
+        .init(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepgemm),
+        .init(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepgemm,
+              blockScaleFormat: .ue8m0),
+    ]
+
+    /// FP8 1 × 128 blocks (deepseek, deepgemm, UE8M0) against ``FP8BlockKernel``: the usual
+    /// matrices (one partial block per row) and rows of whole blocks plus a partial one, with
+    /// blocks of zeros, of float32 subnormals (deepseek's subnormal and zero scales,
+    /// DeepGEMM's 1e-4 floor) and of values near FLT_MAX; a NaN or ±∞ is the soft path's error.
+    @Test(arguments: fp8BlockCases)
+    func fp8BlocksAgreeWithSoftFloat(_ configuration: QuantizationConfiguration) throws {
+        let kernel = try #require(Float32QuantizeKernel(configuration: configuration))
+        var random = RandomVariates(SplitMix64(seed: 128))
+        var wide: [UInt32] = []
+        let rows = 6, columns = 300
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let g = Float(random.boxMullerNormal())
+                switch (row, column / 128) {
+                case (1, 0): wide.append(0)
+                case (1, 1): wide.append(UInt32(random.next() % 0x80_0000) | UInt32(column % 2) << 31)
+                case (2, _): wide.append((g * 1e-39).bitPattern)
+                case (3, _): wide.append((g * 1e37).bitPattern)
+                case (4, _): wide.append((g * 1e-5).bitPattern)
+                default: wide.append(g.bitPattern)
+                }
+            }
+        }
+        let matrices = Self.matrices(seed: 7, allowsNonFinite: true) + [RandomMatrix(name: "whole and partial blocks", rows: rows, columns: columns, bits: wide)]
+        for matrix in matrices {
+            let soft = Result { () throws(QuantizationError) in try quantize(matrix.matrix, configuration, path: .softFloat) }
+            let fast = Result { () throws(QuantizationError) in
+                try matrix.bits.withUnsafeBufferPointer { source in
+                    Result { () throws(QuantizationError) in try kernel.quantize(source, rows: matrix.rows, columns: matrix.columns) }
+                }.get()
+            }
+            switch (soft, fast) {
+            case (.success(let reference), .success(let output)):
+                try expectSame(output, kernel: kernel, as: reference, matrix: matrix)
+                #expect(try quantize(matrix.matrix, configuration).scales == reference.scales, "\(matrix.name)")
+            case (.failure(let softError), .failure(let fastError)):
+                #expect(softError == fastError, "\(matrix.name)")
+            case (.success, .failure(let error)):
+                Issue.record("\(matrix.name): the fast path threw \(error), the soft-float path succeeded")
+            case (.failure(let error), .success):
+                Issue.record("\(matrix.name): the soft-float path threw \(error), the fast path succeeded")
+            }
+        }
+    }
+
     /// Element for element, with hex codes on a mismatch.
     func expectSame(_ output: Float32QuantizeOutput, kernel: Float32QuantizeKernel, as reference: QuantizationResult, matrix: RandomMatrix) throws {
         let count = matrix.rows * matrix.columns
@@ -200,6 +252,10 @@ struct RandomMatrix: Sendable {
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .nf4, convention: .bitsandbytes)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .fp4Bitsandbytes)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .scaledFloat(.float8_e4m3fn))) == nil)
+        #expect(Float32QuantizeKernel(configuration: .init(
+            scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 128, columns: 128), convention: .deepseek)) == nil)
+        #expect(Float32QuantizeKernel(configuration: .init(
+            scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepseek)) != nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .mx(.int8))) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .absmax, bits: 1)) == nil)  // invalid
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .mx(.e4m3)))?.scaleFormat == .float8_e8m0fnu)

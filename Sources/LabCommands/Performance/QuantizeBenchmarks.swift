@@ -30,6 +30,16 @@ public enum QuantizeBenchmarks {
         // The other scale rules (`quantize mxfp4` above is OCP's floor), issue #12.
         [("quantize mxfp4 \(rule)", QuantizationConfiguration(scheme: .mx(.e2m1), scaleRounding: rule)),
          ("quantize mxfp8-e4m3 \(rule)", QuantizationConfiguration(scheme: .mx(.e4m3), scaleRounding: rule))]
+    } + [
+        // FP8 E4M3 with 1 × 128 blocks as DeepSeek-V3 and DeepGEMM compute them.
+        ("quantize fp8-e4m3 block:1x128 deepseek", fp8Blocks(.deepseek)),
+        ("quantize fp8-e4m3 block:1x128 deepgemm", fp8Blocks(.deepgemm)),
+        ("quantize fp8-e4m3 block:1x128 deepgemm ue8m0", fp8Blocks(.deepgemm, scaleFormat: .ue8m0)),
+    ]
+
+    private static func fp8Blocks(_ convention: QuantizationConvention, scaleFormat: BlockScaleFormat? = nil) -> QuantizationConfiguration {
+        QuantizationConfiguration(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128),
+                                  convention: convention, blockScaleFormat: scaleFormat)
     }
 
     /// Rows checked against the soft-float path (about 2.5 ms each in release).

@@ -28,6 +28,7 @@ extension Float32QuantizeKernel {
         case .integer: return .integer(bits: configuration.bits)
         case .codebook: return .codebookIndex(.nf4)
         case .mx(let kernel): return .float(kernel.format)
+        case .fp8Block: return .float(.float8_e4m3fn)
         }
     }
 }

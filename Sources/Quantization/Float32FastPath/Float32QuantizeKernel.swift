@@ -55,14 +55,18 @@ import SoftFloat
 /// - NF4 (textbook and bitsandbytes), without double quantization.
 /// - MX with float elements: MXFP8 E4M3/E5M2, MXFP6 E2M3/E3M2, MXFP4 E2M1, every
 ///   ``MXScaleRounding``.
-/// - Not covered (soft-float path): bitsandbytes FP4, FP8 with scaling, MXINT8, double
-///   quantization, per-column groups, and every compute format other than float32.
+/// - FP8 E4M3 with 1 × 128 blocks, deepseek and deepgemm, float32 or UE8M0 scales
+///   (``Float32FP8BlockKernel``).
+/// - Not covered (soft-float path): bitsandbytes FP4, NVFP4, FP8 per tensor and in 128 × 128
+///   blocks, MXINT8, double quantization, per-column groups, and every compute format other
+///   than float32.
 ///
 /// ## Storage
 ///
 /// Input: float32 bit patterns, row-major. Elements: integers in the narrowest integer type
-/// (int8/uint8, or int16/uint16 above 8 bits, little-endian), NF4 codes and MX element codes
-/// one per byte. Scales: float32 bits, or E8M0 codes for MX. Zero points: Int32.
+/// (int8/uint8, or int16/uint16 above 8 bits, little-endian), NF4 codes, MX and FP8 element
+/// codes one per byte. Scales: float32 bits, or E8M0 codes for MX and UE8M0 FP8 blocks. Zero
+/// points: Int32.
 ///
 /// Threads: `threads` splits rows (or, per tensor, the two passes) over workers; results do
 /// not depend on it.
@@ -93,13 +97,22 @@ public struct Float32QuantizeKernel: Sendable {
         case integer(Float32IntegerKernel)
         case codebook(Float32CodebookKernel)
         case mx(Float32MXKernel)
+        case fp8Block(Float32FP8BlockKernel)
     }
 
     /// The kernel for `configuration`, or nil when it is not covered (see Coverage) or invalid.
     public init?(configuration: QuantizationConfiguration) {
         guard configuration.compute == .float32, (try? configuration.validate()) != nil,
               configuration.resolvedGranularity != .column else { return nil }
-        if case .block = configuration.resolvedGranularity { return nil }
+        if case .block(let blockRows, let blockColumns) = configuration.resolvedGranularity {
+            // FP8 1 × 128 blocks (deepseek, deepgemm) only; 128 × 128 keeps the soft-float path.
+            guard configuration.scheme == .scaledFloat(.float8_e4m3fn), blockRows == 1, blockColumns == Float32FP8BlockKernel.blockSize,
+                  [.deepseek, .deepgemm].contains(configuration.resolvedConvention) else { return nil }
+            plan = .fp8Block(Float32FP8BlockKernel(
+                convention: configuration.resolvedConvention, scaleFormat: configuration.resolvedBlockScaleFormat))
+            self.configuration = configuration
+            return
+        }
         switch configuration.scheme {
         case .absmax, .zeroPoint:
             plan = .integer(Float32IntegerKernel(configuration: configuration))
@@ -130,8 +143,11 @@ public struct Float32QuantizeKernel: Sendable {
 
     /// The format of the scale codes: float32, or float8_e8m0fnu for MX.
     public var scaleFormat: FloatFormat {
-        if case .mx = plan { return .float8_e8m0fnu }
-        return .float32
+        switch plan {
+        case .mx: return .float8_e8m0fnu
+        case .fp8Block(let kernel): return kernel.isUE8M0 ? .float8_e8m0fnu : .float32
+        default: return .float32
+        }
     }
 
     /// The groups over a rows × columns matrix, as ``quantize(_:_:path:)`` numbers them.
@@ -180,6 +196,8 @@ public struct Float32QuantizeKernel: Sendable {
                             return try kernel.run(buffers, segments: Float32Segments(layout: layout)!, threads: threads)
                         case .mx(let kernel):
                             return kernel.run(buffers, rows: rows, columns: columns, threads: threads)
+                        case .fp8Block(let kernel):
+                            return try kernel.run(buffers, rows: rows, columns: columns, threads: threads)
                         }
                     }
                 }
@@ -213,6 +231,8 @@ public struct Float32QuantizeKernel: Sendable {
                     case .codebook(let kernel):
                         kernel.dequantize(buffers, segments: Float32Segments(layout: layout)!, threads: threads)
                     case .mx(let kernel):
+                        kernel.dequantize(buffers, rows: output.rows, columns: output.columns, threads: threads)
+                    case .fp8Block(let kernel):
                         kernel.dequantize(buffers, rows: output.rows, columns: output.columns, threads: threads)
                     }
                 }
