@@ -149,6 +149,12 @@ struct RandomMatrix: Sendable {
         }
     }
 
+    static let nvfp4Cases: [QuantizationConfiguration] = [
+        .init(scheme: .nvfp4, convention: .torchao),
+        .init(scheme: .nvfp4, convention: .torchao, tensorScale: false),
+        .init(scheme: .nvfp4, convention: .transformerEngine),
+    ]
+
     static let fp8BlockCases: [QuantizationConfiguration] = [
         .init(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepseek),
         .init(scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 1, columns: 128), convention: .deepgemm),
@@ -156,16 +162,17 @@ struct RandomMatrix: Sendable {
               blockScaleFormat: .ue8m0),
     ]
 
-    /// FP8 1 × 128 blocks (deepseek, deepgemm, UE8M0) against ``FP8BlockKernel``: the usual
+    /// FP8 1 × 128 blocks (deepseek, deepgemm, UE8M0) against ``FP8BlockKernel`` and NVFP4
+    /// 1 × 16 (torchao with and without the tensor scale, TE) against ``NVFP4Kernel``: the usual
     /// matrices (one partial block per row) and rows of whole blocks plus a partial one, with
     /// blocks of zeros, of float32 subnormals (deepseek's subnormal and zero scales,
     /// DeepGEMM's 1e-4 floor) and of values near FLT_MAX; a NaN or ±∞ is the soft path's error.
-    @Test(arguments: fp8BlockCases)
+    @Test(arguments: fp8BlockCases + nvfp4Cases)
     func fp8BlocksAgreeWithSoftFloat(_ configuration: QuantizationConfiguration) throws {
         let kernel = try #require(Float32QuantizeKernel(configuration: configuration))
         var random = RandomVariates(SplitMix64(seed: 128))
         var wide: [UInt32] = []
-        let rows = 6, columns = 300
+        let rows = 6, columns = 304
         for row in 0..<rows {
             for column in 0..<columns {
                 let g = Float(random.boxMullerNormal())
@@ -217,6 +224,7 @@ struct RandomMatrix: Sendable {
         #expect(output.scales.map { UInt64($0) } == reference.scales, "\(matrix.name) scales")
         #expect(output.zeroPoints.map { Int64($0) } == reference.zeroPoints, "\(matrix.name) zero points")
         #expect(output.clampedCount == reference.metrics.clampedCount, "\(matrix.name) clamped count")
+        #expect(output.tensorScale.map { UInt64($0) } == reference.tensorScale, "\(matrix.name) tensor scale")
     }
 
     /// Splitting rows (or, per tensor, the two passes) over threads changes nothing.

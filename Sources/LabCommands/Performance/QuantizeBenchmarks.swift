@@ -35,6 +35,10 @@ public enum QuantizeBenchmarks {
         ("quantize fp8-e4m3 block:1x128 deepseek", fp8Blocks(.deepseek)),
         ("quantize fp8-e4m3 block:1x128 deepgemm", fp8Blocks(.deepgemm)),
         ("quantize fp8-e4m3 block:1x128 deepgemm ue8m0", fp8Blocks(.deepgemm, scaleFormat: .ue8m0)),
+        // NVFP4 (1 × 16) as torchao and Transformer Engine compute it.
+        ("quantize nvfp4 torchao", .init(scheme: .nvfp4, convention: .torchao)),
+        ("quantize nvfp4 torchao tensor-scale=off", .init(scheme: .nvfp4, convention: .torchao, tensorScale: false)),
+        ("quantize nvfp4 transformer-engine", .init(scheme: .nvfp4, convention: .transformerEngine)),
     ]
 
     private static func fp8Blocks(_ convention: QuantizationConvention, scaleFormat: BlockScaleFormat? = nil) -> QuantizationConfiguration {

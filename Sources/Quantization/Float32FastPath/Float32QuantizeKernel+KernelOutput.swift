@@ -18,6 +18,7 @@ extension Float32QuantizeKernel {
         output.zeroPoints = fast.zeroPoints.map { Int64($0) }
         output.dequantized = dequantized.map { UInt64($0) }
         output.clampedCount = fast.clampedCount
+        output.tensorScale = fast.tensorScale.map { UInt64($0) }
         output.metadataBits = configuration.scheme == .zeroPoint ? configuration.bits : 0
         return output
     }
@@ -29,6 +30,7 @@ extension Float32QuantizeKernel {
         case .codebook: return .codebookIndex(.nf4)
         case .mx(let kernel): return .float(kernel.format)
         case .fp8Block: return .float(.float8_e4m3fn)
+        case .nvfp4: return .float(.float4_e2m1fn)
         }
     }
 }

@@ -28,7 +28,8 @@ extension Float32QuantizeKernel {
         let name = "\(configuration.scheme) \(configuration.convention) \(configuration.resolvedGranularity)"
         let singleGroup = output.scales.count == 1
         var rows = Set(sampleRows.filter { (0..<output.rows).contains($0) })
-        if singleGroup { rows.formUnion(extremeRows(input, rows: output.rows, columns: columns)) }
+        // NVFP4's tensor scale depends on the whole matrix's amax too.
+        if singleGroup || output.tensorScale != nil { rows.formUnion(extremeRows(input, rows: output.rows, columns: columns)) }
         let sample = rows.sorted()
         guard !sample.isEmpty else { return "\(name): no rows to check" }
         var codes: [UInt64] = []
@@ -72,6 +73,9 @@ extension Float32QuantizeKernel {
                     return "\(name): group \(fastGroup) zero point \(output.zeroPoints[fastGroup]), the soft-float path gives \(softFloatResult.zeroPoints[slowGroup])"
                 }
             }
+        }
+        if output.tensorScale.map({ UInt64($0) }) != softFloatResult.tensorScale {
+            return "\(name): tensor scale \(output.tensorScale.map { "0x" + hex($0) } ?? "none"), the soft-float path gives \(softFloatResult.tensorScale.map { "0x" + hex($0) } ?? "none")"
         }
         if fastOnSample.clampedCount != softFloatResult.metrics.clampedCount {
             return "\(name): \(fastOnSample.clampedCount) elements clamped on the sampled rows, the soft-float path counts \(softFloatResult.metrics.clampedCount)"

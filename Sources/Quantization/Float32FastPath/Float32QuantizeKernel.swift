@@ -57,8 +57,10 @@ import SoftFloat
 ///   ``MXScaleRounding``.
 /// - FP8 E4M3 with 1 × 128 blocks, deepseek and deepgemm, float32 or UE8M0 scales
 ///   (``Float32FP8BlockKernel``).
-/// - Not covered (soft-float path): bitsandbytes FP4, NVFP4, FP8 per tensor and in 128 × 128
-///   blocks, MXINT8, double quantization, per-column groups, and every compute format other
+/// - NVFP4 with 1 × 16 blocks, torchao (tensor scale on or off) and transformer-engine
+///   (``Float32NVFP4Kernel``).
+/// - Not covered (soft-float path): bitsandbytes FP4, NVFP4 16 × 16 tiles, FP8 per tensor and
+///   in 128 × 128 blocks, MXINT8, double quantization, per-column groups, and every compute format other
 ///   than float32.
 ///
 /// ## Storage
@@ -98,6 +100,7 @@ public struct Float32QuantizeKernel: Sendable {
         case codebook(Float32CodebookKernel)
         case mx(Float32MXKernel)
         case fp8Block(Float32FP8BlockKernel)
+        case nvfp4(Float32NVFP4Kernel)
     }
 
     /// The kernel for `configuration`, or nil when it is not covered (see Coverage) or invalid.
@@ -123,7 +126,13 @@ public struct Float32QuantizeKernel: Sendable {
         case .mx(let element):
             guard let kernel = Float32MXKernel(element: element, scaleRounding: configuration.resolvedScaleRounding) else { return nil }
             plan = .mx(kernel)
-        case .fp4Bitsandbytes, .scaledFloat, .nvfp4:
+        case .nvfp4:
+            // 1 × 16 blocks; 16 × 16 tiles keep the soft-float path.
+            let convention = configuration.resolvedConvention
+            guard configuration.resolvedGranularity == .group(Float32NVFP4Kernel.blockSize),
+                  convention == .torchao || convention == .transformerEngine else { return nil }
+            plan = .nvfp4(Float32NVFP4Kernel(convention: convention, hasTensorScale: configuration.resolvedTensorScale))
+        case .fp4Bitsandbytes, .scaledFloat:
             return nil
         }
         self.configuration = configuration
@@ -146,6 +155,7 @@ public struct Float32QuantizeKernel: Sendable {
         switch plan {
         case .mx: return .float8_e8m0fnu
         case .fp8Block(let kernel): return kernel.isUE8M0 ? .float8_e8m0fnu : .float32
+        case .nvfp4: return .float8_e4m3fn
         default: return .float32
         }
     }
@@ -182,6 +192,7 @@ public struct Float32QuantizeKernel: Sendable {
         let rows = output.rows
         let columns = output.columns
         let plan = plan
+        var tensorScale: UInt32?
         let result: Result<Int, QuantizationError> = output.elements.withUnsafeMutableBytes { elements in
             output.scales.withUnsafeMutableBufferPointer { scales in
                 output.zeroPoints.withUnsafeMutableBufferPointer { zeroPoints in
@@ -198,12 +209,15 @@ public struct Float32QuantizeKernel: Sendable {
                             return kernel.run(buffers, rows: rows, columns: columns, threads: threads)
                         case .fp8Block(let kernel):
                             return try kernel.run(buffers, rows: rows, columns: columns, threads: threads)
+                        case .nvfp4(let kernel):
+                            return try kernel.run(buffers, rows: rows, columns: columns, threads: threads, tensorScale: &tensorScale)
                         }
                     }
                 }
             }
         }
         output.clampedCount = try result.get()
+        output.tensorScale = tensorScale
     }
 
     /// Quantizes into newly allocated output.
@@ -234,6 +248,8 @@ public struct Float32QuantizeKernel: Sendable {
                         kernel.dequantize(buffers, rows: output.rows, columns: output.columns, threads: threads)
                     case .fp8Block(let kernel):
                         kernel.dequantize(buffers, rows: output.rows, columns: output.columns, threads: threads)
+                    case .nvfp4(let kernel):
+                        kernel.dequantize(buffers, rows: output.rows, columns: output.columns, tensorScale: output.tensorScale, threads: threads)
                     }
                 }
             }

@@ -18,6 +18,8 @@ public struct Float32QuantizeOutput: Sendable, Hashable {
     public var zeroPoints: [Int32]
     /// Elements clamped to the integer range or saturated.
     public var clampedCount: Int
+    /// NVFP4's float32 tensor scale (bits), nil for every other scheme or when it is off.
+    public var tensorScale: UInt32?
 
     init(rows: Int, columns: Int, elementBytes: Int, elementsAreSigned: Bool, groups: Int) {
         self.rows = rows
