@@ -29,9 +29,45 @@ enum FP4Codec {
     /// `kvalues_mxfp4`: twice the E2M1 values, sign in bit 3.
     static let doubledValues: [Int8] = [0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12]
 
-    /// The first index with the smallest |k · d − x| (`best_index_mxfp4`).
+    /// The doubled E2M1 magnitude of index `i` in 0…7 (8…15 are their negatives): 0 1 2 3 4 6 8 12.
+    @inline(__always)
+    static func magnitude(_ i: Int) -> Float {
+        switch i {
+        case 5: return 6
+        case 6: return 8
+        case 7: return 12
+        default: return Float(i)
+        }
+    }
+
+    /// The first index with the smallest |k · d − x| (`best_index_mxfp4`), without scanning the
+    /// table: the rounded errors |k · d − x| grow with the distance of k · d from x (rounding is
+    /// monotone and neighbouring entries differ by at least d, far above the rounding of values
+    /// below 16d), so the winner is one of the two magnitudes around |x| — the smaller on a tie
+    /// (it comes first in the scan), and +0 (index 0) for any value nearest zero. A negative x
+    /// takes the entry of the negative half (index + 8): the positive entries are farther, and
+    /// −0 (index 8) never beats +0. Non-finite x or d, and d ≤ 0, take the scan itself.
+    ///
+    ///     bestIndex(1.75, 0.5)   // 3: |3·0.5 − 1.75| = |4·0.5 − 1.75| = 0.25, the first (1.5) wins
+    ///     bestIndex(-5.1, 0.5)   // 8 + 7: −12 · 0.5 = −6 is nearest
     @inline(__always)
     static func bestIndex(_ x: Float, _ d: Float) -> UInt8 {
+        guard x.isFinite, d.isFinite, d > 0 else { return scannedIndex(x, d) }
+        let a = abs(x)
+        // m: the largest magnitude index with magnitude(m) · d ≤ a (k · d is exact: k has at most
+        // two significant bits).
+        var m: Int
+        if a < 4 * d {
+            m = a < 2 * d ? (a < d ? 0 : 1) : (a < 3 * d ? 2 : 3)
+        } else {
+            m = a < 8 * d ? (a < 6 * d ? 4 : 5) : (a < 12 * d ? 6 : 7)
+        }
+        if m < 7, abs(magnitude(m + 1) * d - a) < abs(magnitude(m) * d - a) { m += 1 }
+        return m == 0 ? 0 : UInt8(m) | (x < 0 ? 8 : 0)
+    }
+
+    /// ggml's scan over the 16 entries, for the non-finite cases.
+    static func scannedIndex(_ x: Float, _ d: Float) -> UInt8 {
         var bestIndex: UInt8 = 0
         var bestError = abs(Float(doubledValues[0]) * d - x)
         for i in 1..<16 {

@@ -159,3 +159,22 @@ import Testing
         #expect(shape == [1, 2] && matrix.codes == [0x3f80_0000, 0x4000_0000])
     }
 }
+
+/// ggml's FP4 code choice, worked by hand: the first of equally near entries of
+/// {0, 1, 2, 3, 4, 6, 8, 12, −0, −1, …, −12} × d wins (`best_index_mxfp4`).
+@Suite struct FP4BestIndexTests {
+    @Test(arguments: [
+        (Float(1.75), Float(0.5), UInt8(3)),    // 1.5 and 2.0 equally near: index 3 (1.5) comes first
+        (-1.75, 0.5, 8 + 3),                    // mirrored: −1.5
+        (0.25, 0.5, 0),                         // 0 and 0.5 equally near: +0
+        (-0.25, 0.5, 0),                        // −0 (index 8) never beats +0
+        (-0.26, 0.5, 8 + 1),                    // nearer −0.5
+        (5.0, 0.5, 6),                          // 8 · 0.5 = 4 (entry 6) and 12 · 0.5 = 6 (entry 7) equally near: entry 6
+        (100, 0.5, 7),                          // beyond the table: 12 · 0.5 = 6
+        (-100, 0.5, 15),
+        (.nan, 0.5, 0), (.infinity, 0.5, 0), (1, 0, 0), (1, .infinity, 0),  // ggml's scan: no error is < NaN/∞
+    ] as [(Float, Float, UInt8)])
+    func bestIndex(x: Float, d: Float, expected: UInt8) {
+        #expect(FP4Codec.bestIndex(x, d) == expected)
+    }
+}
