@@ -29,15 +29,11 @@ enum FP4Codec {
     /// `kvalues_mxfp4`: twice the E2M1 values, sign in bit 3.
     static let doubledValues: [Int8] = [0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12]
 
-    /// The doubled E2M1 magnitude of index `i` in 0…7 (8…15 are their negatives): 0 1 2 3 4 6 8 12.
+    /// The doubled E2M1 magnitude of index `m` in 0…7 (8…15 are their negatives): 0 1 2 3 4 6 8
+    /// 12, i.e. m below 2, else (2 + m mod 2) · 2^((m − 2) / 2).
     @inline(__always)
-    static func magnitude(_ i: Int) -> Float {
-        switch i {
-        case 5: return 6
-        case 6: return 8
-        case 7: return 12
-        default: return Float(i)
-        }
+    static func magnitude(_ m: Int) -> Float {
+        Float(m < 2 ? m : (2 + (m & 1)) << ((m - 2) >> 1))
     }
 
     /// The first index with the smallest |k · d − x| (`best_index_mxfp4`), without scanning the
@@ -46,7 +42,8 @@ enum FP4Codec {
     /// below 16d), so the winner is one of the two magnitudes around |x| — the smaller on a tie
     /// (it comes first in the scan), and +0 (index 0) for any value nearest zero. A negative x
     /// takes the entry of the negative half (index + 8): the positive entries are farther, and
-    /// −0 (index 8) never beats +0. Non-finite x or d, and d ≤ 0, take the scan itself.
+    /// −0 (index 8) never beats +0. Non-finite x or d, and d ≤ 0, take the scan itself. Written
+    /// without branches (random data would mispredict them).
     ///
     ///     bestIndex(1.75, 0.5)   // 3: |3·0.5 − 1.75| = |4·0.5 − 1.75| = 0.25, the first (1.5) wins
     ///     bestIndex(-5.1, 0.5)   // 8 + 7: −12 · 0.5 = −6 is nearest
@@ -54,16 +51,12 @@ enum FP4Codec {
     static func bestIndex(_ x: Float, _ d: Float) -> UInt8 {
         guard x.isFinite, d.isFinite, d > 0 else { return scannedIndex(x, d) }
         let a = abs(x)
-        // m: the largest magnitude index with magnitude(m) · d ≤ a (k · d is exact: k has at most
-        // two significant bits).
-        var m: Int
-        if a < 4 * d {
-            m = a < 2 * d ? (a < d ? 0 : 1) : (a < 3 * d ? 2 : 3)
-        } else {
-            m = a < 8 * d ? (a < 6 * d ? 4 : 5) : (a < 12 * d ? 6 : 7)
-        }
-        if m < 7, abs(magnitude(m + 1) * d - a) < abs(magnitude(m) * d - a) { m += 1 }
-        return m == 0 ? 0 : UInt8(m) | (x < 0 ? 8 : 0)
+        // m: how many magnitudes k > 0 have k · d ≤ a (k · d is exact: k has two significant bits).
+        var m = (a >= d ? 1 : 0) &+ (a >= 2 * d ? 1 : 0) &+ (a >= 3 * d ? 1 : 0) &+ (a >= 4 * d ? 1 : 0)
+        m &+= (a >= 6 * d ? 1 : 0) &+ (a >= 8 * d ? 1 : 0) &+ (a >= 12 * d ? 1 : 0)
+        let next = m < 7 ? m &+ 1 : 7
+        m &+= abs(magnitude(next) * d - a) < abs(magnitude(m) * d - a) ? 1 : 0
+        return UInt8(truncatingIfNeeded: m) | (m != 0 && x < 0 ? 8 : 0)
     }
 
     /// ggml's scan over the 16 entries, for the non-finite cases.
