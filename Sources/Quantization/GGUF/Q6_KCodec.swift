@@ -71,16 +71,17 @@ enum Q6_KCodec: GGUFBlockCodec {
                 let ql = b + 64 * half, qh = b + 128 + 32 * half
                 let sc = b + 192 + 8 * half
                 let o = y + 256 * block + 128 * half
-                for l in 0..<32 {
-                    let s = l / 16
-                    let q1 = Int32((ql[l] & 0xf) | ((qh[l] >> 0) & 3) << 4) - 32
-                    let q2 = Int32((ql[l + 32] & 0xf) | ((qh[l] >> 2) & 3) << 4) - 32
-                    let q3 = Int32((ql[l] >> 4) | ((qh[l] >> 4) & 3) << 4) - 32
-                    let q4 = Int32((ql[l + 32] >> 4) | ((qh[l] >> 6) & 3) << 4) - 32
-                    o[l] = d * Float(Int8(bitPattern: sc[s])) * Float(q1)
-                    o[l + 32] = d * Float(Int8(bitPattern: sc[s + 2])) * Float(q2)
-                    o[l + 64] = d * Float(Int8(bitPattern: sc[s + 4])) * Float(q3)
-                    o[l + 96] = d * Float(Int8(bitPattern: sc[s + 6])) * Float(q4)
+                for s in 0..<2 {
+                    // d·scale once per 16 elements: ggml's `d * sc[is] * q` multiplies left to right.
+                    let d1 = d * Float(Int8(bitPattern: sc[s])), d2 = d * Float(Int8(bitPattern: sc[s + 2]))
+                    let d3 = d * Float(Int8(bitPattern: sc[s + 4])), d4 = d * Float(Int8(bitPattern: sc[s + 6]))
+                    for l in (16 * s)..<(16 * s + 16) {
+                        let low = ql[l], high = ql[l + 32], top = qh[l]
+                        o[l] = d1 * Float(Int32((low & 0xf) | (top & 3) << 4) - 32)
+                        o[l + 32] = d2 * Float(Int32((high & 0xf) | ((top >> 2) & 3) << 4) - 32)
+                        o[l + 64] = d3 * Float(Int32((low >> 4) | ((top >> 4) & 3) << 4) - 32)
+                        o[l + 96] = d4 * Float(Int32((high >> 4) | ((top >> 6) & 3) << 4) - 32)
+                    }
                 }
             }
         }
