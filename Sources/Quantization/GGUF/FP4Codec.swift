@@ -29,48 +29,28 @@ enum FP4Codec {
     /// `kvalues_mxfp4`: twice the E2M1 values, sign in bit 3.
     static let doubledValues: [Int8] = [0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12]
 
-    /// The doubled E2M1 magnitude of index `m` in 0…7 (8…15 are their negatives): 0 1 2 3 4 6 8
-    /// 12, i.e. m below 2, else (2 + m mod 2) · 2^((m − 2) / 2).
-    @inline(__always)
-    static func magnitude(_ m: Int) -> Float {
-        Float(m < 2 ? m : (2 + (m & 1)) << ((m - 2) >> 1))
-    }
-
-    /// The first index with the smallest |k · d − x| (`best_index_mxfp4`), without scanning the
-    /// table: the rounded errors |k · d − x| grow with the distance of k · d from x (rounding is
-    /// monotone and neighbouring entries differ by at least d, far above the rounding of values
-    /// below 16d), so the winner is one of the two magnitudes around |x| — the smaller on a tie
-    /// (it comes first in the scan), and +0 (index 0) for any value nearest zero. A negative x
-    /// takes the entry of the negative half (index + 8): the positive entries are farther, and
-    /// −0 (index 8) never beats +0. Non-finite x or d, and d ≤ 0, take the scan itself. Written
-    /// without branches (random data would mispredict them).
+    /// The first index with the smallest |k · d − x| over the 16 entries (`best_index_mxfp4`):
+    /// ggml's own scan, in table order with a strict <, so a tie goes to the entry scanned
+    /// first (the smaller magnitude, and +0 before −0), and NaN or infinite errors never win
+    /// (index 0). Unrolled with the entries as literals, the compiler turns the scan into
+    /// compares and selects with no table loads and no branches: ≈ 3 ns per element, where a
+    /// loop over `doubledValues` took ≈ 24 and a two-neighbour search with branches ≈ 34.
     ///
     ///     bestIndex(1.75, 0.5)   // 3: |3·0.5 − 1.75| = |4·0.5 − 1.75| = 0.25, the first (1.5) wins
     ///     bestIndex(-5.1, 0.5)   // 8 + 7: −12 · 0.5 = −6 is nearest
     @inline(__always)
     static func bestIndex(_ x: Float, _ d: Float) -> UInt8 {
-        guard x.isFinite, d.isFinite, d > 0 else { return scannedIndex(x, d) }
-        let a = abs(x)
-        // m: how many magnitudes k > 0 have k · d ≤ a (k · d is exact: k has two significant bits).
-        var m = (a >= d ? 1 : 0) &+ (a >= 2 * d ? 1 : 0) &+ (a >= 3 * d ? 1 : 0) &+ (a >= 4 * d ? 1 : 0)
-        m &+= (a >= 6 * d ? 1 : 0) &+ (a >= 8 * d ? 1 : 0) &+ (a >= 12 * d ? 1 : 0)
-        let next = m < 7 ? m &+ 1 : 7
-        m &+= abs(magnitude(next) * d - a) < abs(magnitude(m) * d - a) ? 1 : 0
-        return UInt8(truncatingIfNeeded: m) | (m != 0 && x < 0 ? 8 : 0)
-    }
-
-    /// ggml's scan over the 16 entries, for the non-finite cases.
-    static func scannedIndex(_ x: Float, _ d: Float) -> UInt8 {
-        var bestIndex: UInt8 = 0
-        var bestError = abs(Float(doubledValues[0]) * d - x)
-        for i in 1..<16 {
-            let error = abs(Float(doubledValues[i]) * d - x)
-            if error < bestError {
-                bestIndex = UInt8(i)
-                bestError = error
-            }
+        var index: UInt8 = 0
+        var error = abs(0 * d - x)
+        @inline(__always) func consider(_ k: Float, _ i: UInt8) {
+            let e = abs(k * d - x)
+            if e < error { index = i; error = e }
         }
-        return bestIndex
+        consider(1, 1); consider(2, 2); consider(3, 3); consider(4, 4)
+        consider(6, 5); consider(8, 6); consider(12, 7); consider(0, 8)
+        consider(-1, 9); consider(-2, 10); consider(-3, 11); consider(-4, 12)
+        consider(-6, 13); consider(-8, 14); consider(-12, 15)
+        return index
     }
 
     /// `ggml_e8m0_to_fp32_half`: 2^(e − 128); e = 0 and 1 give the subnormals 2^−128 and 2^−127.

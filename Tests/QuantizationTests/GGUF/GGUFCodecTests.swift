@@ -29,10 +29,10 @@ import Testing
         let y = try GGUFCodec.dequantize(blocks, rows: 2, columns: 256, type: type)
         let amax = x.map(abs).max()!
         let worst = zip(x, y).map { abs($0 - $1) }.max()!
-        // Ternary types keep only sign and zero, and IQ1_S/IQ1_M's 1.5-bit lattice is nearly
-        // ternary (levels ±1 ± δ); everything else is within half a step of a ≥ 2-bit grid
-        // spanning amax (generous bound: amax / 2).
-        let bound: Float = [.tq1_0, .tq2_0, .iq1_s, .iq1_m].contains(type) ? amax : amax / 2
+        // Ternary types keep only sign and zero; IQ1_S/IQ1_M's grid of {−1, 0, 1}^8 points has
+        // no separate signs, so an element can land on the other side of zero (bound 2·amax);
+        // everything else is within half a step of a ≥ 2-bit grid spanning amax (amax / 2).
+        let bound: Float = type == .iq1_s || type == .iq1_m ? 2 * amax : type == .tq1_0 || type == .tq2_0 ? amax : amax / 2
         #expect(worst <= bound, "\(type): max error \(worst), amax \(amax)")
     }
 
