@@ -16,20 +16,26 @@ enum NonLinear4Bit {
     /// `kvalues_iq4nl`, ggml-common.h.
     static let nonLinearValues: [Int8] = [-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113]
 
+    /// ``nonLinearValues`` as float32 (exact: integers below 2^24).
+    static let gridValues: [Float] = nonLinearValues.map { Float($0) }
+
     /// `best_index_int8`: the nearest grid index; a value exactly halfway between two grid
     /// values gets the upper one (x − v[k−1] < v[k] − x is false): 0.5·(−10 + 1) = −4.5 → index 8.
+    ///
+    /// ggml finds the bracketing pair by binary search; here the upper index is counted
+    /// instead, high = 1 + #{k in 1…14 : !(x < v[k])}, the same index (the grid increases)
+    /// with no branches to mispredict (≈ 3× faster on random data), then the same rounded
+    /// comparison picks high − 1 or high. x ≤ −127 gives 0 and x ≥ 113 gives 15 as in ggml; NaN
+    /// fails every comparison and, as ggml's search does, ends at 15.
     @inline(__always)
     static func bestIndex(_ x: Float) -> UInt8 {
-        return nonLinearValues.withUnsafeBufferPointer { values in
-            if x <= Float(values[0]) { return 0 }
-            if x >= Float(values[15]) { return 15 }
-            var low = 0, high = 15
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                if x < Float(values[middle]) { high = middle } else { low = middle }
-            }
-            return x - Float(values[high - 1]) < Float(values[high]) - x ? UInt8(high - 1) : UInt8(high)
-        }
+        @inline(__always) func above(_ v: Float) -> Int { x < v ? 0 : 1 }
+        var high = 1 &+ above(-104) &+ above(-83) &+ above(-65) &+ above(-49) &+ above(-35) &+ above(-22) &+ above(-10)
+        high &+= above(1) &+ above(13) &+ above(25) &+ above(38) &+ above(53) &+ above(69) &+ above(89)
+        var index = gridValues.withUnsafeBufferPointer { v in x - v[high &- 1] < v[high] - x ? high &- 1 : high }
+        index = x <= -127 ? 0 : index
+        index = x >= 113 ? 15 : index
+        return UInt8(truncatingIfNeeded: index)
     }
 
     /// The row loop of both types: super-blocks of `superBlock` elements (32 for IQ4_NL, 256
@@ -94,7 +100,7 @@ enum NonLinear4Bit {
             for j in 0..<32 {
                 let l = bestIndex(id * xb[j])
                 Lb[j] = l
-                let q = Float(nonLinearValues[Int(l)])
+                let q = gridValues[Int(l)]
                 let w = weight[j]
                 sumqx += w * q * xb[j]
                 sumq2 += w * q * q
@@ -106,7 +112,7 @@ enum NonLinear4Bit {
                 sumqx = 0
                 sumq2 = 0
                 for j in 0..<32 {
-                    let q = Float(nonLinearValues[Int(bestIndex(id * xb[j]))])
+                    let q = gridValues[Int(bestIndex(id * xb[j]))]
                     let w = weight[j]
                     sumqx += w * q * xb[j]
                     sumq2 += w * q * q
