@@ -16,6 +16,16 @@ enum KQuantSearch {
     /// the element of largest magnitude, so max ↦ −nmax), then tries −(nmax + 0.1·k) / max for
     /// k = −9 … 9, k ≠ 0, keeping a candidate when (Σwxl)² > best · Σwl². Returns the scale.
     static func symmetric(count n: Int, nmax: Int32, _ x: UnsafePointer<Float>, codes L: UnsafeMutablePointer<Int8>, weights: UnsafePointer<Float>?) -> Float {
+        if let weights { return symmetric(count: n, nmax: nmax, x, codes: L, weighted: weights) }
+        // x² once into a buffer, not per candidate (the same float32 products ggml forms).
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { squares in
+            for i in 0..<n { squares[i] = x[i] * x[i] }
+            return symmetric(count: n, nmax: nmax, x, codes: L, weighted: squares.baseAddress!)
+        }
+    }
+
+    @inline(__always)
+    private static func symmetric(count n: Int, nmax: Int32, _ x: UnsafePointer<Float>, codes L: UnsafeMutablePointer<Int8>, weighted weights: UnsafePointer<Float>) -> Float {
         var maxValue: Float = 0
         var amax: Float = 0
         for i in 0..<n {
@@ -27,7 +37,7 @@ enum KQuantSearch {
             return 0
         }
         let fnmax = Float(nmax)
-        @inline(__always) func weight(_ i: Int) -> Float { weights?[i] ?? x[i] * x[i] }
+        @inline(__always) func weight(_ i: Int) -> Float { weights[i] }
         @inline(__always) func code(_ iscale: Float, _ i: Int) -> Int32 {
             let l = GGMLRounding.nearestInt(iscale * x[i])
             return max(-nmax, min(nmax - 1, l))
