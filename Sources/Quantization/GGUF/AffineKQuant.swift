@@ -16,7 +16,7 @@ enum AffineKQuant {
         let size = bits == 4 ? 144 : 176
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256 + 32 + 16) { bytes in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 32 + 24) { floats in
-                let L = bytes.baseAddress!, Laux = L + 256, Ls = L + 288, Lm = L + 296
+                let L = bytes.baseAddress!, Ls = L + 288, Lm = L + 296
                 let weights = floats.baseAddress!, mins = weights + 32, scales = weights + 40, sw = weights + 48
                 for block in 0..<(count / 256) {
                     let xb = x + 256 * block
@@ -27,7 +27,7 @@ enum AffineKQuant {
                         for j in 0..<8 {
                             sw[j] = ImportanceWeights.fill(weights, importance + 256 * block + 32 * j, xb + 32 * j, count: 32, sigma2: sigma2)
                             scales[j] = KQuantSearch.asymmetric(count: 32, nmax: nmax, xb + 32 * j, weights: weights, codes: L + 32 * j,
-                                                                theMin: &mins[j], scratch: Laux, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
+                                                                theMin: &mins[j], rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
                         }
                         let dBlock = KQuantSearch.positive(count: 8, nmax: 63, scales, codes: Ls, weights: sw)
                         let mBlock = KQuantSearch.positive(count: 8, nmax: 63, mins, codes: Lm, weights: sw)
@@ -46,7 +46,7 @@ enum AffineKQuant {
                             let xs = xb + 32 * j
                             let averageX = (ImportanceWeights.sumOfSquares(xs, count: 32) / 32).squareRoot()
                             for l in 0..<32 { weights[l] = averageX + abs(xs[l]) }
-                            scales[j] = KQuantSearch.asymmetric(count: 32, nmax: nmax, xs, weights: weights, codes: L + 32 * j, theMin: &mins[j], scratch: Laux,
+                            scales[j] = KQuantSearch.asymmetric(count: 32, nmax: nmax, xs, weights: weights, codes: L + 32 * j, theMin: &mins[j],
                                                                 rmin: bits == 4 ? -1 : -0.5, rdelta: 0.1, steps: bits == 4 ? 20 : 15, absoluteError: false)
                             if scales[j] > maxScale { maxScale = scales[j] }
                             if mins[j] > maxMin { maxMin = mins[j] }

@@ -13,7 +13,7 @@ enum AffineLegacy {
                 ImportanceWeights.forEachLegacyBlock(x, count: count, importance: importance) { block, xb, weights in
                     var theMin: Float = 0
                     let d = KQuantSearch.asymmetric(count: 32, nmax: nmax, xb, weights: weights, codes: L, theMin: &theMin,
-                                                    scratch: L + 32, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
+                                                    rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
                     let yb = out + size * block
                     GGMLRounding.storeHalf(d, at: yb)
                     GGMLRounding.storeHalf(-theMin, at: yb + 2)

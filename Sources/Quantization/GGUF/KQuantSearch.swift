@@ -42,6 +42,15 @@ enum KQuantSearch {
             let l = GGMLRounding.nearestInt(iscale * x[i])
             return max(-nmax, min(nmax - 1, l))
         }
+        // The 18 candidates (k = −9 … −1, 1 … 9) do not depend on one another, only the choice
+        // among them does: their sums are formed side by side, one SIMD lane per candidate (the
+        // same float32 products and additions, in the same element order, as one at a time),
+        // then compared in ggml's order.
+        var candidates = CandidateSums.zero
+        for lane in 0..<18 {
+            let step = lane < 9 ? lane - 9 : lane - 8
+            candidates.setScale(-(fnmax + 0.1 * Float(step)) / maxValue, lane: lane)
+        }
         var iscale = Float(-nmax) / maxValue
         var sumlx: Float = 0
         var suml2: Float = 0
@@ -52,26 +61,61 @@ enum KQuantSearch {
             let fl = Float(l)
             sumlx += w * x[i] * fl
             suml2 += w * fl * fl
+            candidates.accumulate(x[i], weight: w, low: -nmax, high: nmax - 1)
         }
         var scale: Float = suml2 != 0 ? sumlx / suml2 : 0
         var best = scale * sumlx
-        for step in -9...9 where step != 0 {
-            iscale = -(fnmax + 0.1 * Float(step)) / maxValue
-            sumlx = 0
-            suml2 = 0
-            for i in 0..<n {
-                let fl = Float(code(iscale, i))
-                let w = weight(i)
-                sumlx += w * x[i] * fl
-                suml2 += w * fl * fl
-            }
+        for lane in 0..<18 {
+            sumlx = candidates.sumXL[lane]
+            suml2 = candidates.sumL2[lane]
             if suml2 > 0 && sumlx * sumlx > best * suml2 {
+                iscale = candidates.scale[lane]
                 for i in 0..<n { L[i] = Int8(truncatingIfNeeded: nmax + code(iscale, i)) }
                 scale = sumlx / suml2
                 best = scale * sumlx
             }
         }
         return scale
+    }
+
+    /// Σ w·x·l and Σ w·l² of up to 24 candidate reciprocal scales at once (three 8-lane
+    /// vectors), l = clamp(nearest_int(iscale · x), low, high) per lane: the scalar loop's
+    /// float32 operations lane by lane, `(w · x) · l` and `(w · l) · l` as ggml groups them.
+    struct CandidateSums {
+        var scale: Lanes
+        var sumXL: Lanes
+        var sumL2: Lanes
+
+        static var zero: CandidateSums { CandidateSums(scale: .zero, sumXL: .zero, sumL2: .zero) }
+
+        mutating func setScale(_ value: Float, lane: Int) { scale[lane] = value }
+
+        @inline(__always)
+        mutating func accumulate(_ x: Float, weight w: Float, low: Int32, high: Int32) {
+            let wx = w * x
+            let lo = SIMD8<Int32>(repeating: low), hi = SIMD8<Int32>(repeating: high)
+            @inline(__always) func codes(_ iscale: SIMD8<Float>) -> SIMD8<Float> {
+                // nearest_int lane by lane: + 1.5 · 2^23, low 22 bits back.
+                let biased = iscale * x + 12582912
+                let l = (unsafeBitCast(biased, to: SIMD8<Int32>.self) & 0x007f_ffff) &- 0x0040_0000
+                return SIMD8<Float>(l.clamped(lowerBound: lo, upperBound: hi))
+            }
+            let l0 = codes(scale.v0), l1 = codes(scale.v1), l2 = codes(scale.v2)
+            sumXL.v0 += wx * l0; sumXL.v1 += wx * l1; sumXL.v2 += wx * l2
+            sumL2.v0 += w * l0 * l0; sumL2.v1 += w * l1 * l1; sumL2.v2 += w * l2 * l2
+        }
+
+        /// 24 float32 lanes as three SIMD8 registers.
+        struct Lanes {
+            var v0: SIMD8<Float>, v1: SIMD8<Float>, v2: SIMD8<Float>
+            static var zero: Lanes { Lanes(v0: .zero, v1: .zero, v2: .zero) }
+            subscript(lane: Int) -> Float {
+                get { lane < 8 ? v0[lane] : lane < 16 ? v1[lane - 8] : v2[lane - 16] }
+                set {
+                    if lane < 8 { v0[lane] = newValue } else if lane < 16 { v1[lane - 8] = newValue } else { v2[lane - 16] = newValue }
+                }
+            }
+        }
     }
 
     /// `make_q3_quants` with `do_rmse` (Q3_K without an importance matrix): codes from
@@ -136,7 +180,7 @@ enum KQuantSearch {
     /// and the later candidates are computed from that carried min, as in ggml.
     /// Returns the scale; `theMin` receives −min ≥ 0.
     static func asymmetric(count n: Int, nmax: Int32, _ x: UnsafePointer<Float>, weights: UnsafePointer<Float>,
-                           codes L: UnsafeMutablePointer<UInt8>, theMin: inout Float, scratch Laux: UnsafeMutablePointer<UInt8>,
+                           codes L: UnsafeMutablePointer<UInt8>, theMin: inout Float,
                            rmin: Float, rdelta: Float, steps: Int, absoluteError: Bool) -> Float {
         var minValue = x[0]
         var maxValue = x[0]
@@ -156,7 +200,7 @@ enum KQuantSearch {
             return 0
         }
         let fnmax = Float(nmax)
-        var iscale = fnmax / (maxValue - minValue)
+        let iscale = fnmax / (maxValue - minValue)
         var scale = 1 / iscale
         var bestError: Float = 0
         for i in 0..<n {
@@ -170,41 +214,57 @@ enum KQuantSearch {
             theMin = -minValue
             return scale
         }
-        for step in 0...steps {
-            iscale = (rmin + rdelta * Float(step) + fnmax) / (maxValue - minValue)
-            var sumL: Float = 0
-            var sumL2: Float = 0
-            var sumXL: Float = 0
+        // Eight candidates at a time, one SIMD lane each (the scalar loop's float32 operations
+        // lane by lane, in the same element order), then taken in ggml's order. A candidate that
+        // wins with a different min changes the later candidates' codes: the batch restarts at
+        // the next step with the carried min, as ggml's loop would go on.
+        let hi = SIMD8<Int32>(repeating: nmax)
+        @inline(__always) func codes(_ iscales: SIMD8<Float>, _ shifted: Float) -> SIMD8<Float> {
+            let biased = iscales * shifted + 12582912
+            let l = (unsafeBitCast(biased, to: SIMD8<Int32>.self) & 0x007f_ffff) &- 0x0040_0000
+            return SIMD8<Float>(l.clamped(lowerBound: .zero, upperBound: hi))
+        }
+        var step = 0
+        while step <= steps {
+            let count = min(8, steps - step + 1)
+            var iscales = SIMD8<Float>.zero
+            for k in 0..<count { iscales[k] = (rmin + rdelta * Float(step + k) + fnmax) / (maxValue - minValue) }
+            var sumL = SIMD8<Float>.zero, sumL2 = SIMD8<Float>.zero, sumXL = SIMD8<Float>.zero
             for i in 0..<n {
-                let l = max(0, min(nmax, GGMLRounding.nearestInt(iscale * (x[i] - minValue))))
-                Laux[i] = UInt8(truncatingIfNeeded: l)
+                let l = codes(iscales, x[i] - minValue)
                 let w = weights[i]
-                let fl = Float(l)
-                sumL += w * fl
-                sumL2 += w * fl * fl
-                sumXL += w * fl * x[i]
+                sumL += w * l
+                sumL2 += w * l * l
+                sumXL += w * l * x[i]
             }
             let determinant = sumW * sumL2 - sumL * sumL
-            if determinant > 0 {
-                var thisScale = (sumW * sumXL - sumX * sumL) / determinant
-                var thisMin = (sumL2 * sumX - sumL * sumXL) / determinant
-                if thisMin > 0 {
-                    thisMin = 0
-                    thisScale = sumXL / sumL2
-                }
-                var error: Float = 0
+            var thisScale = (sumW * sumXL - sumX * sumL) / determinant
+            var thisMin = (sumL2 * sumX - sumL * sumXL) / determinant
+            let positive = thisMin .> 0
+            thisMin.replace(with: 0, where: positive)
+            thisScale.replace(with: sumXL / sumL2, where: positive)
+            var error = SIMD8<Float>.zero
+            for i in 0..<n {
+                let diff = thisScale * codes(iscales, x[i] - minValue) + thisMin - x[i]
+                let measure = absoluteError ? unsafeBitCast(unsafeBitCast(diff, to: SIMD8<UInt32>.self) & 0x7fff_ffff, to: SIMD8<Float>.self) : diff * diff
+                error += weights[i] * measure
+            }
+            var next = step + count
+            for k in 0..<count where determinant[k] > 0 && error[k] < bestError {
+                let iscale = iscales[k]
                 for i in 0..<n {
-                    var diff = thisScale * Float(Laux[i]) + thisMin - x[i]
-                    diff = absoluteError ? abs(diff) : diff * diff
-                    error += weights[i] * diff
+                    L[i] = UInt8(truncatingIfNeeded: max(0, min(nmax, GGMLRounding.nearestInt(iscale * (x[i] - minValue)))))
                 }
-                if error < bestError {
-                    for i in 0..<n { L[i] = Laux[i] }
-                    bestError = error
-                    scale = thisScale
-                    minValue = thisMin
+                bestError = error[k]
+                scale = thisScale[k]
+                let carried = thisMin[k]
+                if carried.bitPattern != minValue.bitPattern {
+                    minValue = carried
+                    next = step + k + 1
+                    break
                 }
             }
+            step = next
         }
         theMin = -minValue
         return scale

@@ -16,7 +16,7 @@ enum Q2_KCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256 + 16 + 32) { bytes in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 16 * 4) { floats in
-                let L = bytes.baseAddress!, Laux = L + 256, Ls = L + 272, Lm = L + 288
+                let L = bytes.baseAddress!, Ls = L + 272, Lm = L + 288
                 let weights = floats.baseAddress!, mins = weights + 16, scales = weights + 32, sw = weights + 48
                 for block in 0..<(count / 256) {
                     let xb = x + 256 * block
@@ -29,7 +29,7 @@ enum Q2_KCodec: GGUFBlockCodec {
                         for j in 0..<16 {
                             sw[j] = ImportanceWeights.fill(weights, qwBlock + 16 * j, xb + 16 * j, count: 16, sigma2: sigma2)
                             scales[j] = KQuantSearch.asymmetric(count: 16, nmax: 3, xb + 16 * j, weights: weights, codes: L + 16 * j,
-                                                                theMin: &mins[j], scratch: Laux, rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
+                                                                theMin: &mins[j], rmin: -0.9, rdelta: 0.05, steps: 36, absoluteError: false)
                         }
                         let dm = KQuantSearch.positive(count: 16, nmax: 15, scales, codes: Ls, weights: sw)
                         let mm = KQuantSearch.positive(count: 16, nmax: 15, mins, codes: Lm, weights: sw)
@@ -42,7 +42,7 @@ enum Q2_KCodec: GGUFBlockCodec {
                         for j in 0..<16 {
                             for l in 0..<16 { weights[l] = abs(xb[16 * j + l]) }
                             scales[j] = KQuantSearch.asymmetric(count: 16, nmax: 3, xb + 16 * j, weights: weights, codes: L + 16 * j,
-                                                                theMin: &mins[j], scratch: Laux, rmin: -0.5, rdelta: 0.1, steps: 15, absoluteError: true)
+                                                                theMin: &mins[j], rmin: -0.5, rdelta: 0.1, steps: 15, absoluteError: true)
                             if scales[j] > maxScale { maxScale = scales[j] }
                             if mins[j] > maxMin { maxMin = mins[j] }
                         }

@@ -5,7 +5,7 @@
 /// q = min(15, trunc((x − min) · (1/d) + 0.5)) with the float32 min and d (not the float16 ones).
 ///
 /// With one (`quantize_row_q4_1_impl`): the asymmetric search
-/// ``KQuantSearch/asymmetric(count:nmax:_:weights:codes:theMin:scratch:rmin:rdelta:steps:absoluteError:)``
+/// ``KQuantSearch/asymmetric(count:nmax:_:weights:codes:theMin:rmin:rdelta:steps:absoluteError:)``
 /// (nmax 15, rmin −0.9, rdelta 0.05, 36 steps) with w = imatrix · √(σ²_row + x²).
 enum Q4_1Codec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
