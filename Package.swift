@@ -53,7 +53,7 @@ let package = Package(
         ),
         // What the commands do, as a testable library (no MPFR): formats, inspect, convert,
         // arith, byte IO, the benchmark suite.
-        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "ModelAnalysis", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
+        .target(name: "LabCommands", dependencies: ["SoftFloat", "FastKernels", "Quantization", "ModelAnalysis", "Encoder", "MatrixUnits", "PortableMath", "ReportKit"], exclude: ["README.md"]),
         // Tensor cores and matrix cores bit for bit: a unit descriptor per instruction and one
         // dot-product engine.
         .target(name: "MatrixUnits", dependencies: ["SoftFloat", "FastKernels"], exclude: ["README.md"]),
@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "ExperimentRunner",
             dependencies: [
-                "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits", "ModelAnalysis",
+                "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits", "ModelAnalysis", "Encoder",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
@@ -72,6 +72,10 @@ let package = Package(
         // Whole-model quantization reports: every tensor of a safetensors or GGUF checkpoint,
         // streamed from the mapped file, against every scheme; tables, JSON and summaries.
         .target(name: "ModelAnalysis", dependencies: ["Quantization", "FastKernels", "ReportKit", "SoftFloat"], exclude: ["README.md"]),
+        // A real model end to end: all-MiniLM-L6-v2's WordPiece tokenizer and BERT forward pass,
+        // every matmul with weights in a chosen format or scheme and arithmetic rounded to a
+        // chosen compute format, or LLM.int8.
+        .target(name: "Encoder", dependencies: ["SoftFloat", "FastKernels", "Quantization", "ModelAnalysis"], exclude: ["README.md"]),
         // The web bit-explorer behind `precision-lab serve`: a JSON API over LabCommands' inspect
         // report and format table, and the page (HTML, CSS, JS resources) that calls it.
         .target(
@@ -88,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "precision-lab",
             dependencies: [
-                "SoftFloat", "LabCommands", "ModelAnalysis", "Verification", "ExperimentRunner", "Quantization", "MatrixUnits",
+                "SoftFloat", "LabCommands", "ModelAnalysis", "Encoder", "Verification", "ExperimentRunner", "Quantization", "MatrixUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,6 +110,7 @@ let package = Package(
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits"]),
         .testTarget(name: "ModelAnalysisTests", dependencies: ["ModelAnalysis", "Quantization", "ReportKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "EncoderTests", dependencies: ["Encoder", "Quantization", "ModelAnalysis", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
         .testTarget(name: "MatrixUnitsTests", dependencies: ["MatrixUnits", "LabCommands", "SoftFloat", "MPFRReference", "CMPFR"], exclude: ["Fixtures"]),
     ],

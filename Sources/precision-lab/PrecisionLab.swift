@@ -15,7 +15,7 @@ struct PrecisionLab: AsyncParsableCommand {
             with the aliases fp64 fp32 fp16 bf16, or user-defined as eXmY[fn|fnuz|fo][:bias=N] \
             (for example e6m9 or e5m2:bias=16).
             """,
-        subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Dequantize.self, Matmul.self, Arith.self, Mma.self, Model.self, Verify.self, Bench.self, Serve.self])
+        subcommands: [Formats.self, Inspect.self, Convert.self, Run.self, Merge.self, Quantize.self, Dequantize.self, Matmul.self, Arith.self, Mma.self, Model.self, Embed.self, Verify.self, Bench.self, Serve.self])
 
     /// ArgumentParser's own entry point, with one error style: every message starts with
     /// `error:` (ArgumentParser writes `Error:`), usage errors exit 64, bad data 1 (the
