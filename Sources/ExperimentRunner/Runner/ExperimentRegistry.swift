@@ -23,6 +23,7 @@ public struct ExperimentRegistry: Sendable {
         ExperimentKind(GGUFCodecsExperiment.self),
         ExperimentKind(BlockScaledFormatsExperiment.self),
         ExperimentKind(FP8TrainingRecipesExperiment.self),
+        ExperimentKind(ModelFidelityExperiment.self),
     ])
 
     /// A copy with one more kind (tests register failing or tiny kinds this way).
