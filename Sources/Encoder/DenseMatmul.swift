@@ -111,7 +111,7 @@ public enum DenseMatmul {
     static func rounded(_ x: UnsafePointer<Float>, _ n: Int, _ k: Int, _ w: UnsafePointer<Float>, _ m: Int,
                         _ bias: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>,
                         _ arithmetic: EncoderArithmetic) {
-        let product = arithmetic.computeRounding ?? Float32Rounding(format: .float32)!
+        let product = arithmetic.computeRounding ?? arithmetic.accumulateRounding
         let sum = arithmetic.accumulateRounding
         var j = range.lowerBound
         while j + 8 <= range.upperBound {

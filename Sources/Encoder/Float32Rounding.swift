@@ -57,8 +57,17 @@ public struct Float32Rounding: Sendable, Hashable {
         round(SIMD8(repeating: x))[0]
     }
 
-    /// Eight values at once.
+    /// Eight values at once, branch-free. Selects are bitwise (`(a & ~m) | (b & m)`) and the
+    /// lane masks come from the sign of a difference (`a < b` ⇔ `a − b < 0` for magnitudes
+    /// below 2^31): SIMD comparisons (`.<`, `replacing(with:where:)`) compile to a lane-by-lane
+    /// loop through memory, which made the rounded matmul 30 times slower.
+    @inline(__always)
     public func round(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        /// All ones where a < b, for a and b below 2^31.
+        @inline(__always) func less(_ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>) -> SIMD8<UInt32> {
+            unsafeBitCast(unsafeBitCast(a &- b, to: SIMD8<Int32>.self) &>> 31, to: SIMD8<UInt32>.self)
+        }
+        @inline(__always) func select(_ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>, _ m: SIMD8<UInt32>) -> SIMD8<UInt32> { (a & ~m) | (b & m) }
         let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
         let sign = bits & 0x8000_0000
         let magnitude = bits & 0x7fff_ffff
@@ -66,14 +75,13 @@ public struct Float32Rounding: Sendable, Hashable {
         let normal = (magnitude &+ roundingBias &+ lsb) & keepMask
         let magnitudeFloat = unsafeBitCast(magnitude, to: SIMD8<Float>.self)
         let subnormal = unsafeBitCast((magnitudeFloat + magic) - magic, to: SIMD8<UInt32>.self)
-        var result = normal.replacing(with: subnormal, where: magnitude .< normalThreshold)
-        let overflows = magnitude .>= overflowThreshold
-        result.replace(with: overflowBits, where: overflows)
-        let isNaN = magnitude .> 0x7f80_0000
-        result.replace(with: 0x7fc0_0000, where: isNaN)
+        var result = select(normal, subnormal, less(magnitude, SIMD8(repeating: normalThreshold)))
+        let overflows = ~less(magnitude, SIMD8(repeating: overflowThreshold))
+        result = select(result, SIMD8(repeating: overflowBits), overflows)
+        result = select(result, SIMD8(repeating: 0x7fc0_0000), less(SIMD8(repeating: 0x7f80_0000), magnitude))
         var signed = result | sign
-        if !keepsNegativeZero { signed.replace(with: 0, where: result .== 0) }
-        if !overflowKeepsSign { signed.replace(with: result, where: overflows) }
+        if !keepsNegativeZero { signed = select(signed, .zero, less(result, SIMD8(repeating: 1))) }
+        if !overflowKeepsSign { signed = select(signed, result, overflows) }
         return unsafeBitCast(signed, to: SIMD8<Float>.self)
     }
 
@@ -87,9 +95,8 @@ public struct Float32Rounding: Sendable, Hashable {
         let count = buffer.count
         var index = 0
         while index + 8 <= count {
-            let v = SIMD8<Float>(buffer[index..<index + 8])
-            let r = round(v)
-            for lane in 0..<8 { buffer[index + lane] = r[lane] }
+            let pointer = UnsafeMutableRawPointer(buffer.baseAddress! + index)
+            pointer.storeBytes(of: round(pointer.loadUnaligned(as: SIMD8<Float>.self)), as: SIMD8<Float>.self)
             index += 8
         }
         while index < count {

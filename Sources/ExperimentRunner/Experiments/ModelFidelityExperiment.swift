@@ -58,7 +58,13 @@ struct ModelFidelityExperiment: Experiment {
                 guard let scheme = MatmulScheme(rawValue: pieces[0]) else {
                     throw EncoderError(.usage, location: text, "int8 takes vectorwise or tensorwise, optionally :THRESHOLD")
                 }
-                let threshold = pieces.count > 1 ? Double(pieces[1]) : nil
+                var threshold: Double? = nil
+                if pieces.count > 1 {
+                    guard pieces.count == 2, let value = Double(pieces[1]), value.isFinite, value >= 0 else {
+                        throw EncoderError(.usage, location: text, "the int8 outlier threshold after ':' must be a finite number ≥ 0, got '\(pieces.dropFirst().joined(separator: ":"))'")
+                    }
+                    threshold = value
+                }
                 int8 = try Int8Matmul(configuration: MatmulConfiguration(scheme: scheme, outlierThreshold: threshold))
             default:
                 throw EncoderError(.usage, location: text, "unknown key '\(parts[0])'; use weights, compute, accumulate or int8")

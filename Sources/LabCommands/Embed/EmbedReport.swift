@@ -13,6 +13,13 @@ public struct EmbedReport: Sendable {
     public let cosineToFloat32: [Double]?
     public let maxLength: Int
 
+    /// A report of embeddings already computed.
+    public init(embeddings: [TextEmbedding], cosineToFloat32: [Double]?, maxLength: Int) {
+        self.embeddings = embeddings
+        self.cosineToFloat32 = cosineToFloat32
+        self.maxLength = maxLength
+    }
+
     /// Embeds `texts` (refusing an empty one before any work).
     public init(model: SentenceEncoder, texts: [String], threads: Int = 1) throws(EncoderError) {
         embeddings = try model.embed(texts, threads: threads)

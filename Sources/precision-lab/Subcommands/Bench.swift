@@ -57,6 +57,7 @@ extension PrecisionLab {
                 + PairVerificationBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
                 + CommandOutputBenchmarks.benchmarks(repetitions: repetitions)
                 + ModelReportBenchmarks.benchmarks(parameters: modelParameters, threads: threads, repetitions: repetitions)
+                + EmbedBenchmarks.benchmarks(threads: threads, repetitions: repetitions)
             let progress = TerminalProgress(label: "bench")
             try reportingFailure {
                 let results = try suite.run(filter: filter) { name in
