@@ -1,4 +1,5 @@
 import Encoder
+import Foundation
 import LabCommands
 import Testing
 
@@ -11,11 +12,17 @@ import Testing
     static let long = TextEmbedding(text: String(repeating: "word ", count: 300), tokens: TokenizedText(ids: [101] + Array(repeating: 2773, count: 254) + [102], wordPieces: 300, isTruncated: true),
                                     embedding: [1, 0])
 
-    @Test func json() {
-        let float32 = EmbedReport(embeddings: [Self.short], cosineToFloat32: nil, maxLength: 256)
-        #expect(float32.json == #"{"embeddings": [[0.6, -0.8]], "tokens": [[101, 7592, 1010, 2088, 999, 102]]}"# + "\n")
-        let bfloat16 = EmbedReport(embeddings: [Self.short], cosineToFloat32: [0.999], maxLength: 256)
-        #expect(bfloat16.json.contains(#""cosine_to_float32": [0.999]"#))
+    /// `{"embeddings": [[…]], "tokens": [[…]]}`, plus `cosine_to_float32` when not float32.
+    @Test func json() throws {
+        func parsed(_ report: EmbedReport) throws -> [String: Any] {
+            try #require(JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        }
+        let float32 = try parsed(EmbedReport(embeddings: [Self.short], cosineToFloat32: nil, maxLength: 256))
+        #expect(Set(float32.keys) == ["embeddings", "tokens"])
+        #expect(float32["embeddings"] as? [[Double]] == [[0.6, -0.8]])
+        #expect(float32["tokens"] as? [[Int]] == [[101, 7592, 1010, 2088, 999, 102]])
+        let bfloat16 = try parsed(EmbedReport(embeddings: [Self.short], cosineToFloat32: [0.999], maxLength: 256))
+        #expect(bfloat16["cosine_to_float32"] as? [Double] == [0.999])
     }
 
     @Test func plainText() {
