@@ -1,13 +1,13 @@
 import PortableMath
 import SoftFloat
 
-/// Benchmarks of the scalar soft-float operations (add, mul, div, sqrt, fma) for float16,
+/// Benchmarks of the scalar soft-float operations (add, sub, mul, div, sqrt, fma) for float16,
 /// bfloat16, float32 and float8_e4m3fn, over pre-generated operands: random encodings and
 /// N(0,1)·100 values, nearest-even. Named `scalar FORMAT OP (random|normal)`; one element is
 /// one operation.
 public enum ScalarOperationBenchmarks {
     public static let formats: [FloatFormat] = [.float16, .bfloat16, .float32, .float8_e4m3fn]
-    public static let operations: [ArithmeticOperation] = [.add, .multiply, .divide, .squareRoot, .fusedMultiplyAdd]
+    public static let operations: [ArithmeticOperation] = [.add, .subtract, .multiply, .divide, .squareRoot, .fusedMultiplyAdd]
 
     public static func benchmarks(operands count: Int, repetitions: Int) -> [BenchmarkSuite.Benchmark] {
         var list: [BenchmarkSuite.Benchmark] = []
@@ -50,6 +50,7 @@ public enum ScalarOperationBenchmarks {
         // One loop per operation, each calling the engine directly (no per-element dispatch).
         switch operation {
         case .add: for index in 0..<count { checksum &+= format.add(x[index], x[index + 1]).bits }
+        case .subtract: for index in 0..<count { checksum &+= format.subtract(x[index], x[index + 1]).bits }
         case .multiply: for index in 0..<count { checksum &+= format.multiply(x[index], x[index + 1]).bits }
         case .divide: for index in 0..<count { checksum &+= format.divide(x[index], x[index + 1]).bits }
         case .squareRoot: for index in 0..<count { checksum &+= format.squareRoot(x[index]).bits }

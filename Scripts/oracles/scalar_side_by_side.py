@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""The measurement behind Scripts/oracles/scalar-vs-softfloat (run that script, not this one).
+
+Uses the shared harness driver (../shared/bench/scalar_vs_softfloat.py) for one process's JSON
+and one callgrind run, and adds what it lacks: sub (a second C binary whose "add" is f16_sub /
+f32_sub), the LabCommands symbol of the timed Swift loop, and geometric means.
+
+wall:  per benchmark, `--pairs` pairs of processes A B A B ...: A = `precision-lab bench --json
+       --operands N --repetitions R NAME`, B = `softfloat_scalar --json --count N --reps R NAME`;
+       each reports the median of its R runs after one untimed warm-up; the table shows the
+       median over the pairs.
+instr: callgrind with collection on only inside the timed loop function (warm-up + 1 run = 2N
+       operations); net instructions/op = (collected − the loop function's own) / 2N, i.e. the
+       instructions executed inside the soft-float call.
+"""
+import argparse
+import json
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+FORMATS = ["float16", "float32"]
+OPS = ["add", "sub", "mul", "div", "sqrt", "fma"]
+DISTS = ["random", "normal"]
+SWIFT_LOOP = "$s11LabCommands25ScalarOperationBenchmarksO3run_"
+
+
+def names(only):
+    for fmt in FORMATS:
+        for dist in DISTS:
+            for op in OPS:
+                name = f"scalar {fmt} {op} ({dist})"
+                if only is None or only in name:
+                    yield fmt, op, dist, name
+
+
+def softfloat_side(args, op, name):
+    """The C binary and the benchmark name it knows this benchmark by."""
+    if op == "sub":
+        return args.softfloat_sub, name.replace(" sub ", " add ")
+    return args.softfloat, name
+
+
+def wall(args, shared):
+    results = {}
+    for fmt, op, dist, name in names(args.only):
+        binary, c_name = softfloat_side(args, op, name)
+        ours, theirs = [], []
+        for _ in range(args.pairs):
+            a = shared.run_json([args.ours, "bench", "--json", "--operands", str(args.operands),
+                                 "--repetitions", str(args.reps), name])
+            ours.append(a["ns_per_element"])
+            b = shared.run_json([binary, "--json", "--count", str(args.operands), "--reps", str(args.reps), c_name])
+            theirs.append(b["ns_per_element"])
+        results[name] = {"ours": ours, "softfloat": theirs}
+        print(f"{name}: ours {statistics.median(ours):.2f} ns, SoftFloat {statistics.median(theirs):.2f} ns",
+              file=sys.stderr, flush=True)
+    return results
+
+
+def instr(args, shared):
+    stripped = os.path.join(tempfile.gettempdir(), "precision-lab-nodebug")
+    subprocess.run(["objcopy", "--strip-debug", args.ours, stripped], check=True)
+    operations = 2 * args.instr_operands
+    results = {}
+    for fmt, op, dist, name in names(args.only):
+        total, own = shared.callgrind(
+            [stripped, "bench", "--operands", str(args.instr_operands), "--repetitions", "1", name],
+            SWIFT_LOOP + "*", re.escape(SWIFT_LOOP))
+        binary, c_name = softfloat_side(args, op, name)
+        loop = f"run_{'f16' if fmt == 'float16' else 'f32'}_{'add' if op == 'sub' else op}"
+        c_total, c_own = shared.callgrind([binary, "--count", str(args.instr_operands), "--reps", "1", c_name],
+                                          loop + "*", r":" + loop + r"(\.|\s|$)")
+        results[name] = {"ours": (total - own) / operations, "softfloat": (c_total - c_own) / operations}
+        print(f"{name}: ours {results[name]['ours']:.1f}, SoftFloat {results[name]['softfloat']:.1f} instructions",
+              file=sys.stderr, flush=True)
+    return results
+
+
+def geometric_mean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def table(args, wall_results, instr_results):
+    lines = ["| format | op | operands | ours ns/op | SoftFloat ns/op | ratio | ours instr/op | SoftFloat instr/op | ratio |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    wall_ratios, instr_ratios = [], []
+    for fmt, op, dist, name in names(args.only):
+        cells = [fmt, op, dist]
+        if name in wall_results:
+            ours, theirs = statistics.median(wall_results[name]["ours"]), statistics.median(wall_results[name]["softfloat"])
+            wall_ratios.append(ours / theirs)
+            cells += [f"{ours:.1f}", f"{theirs:.1f}", f"{ours / theirs:.2f}×"]
+        else:
+            cells += ["–"] * 3
+        if name in instr_results:
+            ours, theirs = instr_results[name]["ours"], instr_results[name]["softfloat"]
+            instr_ratios.append(ours / theirs)
+            cells += [f"{ours:.0f}", f"{theirs:.0f}", f"{ours / theirs:.2f}×"]
+        else:
+            cells += ["–"] * 3
+        lines.append("| " + " | ".join(cells) + " |")
+    mean = ["geometric mean", "", "", "", "", f"{geometric_mean(wall_ratios):.2f}×" if wall_ratios else "–",
+            "", "", f"{geometric_mean(instr_ratios):.2f}×" if instr_ratios else "–"]
+    lines.append("| " + " | ".join(mean) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", required=True)
+    parser.add_argument("--ours", required=True)
+    parser.add_argument("--softfloat", required=True)
+    parser.add_argument("--softfloat-sub", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--only", help="keep benchmark names containing this text")
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--operands", type=int, default=10_000_000)
+    parser.add_argument("--instr-operands", type=int, default=1_000_000)
+    parser.add_argument("--skip-wall", action="store_true")
+    parser.add_argument("--skip-instr", action="store_true")
+    args = parser.parse_args()
+    if min(args.pairs, args.reps, args.operands, args.instr_operands) < 1:
+        parser.error("--pairs, --reps, --operands and --instr-operands must be positive")
+    sys.path.insert(0, args.shared)
+    import scalar_vs_softfloat as shared
+    wall_results = {} if args.skip_wall else wall(args, shared)
+    instr_results = {} if args.skip_instr else instr(args, shared)
+    for file, data in [("wall.json", wall_results), ("instr.json", instr_results)]:
+        if data:
+            with open(os.path.join(args.out, file), "w") as handle:
+                json.dump({"protocol": {k: v for k, v in vars(args).items()}, "results": data}, handle, indent=1)
+    text = table(args, wall_results, instr_results)
+    with open(os.path.join(args.out, "table.md"), "w") as handle:
+        handle.write(text)
+    print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
