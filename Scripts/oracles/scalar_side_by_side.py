@@ -21,7 +21,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 
 FORMATS = ["float16", "float32"]
 OPS = ["add", "sub", "mul", "div", "sqrt", "fma"]
@@ -63,7 +62,9 @@ def wall(args, shared):
 
 
 def instr(args, shared):
-    stripped = os.path.join(tempfile.gettempdir(), "precision-lab-nodebug")
+    # Valgrind 3.19 cannot read the Swift toolchain's DWARF 5: run a copy without debug info
+    # (the same code), kept in --out so that concurrent runs do not share it.
+    stripped = os.path.join(args.out, "precision-lab-nodebug")
     subprocess.run(["objcopy", "--strip-debug", args.ours, stripped], check=True)
     operations = 2 * args.instr_operands
     results = {}

@@ -13,6 +13,13 @@ extension FloatFormat {
     /// Special values: √(−0) = −0, √(+∞) = +∞; the square root of any number below zero,
     /// −∞ included, is the default NaN with `invalid`.
     public func squareRoot(_ a: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
+        // The sign first: half of all codes are negative, and below zero only NaN and −0 are
+        // not invalid, so they never need unpacking. (fnuz formats: the sign-bit code with a
+        // zero magnitude is their NaN, so the NaN test comes before the −0 one; in a signed
+        // format without zero that code is a negative number, whose square root is invalid.)
+        if a & signMask != 0 && !isNaN(a) {
+            return a & magnitudeMask == 0 && hasZero ? Rounded(bits: signMask) : NaNPropagation.invalid(format: self)  // √−0 = −0
+        }
         let x = unpack(a)
         guard !x.isSpecial && !x.negative else { return squareRootSpecial(a, options: options) }
         // Make the exponent even without a branch (its parity is a coin toss for most data).

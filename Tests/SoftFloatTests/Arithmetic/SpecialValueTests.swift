@@ -48,6 +48,9 @@ struct SpecialValueTests {
     static let fnuz = FloatFormat.float8_e4m3fnuz
     static let e2m1 = FloatFormat.float4_e2m1fn
     static let e8m0 = FloatFormat.float8_e8m0fnu
+    /// Signed without zero: 0x00 is +2^-3 and 0x20 is −2^-3, not −0 (none of the built-ins).
+    static let signedWithoutZero = try! FloatFormat(name: "e3m2 without zero", exponentBits: 3, mantissaBits: 2,
+                                                    nonFinite: .nanAllOnes, hasZero: false)
 
     static let cases: [Case] = [
         // NaN propagation: the first NaN operand, quieted; a signaling NaN raises invalid.
@@ -121,6 +124,9 @@ struct SpecialValueTests {
         Case("rem", e8m0, [0x81, 0x80], bits: 0xff, .invalid),
         Case("sqrt", e8m0, [0x81], bits: 0x80),
         Case("sqrt", e8m0, [0x80], bits: 0x7f, .inexact),
+        // √ tests the sign first; the sign-bit code with a zero magnitude is −0 only in a format with zero.
+        Case("sqrt", signedWithoutZero, [0x20], bits: 0x1f, .invalid),
+        Case("sqrt", signedWithoutZero, [0x00], bits: 0x06, .inexact),
         // Remainder: n is the nearest integer to a/b, ties to even; exact.
         Case("rem", f16, [0x4500, 0x4000], bits: 0x3c00),
         Case("rem", f16, [0x4700, 0x4000], bits: 0xbc00),
