@@ -15,7 +15,7 @@ extension FloatFormat {
     }
 
     /// True when the code is a NaN of this format.
-    @inlinable public func isNaN(_ bits: UInt64) -> Bool {
+    @inlinable @inline(__always) public func isNaN(_ bits: UInt64) -> Bool {
         let magnitude = bits & magnitudeMask
         switch nonFinite {
         case .ieee: return magnitude > infinityBits!
@@ -26,7 +26,7 @@ extension FloatFormat {
     }
 
     /// Classifies a code: float16 0x0001 is subnormal, 0x7c00 infinity, e4m3fn 0x7f NaN.
-    @inlinable public func classify(_ bits: UInt64) -> FloatClass {
+    @inlinable @inline(__always) public func classify(_ bits: UInt64) -> FloatClass {
         if isNaN(bits) { return .nan }
         let magnitude = bits & magnitudeMask
         if let infinity = infinityBits, magnitude == infinity { return .infinity }
@@ -36,7 +36,7 @@ extension FloatFormat {
     }
 
     /// The exact value of a code.
-    @inlinable public func decode(_ bits: UInt64) -> DecodedValue {
+    @inlinable @inline(__always) public func decode(_ bits: UInt64) -> DecodedValue {
         let parts = fields(of: bits & codeMask)
         switch classify(bits) {
         case .nan: return .nan(negative: nonFinite == .nanNegativeZero ? false : parts.negative, payload: nonFinite == .ieee ? parts.mantissa : 0)
