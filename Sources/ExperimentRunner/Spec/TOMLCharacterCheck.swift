@@ -1,0 +1,66 @@
+/// Finds a character TOML does not allow where it stands, before the text reaches TOMLKit.
+///
+/// TOML 1.0 allows non-ASCII characters only inside strings and comments; bare keys, table
+/// headers and values are ASCII. TOMLKit's parser (toml++) stops on an assertion, not an
+/// error, for some of these (a table header `[�parameters]`, found by `Scripts/fuzz spec`),
+/// so specs are screened here first. The scanner knows the four string kinds (an escaped
+/// quote does not end a basic string; up to two quotes next to a closing `"""` or `'''`
+/// belong to the string) and `#` comments; everything else is left to TOMLKit.
+///
+///     TOMLCharacterCheck.firstMisplaced(in: "title = \"1.75 × 2^8\"  # ≈ 448\n")  // nil
+///     TOMLCharacterCheck.firstMisplaced(in: "[\u{FFFD}parameters]\n")             // (line 1, U+FFFD)
+enum TOMLCharacterCheck {
+    /// The first non-ASCII character outside strings and comments, with its 1-based line.
+    static func firstMisplaced(in text: String) -> (line: Int, scalar: Unicode.Scalar)? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var line = 1
+        @inline(__always) func at(_ offset: Int) -> Unicode.Scalar? {
+            index + offset < scalars.count ? scalars[index + offset] : nil
+        }
+        /// Skips a string whose opening delimiter starts at `index`.
+        func skipString(_ quote: Unicode.Scalar) {
+            let multiLine = at(1) == quote && at(2) == quote
+            index += multiLine ? 3 : 1
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "\n" {
+                    line += 1
+                    if !multiLine { index += 1; return }  // unterminated: TOMLKit reports it
+                }
+                if scalar == "\\" && quote == "\"" {
+                    index += 2
+                    if index - 1 < scalars.count && scalars[index - 1] == "\n" { line += 1 }
+                    continue
+                }
+                if scalar == quote {
+                    if !multiLine { index += 1; return }
+                    if at(1) == quote && at(2) == quote {
+                        index += 3
+                        // `""""` or `"""""`: one or two quotes of content before the delimiter.
+                        var extra = 0
+                        while extra < 2 && at(0) == quote { index += 1; extra += 1 }
+                        return
+                    }
+                }
+                index += 1
+            }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\n":
+                line += 1
+                index += 1
+            case "#":
+                while index < scalars.count && scalars[index] != "\n" { index += 1 }
+            case "\"", "'":
+                skipString(scalar)
+            default:
+                if !scalar.isASCII { return (line, scalar) }
+                index += 1
+            }
+        }
+        return nil
+    }
+}
