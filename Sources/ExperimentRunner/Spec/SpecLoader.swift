@@ -32,7 +32,7 @@ public enum SpecLoader {
         }
         if let (line, scalar) = TOMLCharacterCheck.firstMisplaced(in: text) {
             let code = String(scalar.value, radix: 16, uppercase: true)
-            throw SpecError(file: file, line: line, message: "TOML syntax error: character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) outside a string or comment (TOML allows only ASCII there)")
+            throw SpecError(file: file, line: line, message: "TOML syntax error: character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) outside a string or comment (TOML allows only printable ASCII there)")
         }
         let document: TOMLTable
         do {

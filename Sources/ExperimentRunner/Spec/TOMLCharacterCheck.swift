@@ -1,16 +1,17 @@
 /// Finds a character TOML does not allow where it stands, before the text reaches TOMLKit.
 ///
 /// TOML 1.0 allows non-ASCII characters only inside strings and comments; bare keys, table
-/// headers and values are ASCII. TOMLKit's parser (toml++) stops on an assertion, not an
-/// error, for some of these (a table header `[�parameters]`, found by `Scripts/fuzz spec`),
-/// so specs are screened here first. The scanner knows the four string kinds (an escaped
+/// headers and values are printable ASCII (plus tab, CR and LF). TOMLKit's parser (toml++)
+/// stops on an assertion, not an error, for some of these (table headers `[�parameters]` and
+/// `[\u{19}parameters]`, found by `Scripts/fuzz spec`), so specs are screened here first. The scanner knows the four string kinds (an escaped
 /// quote does not end a basic string; up to two quotes next to a closing `"""` or `'''`
 /// belong to the string) and `#` comments; everything else is left to TOMLKit.
 ///
 ///     TOMLCharacterCheck.firstMisplaced(in: "title = \"1.75 × 2^8\"  # ≈ 448\n")  // nil
 ///     TOMLCharacterCheck.firstMisplaced(in: "[\u{FFFD}parameters]\n")             // (line 1, U+FFFD)
 enum TOMLCharacterCheck {
-    /// The first non-ASCII character outside strings and comments, with its 1-based line.
+    /// The first character outside strings and comments that is not printable ASCII, tab, CR
+    /// or LF, with its 1-based line.
     static func firstMisplaced(in text: String) -> (line: Int, scalar: Unicode.Scalar)? {
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -57,7 +58,8 @@ enum TOMLCharacterCheck {
             case "\"", "'":
                 skipString(scalar)
             default:
-                if !scalar.isASCII { return (line, scalar) }
+                let printable = scalar.value >= 0x20 && scalar.value < 0x7F
+                if !printable && scalar != "\t" && scalar != "\r" { return (line, scalar) }
                 index += 1
             }
         }

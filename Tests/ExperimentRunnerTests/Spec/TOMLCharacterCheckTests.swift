@@ -14,6 +14,7 @@ import Testing
         "a = \"escaped \\\" still é\"\n",
         "# comment ≈ anything\nkind = \"x\"  # ≠\n",
         "[\"ключ\"]\nv = 1\n",
+        "a = 1\t# tab\r\nb = 2\r\n",
     ])
     func acceptsNonASCIIInStringsAndComments(_ text: String) {
         #expect(TOMLCharacterCheck.firstMisplaced(in: text) == nil)
@@ -24,6 +25,8 @@ import Testing
         ("kind = \"x\"\nπ = 3\n", 2, 0x03C0),
         ("a = \"\"\"x\"\"\"\"\"\nb = 1 ×\n", 2, 0x00D7),
         ("a = \"unterminated\nb = é\n", 2, 0x00E9),
+        ("kind = \"x\"\n\n[\u{19}parameters]\n", 3, 0x19),   // the fuzzer's second finding
+        ("a = 1\u{7F}\n", 1, 0x7F),
     ] as [(String, Int, UInt32)])
     func findsTheFirstMisplacedCharacter(_ text: String, line: Int, value: UInt32) throws {
         let found = try #require(TOMLCharacterCheck.firstMisplaced(in: text))
