@@ -30,9 +30,15 @@ public enum SpecLoader {
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !name.isEmpty else {
             throw SpecError(file: file, message: "the file name '\(name)' must use only letters, digits, '-' and '_' (it names the report files)")
         }
-        if let (line, scalar) = TOMLCharacterCheck.firstMisplaced(in: text) {
+        if let (line, scalar, problem) = TOMLCharacterCheck.firstMisplaced(in: text) {
             let code = String(scalar.value, radix: 16, uppercase: true)
-            throw SpecError(file: file, line: line, message: "TOML syntax error: character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) outside a string or comment (TOML allows only printable ASCII there)")
+            let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+            switch problem {
+            case .notPrintableASCII:
+                throw SpecError(file: file, line: line, message: "TOML syntax error: character \(name) outside a string or comment (TOML allows only printable ASCII there)")
+            case .headerKey:
+                throw SpecError(file: file, line: line, message: "TOML syntax error: a table header needs a key (a bare key or a quoted one) where it has character \(name)")
+            }
         }
         let document: TOMLTable
         do {

@@ -15,6 +15,7 @@ import Testing
         "# comment ≈ anything\nkind = \"x\"  # ≠\n",
         "[\"ключ\"]\nv = 1\n",
         "a = 1\t# tab\r\nb = 2\r\n",
+        "[ parameters . inner ]\n[[ \"cases\" ]]\nx = [\n  [+1, {a = 1}],\n  [1.5],\n]\n",
     ])
     func acceptsNonASCIIInStringsAndComments(_ text: String) {
         #expect(TOMLCharacterCheck.firstMisplaced(in: text) == nil)
@@ -27,11 +28,19 @@ import Testing
         ("a = \"unterminated\nb = é\n", 2, 0x00E9),
         ("kind = \"x\"\n\n[\u{19}parameters]\n", 3, 0x19),   // the fuzzer's second finding
         ("a = 1\u{7F}\n", 1, 0x7F),
+        ("[# \n", 1, 0x23),                                   // the fuzzer's third finding
+        ("[a.#b]\n", 1, 0x23),
+        ("[[\n", 1, 0x0A),
     ] as [(String, Int, UInt32)])
     func findsTheFirstMisplacedCharacter(_ text: String, line: Int, value: UInt32) throws {
         let found = try #require(TOMLCharacterCheck.firstMisplaced(in: text))
         #expect(found.line == line)
         #expect(found.scalar.value == value)
+    }
+
+    @Test func namesTheProblem() throws {
+        #expect(try #require(TOMLCharacterCheck.firstMisplaced(in: "[# \n")).problem == .headerKey)
+        #expect(try #require(TOMLCharacterCheck.firstMisplaced(in: "a = 1 ×\n")).problem == .notPrintableASCII)
     }
 
     /// The fuzzer's finding (Fuzz/Corpus/spec keeps it as a seed): a clear error, no trap.
@@ -42,7 +51,7 @@ import Testing
             Issue.record("no error")
         } catch {
             #expect(error.line == 3)
-            #expect(error.description.contains("U+FFFD outside a string or comment"))
+            #expect(error.description.contains("a table header needs a key") && error.description.contains("U+FFFD"))
         }
     }
 }
