@@ -78,6 +78,9 @@ struct TOMLKeyLocator {
                 let key = scanKeyPath()
                 while !atEnd && current != UInt8(ascii: "\n") && current != UInt8(ascii: "]") { advance() }
                 skipToLineEnd()
+                // A header with no key this scanner can read (TOMLKit may accept text it does
+                // not follow): nothing to record (found by Scripts/fuzz spec: `[[` then `[`…).
+                guard !key.isEmpty else { continue }
                 if isArray {
                     let count = arrayTableCounts[key, default: 0]
                     arrayTableCounts[key] = count + 1

@@ -35,6 +35,14 @@ struct TOMLKeyLocatorTests {
         #expect(locator.line(for: ["a[0]"]) != nil)
     }
 
+    /// An array-of-tables header with no key the scanner can read (`[[[x]]]`, `[[ ]]`) is
+    /// skipped; it used to index an empty key path (found by Scripts/fuzz spec).
+    @Test(arguments: ["[[[x]]]\nb = 2\n", "[[ ]]\nb = 2\n", "[]\nb = 2\n"])
+    func headerWithoutAKeyIsSkipped(text: String) {
+        let locator = TOMLKeyLocator(text: text)
+        #expect(locator.line(for: ["b"]) == 2)
+    }
+
     @Test func findsEveryKey() {
         let locator = TOMLKeyLocator(text: Self.text)
         #expect(locator.line(for: ["kind"]) == 2)
