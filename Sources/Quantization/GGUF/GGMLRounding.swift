@@ -18,6 +18,13 @@ enum GGMLRounding {
         return (Int32(bitPattern: biased.bitPattern) & 0x007f_ffff) - 0x0040_0000
     }
 
+    /// ``nearestInt(_:)-(Float)`` lane by lane, the same bits: (2.5, −0.5, 3.5, …) → (2, 0, 4, …).
+    @inline(__always)
+    static func nearestInt(_ x: SIMD8<Float>) -> SIMD8<Int32> {
+        let biased = x + 12582912
+        return (unsafeBitCast(biased, to: SIMD8<Int32>.self) & 0x007f_ffff) &- 0x0040_0000
+    }
+
     /// C's `roundf`/`lroundf`: nearest, half away from zero (−2.5 → −3).
     @inline(__always)
     static func roundAway(_ x: Float) -> Int32 {

@@ -1,6 +1,7 @@
 /// The scale (and min) searches of ggml's K-quants and of the importance-weighted legacy
-/// quantizers (ggml-quants.c: `make_qx_quants`, `make_q3_quants`, `make_qkx2_quants` /
-/// `make_qkx3_quants`, `make_qp_quants`), step for step in float32, with `nearest_int`
+/// quantizers (ggml-quants.c: `make_qx_quants`, `make_qkx2_quants` / `make_qkx3_quants`,
+/// `make_qp_quants`; `make_q3_quants` is ``Q3_KSubBlockSearch``, sixteen sub-blocks side by
+/// side), step for step in float32, with `nearest_int`
 /// (half to even) for every integer rounding and C's integer/float conversions where ggml
 /// stores an `int` into an `int8_t` or `uint8_t`.
 ///
@@ -95,9 +96,7 @@ enum KQuantSearch {
             let wx = w * x
             let lo = SIMD8<Int32>(repeating: low), hi = SIMD8<Int32>(repeating: high)
             @inline(__always) func codes(_ iscale: SIMD8<Float>) -> SIMD8<Float> {
-                // nearest_int lane by lane: + 1.5 · 2^23, low 22 bits back.
-                let biased = iscale * x + 12582912
-                let l = (unsafeBitCast(biased, to: SIMD8<Int32>.self) & 0x007f_ffff) &- 0x0040_0000
+                let l = GGMLRounding.nearestInt(iscale * x)
                 return SIMD8<Float>(l.clamped(lowerBound: lo, upperBound: hi))
             }
             let l0 = codes(scale.v0), l1 = codes(scale.v1), l2 = codes(scale.v2)
@@ -116,60 +115,6 @@ enum KQuantSearch {
                 }
             }
         }
-    }
-
-    /// `make_q3_quants` with `do_rmse` (Q3_K without an importance matrix): codes from
-    /// iscale = −nmax / max, then up to five passes that move single codes to
-    /// nearest_int(x · Σwl² / Σwxl) (weights x²) when that raises (Σwxl)² / Σwl².
-    static func symmetricRefined(count n: Int, nmax: Int32, _ x: UnsafePointer<Float>, codes L: UnsafeMutablePointer<Int8>) -> Float {
-        var maxValue: Float = 0
-        var amax: Float = 0
-        for i in 0..<n {
-            let ax = abs(x[i])
-            if ax > amax { amax = ax; maxValue = x[i] }
-        }
-        if amax < groupMaxEpsilon {
-            for i in 0..<n { L[i] = 0 }
-            return 0
-        }
-        let iscale = Float(-nmax) / maxValue
-        var sumlx: Float = 0
-        var suml2: Float = 0
-        for i in 0..<n {
-            var l = GGMLRounding.nearestInt(iscale * x[i])
-            l = max(-nmax, min(nmax - 1, l))
-            L[i] = Int8(truncatingIfNeeded: l)
-            let w = x[i] * x[i]
-            sumlx += w * x[i] * Float(l)
-            suml2 += w * Float(l) * Float(l)
-        }
-        for _ in 0..<5 {
-            var changed = 0
-            for i in 0..<n {
-                let w = x[i] * x[i]
-                let li = Float(L[i])
-                var slx = sumlx - w * x[i] * li
-                if slx > 0 {
-                    var sl2 = suml2 - w * li * li
-                    var newL = GGMLRounding.nearestInt(x[i] * sl2 / slx)
-                    newL = max(-nmax, min(nmax - 1, newL))
-                    if newL != Int32(L[i]) {
-                        let fl = Float(newL)
-                        slx += w * x[i] * fl
-                        sl2 += w * fl * fl
-                        if sl2 > 0 && slx * slx * suml2 > sumlx * sumlx * sl2 {
-                            L[i] = Int8(truncatingIfNeeded: newL)
-                            sumlx = slx
-                            suml2 = sl2
-                            changed += 1
-                        }
-                    }
-                }
-            }
-            if changed == 0 { break }
-        }
-        for i in 0..<n { L[i] = L[i] &+ Int8(truncatingIfNeeded: nmax) }
-        return suml2 > 0 ? sumlx / suml2 : 0
     }
 
     /// `make_qkx2_quants` / `make_qkx3_quants` (identical for the non-nil weights every caller
@@ -220,8 +165,7 @@ enum KQuantSearch {
         // the next step with the carried min, as ggml's loop would go on.
         let hi = SIMD8<Int32>(repeating: nmax)
         @inline(__always) func codes(_ iscales: SIMD8<Float>, _ shifted: Float) -> SIMD8<Float> {
-            let biased = iscales * shifted + 12582912
-            let l = (unsafeBitCast(biased, to: SIMD8<Int32>.self) & 0x007f_ffff) &- 0x0040_0000
+            let l = GGMLRounding.nearestInt(iscales * shifted)
             return SIMD8<Float>(l.clamped(lowerBound: .zero, upperBound: hi))
         }
         var step = 0

@@ -5,16 +5,25 @@
 /// bytes 0–7, the top two bits of sc j in byte 8 + j%4 at bit 2·(j/4)), d.
 ///
 /// Without an importance matrix (`quantize_row_q3_K_ref`): each sub-block's scale from
-/// ``KQuantSearch/symmetricRefined(count:nmax:_:codes:)`` (nmax 4); the sub-scale of largest
-/// magnitude maps to −32: sc = clamp(nearest_int(−32 · s / s_max), −32, 31) + 32, d = s_max / −32;
+/// `make_q3_quants` (nmax 4, ``Q3_KSubBlockSearch``: the sixteen sub-blocks side by side, one
+/// SIMD lane each); the sub-scale of largest magnitude maps to −32:
+/// sc = clamp(nearest_int(−32 · s / s_max), −32, 31) + 32, d = s_max / −32;
 /// with one (`quantize_row_q3_K_impl`): weights imatrix · √(2Σx²/256 + x²), each sub-block by
 /// ``KQuantSearch/symmetric(count:nmax:_:codes:weights:)`` (nmax 4) and the sub-scales by the same
 /// search (nmax 32) weighted by each sub-block's Σw. Either way the codes are then recomputed
-/// as clamp(nearest_int(x / (d·(sc − 32))), −4, 3) with the float16 d.
+/// as clamp(nearest_int(x / (d·(sc − 32))), −4, 3) with the float16 d (eight at a time), except
+/// in sub-blocks whose d·(sc − 32) is 0, which keep the search's codes.
 enum Q3_KCodec: GGUFBlockCodec {
+    typealias Codes = Q3_KSubBlockSearch.Codes
+
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: Q3_KSubBlockSearch.Lanes.self, capacity: 32) { lanes in
+        withUnsafeTemporaryAllocation(of: Codes.self, capacity: 64) { codeVectors in
         withUnsafeTemporaryAllocation(of: Int8.self, capacity: 256 + 16) { bytes in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 48) { floats in
+                let X = lanes.baseAddress!
+                // searchCodes: element-major (Q3_KSubBlockSearch); codes: element 8k + r in lane r of codes[k].
+                let searchCodes = codeVectors.baseAddress!, codes = searchCodes + 32
                 let L = bytes.baseAddress!, Ls = L + 256
                 let weights = floats.baseAddress!, scales = weights + 16, sw = weights + 32
                 for block in 0..<(count / 256) {
@@ -32,10 +41,12 @@ enum Q3_KCodec: GGUFBlockCodec {
                         for j in 0..<16 { packScale(Int32(Ls[j]), j, scaleBytes) }
                         GGMLRounding.storeHalf(dBlock, at: yb + 108)
                     } else {
+                        Q3_KSubBlockSearch.load(xb, into: X)
+                        let found = Q3_KSubBlockSearch.scales(X, codes: searchCodes)
                         var maxScale: Float = 0
                         var amax: Float = 0
                         for j in 0..<16 {
-                            scales[j] = KQuantSearch.symmetricRefined(count: 16, nmax: 4, xb + 16 * j, codes: L + 16 * j)
+                            scales[j] = found[j]
                             let scale = abs(scales[j])
                             if scale > amax { amax = scale; maxScale = scales[j] }
                         }
@@ -54,24 +65,44 @@ enum Q3_KCodec: GGUFBlockCodec {
                     let d = GGMLRounding.loadHalf(yb + 108)
                     for j in 0..<16 {
                         let dj = d * Float(subScale(j, scaleBytes) - 32)
-                        if dj == 0 { continue }
-                        for i in 0..<16 {
-                            let l = max(-4, min(3, GGMLRounding.nearestInt(xb[16 * j + i] / dj)))
-                            L[16 * j + i] = Int8(l + 4)
+                        if dj == 0 {
+                            if importance != nil {
+                                for r in 0..<8 {
+                                    codes[2 * j][r] = Int32(L[16 * j + r])
+                                    codes[2 * j + 1][r] = Int32(L[16 * j + 8 + r])
+                                }
+                            } else {
+                                Q3_KSubBlockSearch.codes(ofSubBlock: j, searchCodes, into: codes + 2 * j)
+                            }
+                            continue
+                        }
+                        let divisor = Q3_KSubBlockSearch.Lanes(repeating: dj)
+                        for half in 0..<2 {
+                            let v = UnsafeRawPointer(xb + 16 * j + 8 * half).loadUnaligned(as: Q3_KSubBlockSearch.Lanes.self)
+                            codes[2 * j + half] = Q3_KSubBlockSearch.code(v / divisor) &+ 4
                         }
                     }
-                    for m in 0..<32 { hmask[m] = 0 }
-                    for j in 0..<256 where L[j] > 3 {
-                        hmask[j % 32] |= UInt8(1) << UInt8(j / 32)
-                        L[j] -= 4
-                    }
-                    for half in 0..<2 {
-                        let Lh = L + 128 * half
-                        for l in 0..<32 {
-                            qs[32 * half + l] = UInt8(bitPattern: Lh[l] | Lh[l + 32] << 2 | Lh[l + 64] << 4 | Lh[l + 96] << 6)
-                        }
-                    }
+                    pack(codes, hmask: hmask, qs: qs)
                 }
+            }
+        }
+        }
+        }
+    }
+
+    /// Codes 0 … 7 (element 8k + r in lane r of `codes[k]`) into hmask (bit k of byte m: the
+    /// high bit of element 32k + m) and qs (byte 32h + l: the low two bits of elements
+    /// 128h + l, + 32, + 64, + 96 at bits 0, 2, 4, 6), eight bytes at a time.
+    @inline(__always)
+    static func pack(_ codes: UnsafePointer<Codes>, hmask: UnsafeMutablePointer<UInt8>, qs: UnsafeMutablePointer<UInt8>) {
+        for q in 0..<4 {
+            var high = Codes.zero
+            for k in 0..<8 { high |= ((codes[4 * k + q] &>> 2) & 1) &<< Int32(k) }
+            for r in 0..<8 { hmask[8 * q + r] = UInt8(truncatingIfNeeded: high[r]) }
+            for half in 0..<2 {
+                var low = Codes.zero
+                for t in 0..<4 { low |= (codes[16 * half + 4 * t + q] & 3) &<< Int32(2 * t) }
+                for r in 0..<8 { qs[32 * half + 8 * q + r] = UInt8(truncatingIfNeeded: low[r]) }
             }
         }
     }
