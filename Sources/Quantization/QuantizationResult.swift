@@ -53,9 +53,17 @@ public struct QuantizationResult: Sendable {
         tensorScale = output.tensorScale
         multiplier = output.multiplier
         let bits = Self.storageBits(output: output, elementCount: input.count, groups: layout.groupCount)
-        metrics = ErrorMetrics(
-            reference: input.doubleValues, approximation: dequantized.doubleValues,
-            clampedCount: output.clampedCount, bitsPerParameter: Double(bits) / Double(input.count))
+        // The metrics read both code arrays in place (no float64 copies of the matrix).
+        let format = input.format
+        metrics = input.codes.withUnsafeBufferPointer { x in
+            output.dequantized.withUnsafeBufferPointer { y in
+                ErrorMetrics(count: x.count, clampedCount: output.clampedCount, bitsPerParameter: Double(bits) / Double(x.count)) {
+                    format.doubleValue(x[$0])
+                } approximation: {
+                    format.doubleValue(y[$0])
+                }
+            }
+        }
     }
 
     /// Elements × element bits + groups × (scale bits + zero-point bits), or with double

@@ -34,6 +34,26 @@ struct HardwareOracleTests {
         }
     }
 
+    /// `doubleValue` assembles float32 and float64 codes from their fields: hardware widening
+    /// (float32) and the identity (float64) must agree, subnormals and signed zeros included.
+    @Test(arguments: [FloatFormat.float32, .float64])
+    func doubleValueMatchesHardware(format: FloatFormat) {
+        var random = SplitMix64(seed: 32)
+        for index in 0..<300_000 {
+            var bits = random.next() & format.codeMask
+            // A third of the inputs are zeros and subnormals (exponent field 0).
+            if index % 3 == 0 { bits &= ~(format.exponentFieldMask << UInt64(format.mantissaBits)) }
+            let hardware = format.bitWidth == 32 ? Double(Float(bitPattern: UInt32(bits))) : Double(bitPattern: bits)
+            let value = format.doubleValue(bits)
+            if hardware.isNaN {
+                #expect(value.isNaN)
+            } else if value.bitPattern != hardware.bitPattern {
+                Issue.record("\(format.name) \(format.hexString(bits)) → \(value), hardware \(hardware)")
+                return
+            }
+        }
+    }
+
     @Test func float64NarrowsToFloat32LikeHardware() {
         var random = SplitMix64(seed: 64)
         for index in 0..<300_000 {

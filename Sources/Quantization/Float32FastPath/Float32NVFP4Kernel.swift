@@ -46,12 +46,6 @@ struct Float32NVFP4Kernel: Sendable {
         decodedElements = (0...e2m1.codeMask).map { Float(bitPattern: UInt32(e2m1.convert($0, to: .float32).bits)) }
     }
 
-    /// The E4M3 code of a finite, non-negative float32 of at most 448.
-    @inline(__always)
-    func scaleCode(_ v: Float) -> UInt32 {
-        UInt32(bitPattern: scaleRounding.codes(magnitude: SIMD8<Float>(repeating: v), sign: .zero)[0])
-    }
-
     /// Quantizes every row; returns the clamped count. `tensorScale` receives the float32
     /// tensor scale (nil without one).
     func run(_ buffers: Float32KernelBuffers, rows: Int, columns: Int, threads: Int, tensorScale: inout UInt32?) throws(QuantizationError) -> Int {
@@ -77,6 +71,7 @@ struct Float32NVFP4Kernel: Sendable {
             blockMultiplier = 0
         }
         tensorScale = hasTensorScale ? t.bitPattern : nil
+        let constants = BlockConstants(t: t, inverse: inverse, blockMultiplier: blockMultiplier)
         let groupsPerRow = columns / Self.blockSize
         let slices = ParallelSplit.slices(count: rows, threads: threads, granule: 1)
         let clamped = LockedValue([Int](repeating: 0, count: slices.count))
@@ -84,36 +79,85 @@ struct Float32NVFP4Kernel: Sendable {
             let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
             var total = 0
             for row in slices[worker] {
-                for block in 0..<groupsPerRow {
-                    let start = row &* columns &+ block &* Self.blockSize
-                    let group = row &* groupsPerRow &+ block
-                    let vmax = Float(bitPattern: Float32FP8BlockKernel.largestMagnitudeBits(buffers.input + start, count: Self.blockSize))
-                    let scale: UInt32, multiplier: Float
-                    if isTransformerEngine {
-                        // vmax ≥ 0, so the lower clamp at −448 never applies.
-                        let raw = Swift.min(Swift.min(vmax * blockMultiplier, .greatestFiniteMagnitude), Self.fourFortyEight)
-                        scale = scaleCode(raw)
-                        multiplier = Swift.min(1 / (decodedScales[Int(scale)] * t), .greatestFiniteMagnitude)
-                    } else {
-                        var scaled = vmax / Self.six
-                        if hasTensorScale { scaled = scaled / t }
-                        if scaled.isNaN {
+                // Eight blocks at a time: their scale computations (two or three divisions
+                // each) run side by side in SIMD lanes instead of one dependent chain per block.
+                var block = 0
+                while block < groupsPerRow {
+                    let lanes = Swift.min(8, groupsPerRow &- block)
+                    let first = row &* columns &+ block &* Self.blockSize
+                    var vmax = SIMD8<Float>(repeating: 0)
+                    for lane in 0..<lanes {
+                        vmax[lane] = Float(bitPattern: Float32FP8BlockKernel.largestMagnitudeBits(
+                            buffers.input + (first &+ lane &* Self.blockSize), count: Self.blockSize))
+                    }
+                    let (scale, multiplier, isEmpty) = blockScales(vmax: vmax, constants)
+                    for lane in 0..<lanes {
+                        let start = first &+ lane &* Self.blockSize
+                        let group = row &* groupsPerRow &+ block &+ lane
+                        if isEmpty[lane] {
                             buffers.scales[group] = 0
                             (codes + start).update(repeating: 0, count: Self.blockSize)
                             continue
                         }
-                        scaled = Swift.min(Swift.max(scaled, Self.smallestNormalE4M3), Self.fourFortyEight)
-                        scale = scaleCode(scaled)
-                        multiplier = inverse / decodedScales[Int(scale)]
+                        buffers.scales[group] = UInt32(bitPattern: scale[lane])
+                        total &+= quantizeBlock(buffers.input + start, multiplier: multiplier[lane], into: codes + start)
                     }
-                    buffers.scales[group] = scale
-                    total &+= quantizeBlock(buffers.input + start, multiplier: multiplier, into: codes + start)
+                    block &+= lanes
                 }
             }
             clamped.update { $0[worker] = total }
         }
         buffers.zeroPoints.update(repeating: 0, count: rows * groupsPerRow)
         return clamped.value.reduce(0, +)
+    }
+
+    /// The per-matrix numbers every block scale uses: t the tensor scale (1 without one),
+    /// `inverse` = fl32(1 / t) (torchao), `blockMultiplier` = fl32(ges · fl32(1/6)) (TE).
+    struct BlockConstants {
+        let t: Float
+        let inverse: Float
+        let blockMultiplier: Float
+    }
+
+    /// Eight blocks' E4M3 scale codes and element multipliers from their vmax, each lane the
+    /// scalar steps of ``NVFP4Kernel`` (IEEE operations give the same bits in a SIMD lane):
+    ///
+    /// - TE: s = e4m3(min(min(vmax · blockMultiplier, FLT_MAX), 448)), multiplier =
+    ///   min(fl32(1 / fl32(s · t)), FLT_MAX) (a zero or underflowing s · t gives FLT_MAX).
+    /// - torchao: s = e4m3(clamp(fl32(fl32(vmax / 6) / t), 2^-6, 448)) (no division by t
+    ///   without a tensor scale), multiplier = fl32(inverse / s); a NaN before the clamp
+    ///   (vmax 0 and t 0: an all-zero matrix with the tensor scale on) marks the block empty.
+    ///
+    /// The clamps compare before replacing, so they are Swift.min/max on the non-NaN lanes.
+    @inline(__always)
+    func blockScales(vmax: SIMD8<Float>, _ constants: BlockConstants) -> (SIMD8<Int32>, SIMD8<Float>, SIMDMask<SIMD8<Int32>>) {
+        let largest = SIMD8<Float>(repeating: .greatestFiniteMagnitude)
+        let ceiling = SIMD8<Float>(repeating: Self.fourFortyEight)
+        var raw: SIMD8<Float>
+        var isEmpty = SIMDMask<SIMD8<Int32>>(repeating: false)
+        if isTransformerEngine {
+            raw = vmax * constants.blockMultiplier
+            raw = raw.replacing(with: largest, where: raw .> largest)
+        } else {
+            raw = vmax / Self.six
+            if hasTensorScale { raw = raw / constants.t }
+            isEmpty = raw .!= raw
+            raw = raw.replacing(with: 0, where: isEmpty)
+            let floor = SIMD8<Float>(repeating: Self.smallestNormalE4M3)
+            raw = raw.replacing(with: floor, where: raw .< floor)
+        }
+        raw = raw.replacing(with: ceiling, where: raw .> ceiling)
+        let scale = scaleRounding.codes(magnitude: raw, sign: .zero)
+        var decoded = SIMD8<Float>()
+        for lane in 0..<8 { decoded[lane] = decodedScales[Int(scale[lane] & 0xff)] }
+        var multiplier: SIMD8<Float>
+        if isTransformerEngine {
+            multiplier = 1 / (decoded * constants.t)
+            multiplier = multiplier.replacing(with: largest, where: multiplier .> largest)
+        } else {
+            multiplier = constants.inverse / decoded
+        }
+        return (scale, multiplier, isEmpty)
     }
 
     /// One block's 16 E2M1 codes; returns how many were clamped to ±6.
@@ -132,7 +176,10 @@ struct Float32NVFP4Kernel: Sendable {
             a = a.replacing(with: six, where: over)
             var code = elementRounding.codes(magnitude: a.replacing(with: 0, where: y .!= y), sign: bits & 0x8000_0000)
             code = code.replacing(with: 0, where: y .!= y)
-            if isTransformerEngine { code = code.replacing(with: 0, where: bits .== 0x8000_0000) }
+            // TE's exact −0 gives +0 (+0's code is 0 already). A float comparison with a
+            // splat: `bits .== 0x8000_0000` against a scalar compiled to a lane-by-lane loop
+            // that made this convention 3× slower than torchao's.
+            if isTransformerEngine { code = code.replacing(with: 0, where: y .== SIMD8<Float>(repeating: 0)) }
             UnsafeMutableRawPointer(output + 8 &* half).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: code), as: SIMD8<UInt8>.self)
         }
         let four = clamped.lowHalf &+ clamped.highHalf
