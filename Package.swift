@@ -16,7 +16,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The explorer's HTTP server. No traits: swift-configuration and full Foundation are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -65,7 +64,6 @@ let package = Package(
             name: "ExperimentRunner",
             dependencies: [
                 "SoftFloat", "FastKernels", "ReportKit", "Quantization", "PortableMath", "MatrixUnits", "ModelAnalysis", "Encoder",
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["README.md"]
         ),

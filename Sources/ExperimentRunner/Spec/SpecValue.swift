@@ -1,4 +1,4 @@
-/// A TOML value copied out of TOMLKit into plain Sendable data, so specs can cross tasks.
+/// A TOML value as plain Sendable data (``TOMLReader`` makes them), so specs can cross tasks.
 ///
 ///     SpecValue.array([.string("1/3"), .string("0.1")]).display   // ["1/3", "0.1"]
 public indirect enum SpecValue: Sendable, Hashable {
