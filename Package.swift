@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "SoftFloat", "Quantization", "Encoder"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "SoftFloat"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "SoftFloat", "PortableMath"], exclude: ["Fixtures"]),
-        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits", "Encoder"]),
+        .testTarget(name: "ExperimentRunnerTests", dependencies: ["ExperimentRunner", "FastKernels", "Quantization", "ReportKit", "SoftFloat", "MatrixUnits", "Encoder"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelAnalysisTests", dependencies: ["ModelAnalysis", "Quantization", "ReportKit"], exclude: ["Fixtures"]),
         .testTarget(name: "EncoderTests", dependencies: ["Encoder", "Quantization", "ModelAnalysis", "SoftFloat"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FastKernels", "SoftFloat"]),
