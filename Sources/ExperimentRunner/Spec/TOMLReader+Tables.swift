@@ -2,10 +2,10 @@
 ///
 ///     [a.b]         # fine: a is implicit, a.b is defined
 ///     [a]           # fine: defines the implicit a, once
-///     [a]           # error: table [a] is defined twice
-///     [[a.b]]       # error: a.b is a table, not an array of tables
 ///     c = {d = 1}
-///     [c.e]         # error: c is an inline table, complete as written
+///     [a]           # error: table 'a' is already defined
+///     [[a.b]]       # error: table 'a.b' is already defined (not an array of tables)
+///     [a.c.e]       # error: 'a.c' is an inline table, complete as written
 extension TOMLReader {
     /// `[key]`: defines the table, creating missing tables on the way (a new one, or one only
     /// made by an earlier header's prefix). Returns it and its path.
