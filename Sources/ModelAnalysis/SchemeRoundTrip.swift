@@ -42,19 +42,21 @@ public struct SchemeRoundTrip: Sendable {
             case .group where configuration.scheme == .nvfp4: rowsPerChunk = rows
             case .row, .group: rowsPerChunk = max(1, min(rows, chunkElements / max(1, columns)))
             }
-            var decoded = [Float]()
-            decoded.reserveCapacity(values.count)
+            var decoded = [Float](repeating: 0, count: values.count)
             var storageBits = 0
             var clamped = 0
             do {
-                for first in stride(from: 0, to: rows, by: rowsPerChunk) {
-                    let count = min(rowsPerChunk, rows - first)
-                    let codes = values[first * columns..<(first + count) * columns].map { UInt64($0.bitPattern) }
-                    let result = try quantize(try Matrix(rows: count, columns: columns, format: .float32, codes: codes), configuration)
-                    decoded += result.dequantized.codes.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
-                    // bits per parameter is an integer bit count over the element count.
-                    storageBits += Int((result.metrics.bitsPerParameter * Double(count * columns)).rounded())
-                    clamped += result.metrics.clampedCount
+                try values.withUnsafeBufferPointer { (source) throws(QuantizationError) in
+                    try decoded.withUnsafeMutableBufferPointer { (target) throws(QuantizationError) in
+                        for first in stride(from: 0, to: rows, by: rowsPerChunk) {
+                            let range = first * columns..<(first + min(rowsPerChunk, rows - first)) * columns
+                            let trip = try Float32QuantizeKernel.roundTrip(
+                                UnsafeBufferPointer(rebasing: source[range]), rows: range.count / columns, columns: columns,
+                                configuration: configuration, into: UnsafeMutableBufferPointer(rebasing: target[range]))
+                            storageBits += trip.storageBits
+                            clamped += trip.clampedCount
+                        }
+                    }
                 }
             } catch {
                 throw ModelSchemeError(text: "\(scheme)", reason: "\(error)")

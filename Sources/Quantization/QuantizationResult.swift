@@ -69,13 +69,22 @@ public struct QuantizationResult: Sendable {
     /// Elements × element bits + groups × (scale bits + zero-point bits), or with double
     /// quantization groups × 8 + second-level scales + the offset.
     static func storageBits(output: KernelOutput, elementCount: Int, groups: Int) -> Int {
-        var bits = elementCount * output.elementKind.bitWidth + groups * output.metadataBits
-        if let state = output.doubleQuantization {
-            bits += groups * 8 + (state.secondScales.count + 1) * output.scaleFormat.bitWidth
+        storageBits(elementCount: elementCount, elementKind: output.elementKind, groups: groups, metadataBits: output.metadataBits,
+                    scaleFormat: output.scaleFormat, doubleQuantization: output.doubleQuantization, hasTensorScale: output.tensorScale != nil)
+    }
+
+    /// The same count from its parts (the float32 fast path's round trip has no ``KernelOutput``).
+    ///
+    ///     // int8 absmax, one row of 384 and a float32 scale: 384 × 8 + 32 = 3104 bits (8.083 per element)
+    static func storageBits(elementCount: Int, elementKind: QuantizedElementKind, groups: Int, metadataBits: Int,
+                            scaleFormat: FloatFormat, doubleQuantization: DoubleQuantizationState?, hasTensorScale: Bool) -> Int {
+        var bits = elementCount * elementKind.bitWidth + groups * metadataBits
+        if let state = doubleQuantization {
+            bits += groups * 8 + (state.secondScales.count + 1) * scaleFormat.bitWidth
         } else {
-            bits += groups * output.scaleFormat.bitWidth
+            bits += groups * scaleFormat.bitWidth
         }
-        if output.tensorScale != nil { bits += 32 }
+        if hasTensorScale { bits += 32 }
         return bits
     }
 
