@@ -99,14 +99,22 @@ struct BitsandbytesCodebookKernel {
             usedScales = dequantizedScales
         }
         output.scales = usedScales.map { UInt64($0.bitPattern) }
-        let lut = input.columns % 2 == 0
+        output.dequantized = dequantize(output.quantized, scales: usedScales, columns: input.columns)
+        return output
+    }
+
+    /// `dequantize_4bit`: x̂ = lut[code] · absmax (float32) over the flattened codes, the C
+    /// table (FP4 code 8 = −0) for an even column count, `get_4bit_type`'s (+0) for an odd
+    /// one; the one formula of `quantize` and ``QuantizedMatrix/dequantized()``.
+    ///
+    ///     // FP4, 2 columns, code 8, absmax 3 → −0.0 (0x80000000); 3 columns → +0.0
+    func dequantize(_ codes: [Int64], scales: [Float], columns: Int) -> [UInt64] {
+        let lut = columns % 2 == 0
             ? codebook.values.map { Float(bitPattern: UInt32($0)) }
             : quantizationTable
-        for index in 0..<count {
-            let value = lut[Int(output.quantized[index])] * usedScales[index / blockSize]
-            output.dequantized[index] = UInt64(value.bitPattern)
+        return codes.indices.map { index in
+            UInt64((lut[Int(codes[index])] * scales[index / blockSize]).bitPattern)
         }
-        return output
     }
 
     /// `compress_statistics`: offset = mean, the centred values to 8-bit dynamic-map codes in

@@ -23,7 +23,7 @@ struct CodebookKernel {
         var output = KernelOutput(
             count: input.count, groups: layout.groupCount, scaleFormat: compute.format,
             elementKind: .codebookIndex(codebook))
-        let table = codebook.values.map { compute.converting($0, from: .float32) }
+        let table = self.table
         let sorted = codebook.sortedTable(in: compute)
         let maximumMagnitude = codebook.maximumMagnitude
         for group in 0..<layout.groupCount {
@@ -50,10 +50,22 @@ struct CodebookKernel {
         for group in 0..<layout.groupCount {
             let scale = usedScales[group]
             layout.forEachElement(of: group) { index in
-                output.dequantized[index] = compute.multiply(table[Int(output.quantized[index])], scale)
+                output.dequantized[index] = dequantize(output.quantized[index], scale: scale, table: table)
             }
         }
         return output
+    }
+
+    /// The codebook's entries rounded to the compute format, indexed by code.
+    var table: [UInt64] { codebook.values.map { compute.converting($0, from: .float32) } }
+
+    /// x̂ = table[code] × absmax in the compute format (`absmax` after double quantization):
+    /// the one formula of `quantize` and ``QuantizedMatrix/dequantized()``.
+    ///
+    ///     // NF4 code 15 (1.0), absmax 2.5 → 2.5
+    @inline(__always)
+    func dequantize(_ code: Int64, scale: UInt64, table: [UInt64]) -> UInt64 {
+        compute.multiply(table[Int(code)], scale)
     }
 
     /// bitsandbytes' `compress_statistics`: offset = mean, then blockwise 8-bit dynamic map.

@@ -63,7 +63,7 @@ struct FP8BlockKernel {
                 let rounded = FloatFormat.float32.convert(y, to: e4m3, options: saturate)
                 if rounded.flags.contains(.overflow) { output.clampedCount += 1 }
                 output.quantized[index] = Int64(rounded.bits)
-                output.dequantized[index] = f32.multiply(f32.converting(rounded.bits, from: e4m3), scale)
+                output.dequantized[index] = ScaledFloatKernel.dequantize(rounded.bits, element: e4m3, scale: scale, compute: f32)
             }
         }
         return output

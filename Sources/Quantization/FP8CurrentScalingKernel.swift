@@ -61,7 +61,7 @@ struct FP8CurrentScalingKernel {
             let rounded = FloatFormat.float32.convert(f32.multiply(codes[index], m), to: element, options: saturate)
             if rounded.flags.contains(.overflow) { saturated += 1 }
             quantized[index] = Int64(rounded.bits)
-            dequantized[index] = f32.multiply(f32.converting(rounded.bits, from: element), scale)
+            dequantized[index] = ScaledFloatKernel.dequantize(rounded.bits, element: element, scale: scale, compute: f32)
         }
     }
 }

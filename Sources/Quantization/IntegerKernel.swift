@@ -41,7 +41,7 @@ struct IntegerKernel {
             count: input.count, groups: layout.groupCount, scaleFormat: compute.format,
             elementKind: .integer(bits: configuration.bits))
         output.metadataBits = isSymmetric ? 0 : configuration.bits
-        let reciprocalOfQmax = compute.divide(compute.one, compute.integer(symmetricLimit))
+        let reciprocalOfQmax = self.reciprocalOfQmax
         for group in 0..<layout.groupCount {
             let parameters = try self.parameters(input: input, layout: layout, group: group)
             output.scales[group] = parameters.scale
@@ -51,7 +51,8 @@ struct IntegerKernel {
                 let (q, clamped) = quantize(input.codes[index], parameters, zeroPointCode: zeroPointCode)
                 output.quantized[index] = q
                 if clamped { output.clampedCount += 1 }
-                output.dequantized[index] = dequantize(q, parameters, zeroPointCode: zeroPointCode, reciprocalOfQmax: reciprocalOfQmax)
+                output.dequantized[index] = dequantize(q, scale: parameters.scale, zeroPoint: parameters.zeroPoint,
+                                                        zeroPointCode: zeroPointCode, reciprocalOfQmax: reciprocalOfQmax)
             }
         }
         return output
@@ -170,15 +171,22 @@ struct IntegerKernel {
         return (q, false)
     }
 
-    /// x̂ = (q − Z) × S in the compute format; bitsandbytes: q × absmax × (1/127).
+    /// x̂ = (q − Z) × S in the compute format; bitsandbytes: q × absmax × (1/127). The one
+    /// formula of both `quantize` and ``QuantizedMatrix/dequantized()``: `zeroPointCode` is Z
+    /// in the compute format, `reciprocalOfQmax` fl(1 / qmax).
+    ///
+    ///     // textbook float16, S = 0.042510986328125: q = 28 → 1.1904296875
     @inline(__always)
-    func dequantize(_ q: Int64, _ parameters: Parameters, zeroPointCode: UInt64, reciprocalOfQmax: UInt64) -> UInt64 {
+    func dequantize(_ q: Int64, scale: UInt64, zeroPoint: Int64, zeroPointCode: UInt64, reciprocalOfQmax: UInt64) -> UInt64 {
         if configuration.convention == .bitsandbytes {
-            return compute.multiply(compute.multiply(compute.integer(q), parameters.scale), reciprocalOfQmax)
+            return compute.multiply(compute.multiply(compute.integer(q), scale), reciprocalOfQmax)
         }
-        let centered = parameters.zeroPoint == 0 ? compute.integer(q) : compute.subtract(compute.integer(q), zeroPointCode)
-        return compute.multiply(centered, parameters.scale)
+        let centered = zeroPoint == 0 ? compute.integer(q) : compute.subtract(compute.integer(q), zeroPointCode)
+        return compute.multiply(centered, scale)
     }
+
+    /// fl(1 / qmax), the last factor of bitsandbytes' dequantization.
+    var reciprocalOfQmax: UInt64 { compute.divide(compute.one, compute.integer(symmetricLimit)) }
 
     func clamp(_ value: Int64, _ range: ClosedRange<Int64>) -> Int64 {
         min(max(value, range.lowerBound), range.upperBound)

@@ -64,7 +64,7 @@ struct MXKernel {
                     let rounded = compute.format.scaled(x, byPowerOfTwo: -sharedExponent, to: format, options: saturate)
                     if rounded.flags.contains(.overflow) { output.clampedCount += 1 }
                     output.quantized[index] = Int64(bitPattern: rounded.bits)
-                    output.dequantized[index] = format.scaled(rounded.bits, byPowerOfTwo: sharedExponent, to: compute.format).bits
+                    output.dequantized[index] = dequantize(Int64(bitPattern: rounded.bits), sharedExponent: sharedExponent)
                 } else {
                     // MXINT8: q = round(x / X · 2^6), clamped to ±127; x̂ = q · 2^-6 · X.
                     let scaledValue = compute.format.scaled(x, byPowerOfTwo: 6 - sharedExponent, to: compute.format).bits
@@ -74,10 +74,24 @@ struct MXKernel {
                         output.clampedCount += 1
                     }
                     output.quantized[index] = q
-                    output.dequantized[index] = compute.format.scaled(compute.integer(q), byPowerOfTwo: sharedExponent - 6, to: compute.format).bits
+                    output.dequantized[index] = dequantize(q, sharedExponent: sharedExponent)
                 }
             }
         }
         return output
+    }
+
+    /// x̂ = element × 2^sharedExponent rounded once into the compute format (MXINT8:
+    /// q × 2^(sharedExponent − 6)); the one formula of `quantize` and
+    /// ``QuantizedMatrix/dequantized()``. A NaN scale (E8M0 0xff) decodes every element to NaN
+    /// before this is called.
+    ///
+    ///     // MXFP8 E4M3, q = 448 (0x7e), shared exponent −5 → 14
+    @inline(__always)
+    func dequantize(_ q: Int64, sharedExponent: Int) -> UInt64 {
+        if let format = element.format {
+            return format.scaled(UInt64(bitPattern: q), byPowerOfTwo: sharedExponent, to: compute.format).bits
+        }
+        return compute.format.scaled(compute.integer(q), byPowerOfTwo: sharedExponent - 6, to: compute.format).bits
     }
 }

@@ -1,8 +1,12 @@
 import SoftFloat
 
 extension MatmulResult: CustomStringConvertible {
-    /// A readable summary: setup, outlier columns, C beside the float64 reference, metrics.
-    public var description: String {
+    /// A readable summary: setup, outlier columns, C beside the float64 reference, metrics
+    /// (large matrices elided in the middle: ``text(full:)`` prints them whole).
+    public var description: String { text(full: false) }
+
+    /// The summary of ``description``; with `full` (`matmul --full`) every row and column.
+    public func text(full: Bool) -> String {
         var lines: [String] = []
         let threshold = configuration.outlierThreshold.map { ", outlier threshold \(FloatFormat.float64.shortestDecimal($0.bitPattern))" } ?? ""
         lines.append("\(configuration.scheme) int\(configuration.bits) matmul, \(configuration.convention) convention, compute \(configuration.compute.name)\(threshold)")
@@ -12,10 +16,10 @@ extension MatmulResult: CustomStringConvertible {
         }
         lines.append("")
         lines.append("C (\(product.format.name)):")
-        lines.append(MatrixText.render(rows: product.rows, columns: product.columns) { product.format.printedDecimal(product[$0, $1]) })
+        lines.append(product.text(full: full))
         lines.append("")
         lines.append("float64 reference:")
-        lines.append(MatrixText.render(rows: product.rows, columns: product.columns) {
+        lines.append(MatrixText.render(rows: product.rows, columns: product.columns, full: full) {
             FloatFormat.float64.shortestDecimal(reference[$0 * product.columns + $1].bitPattern)
         })
         lines.append("")

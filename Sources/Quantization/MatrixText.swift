@@ -1,11 +1,15 @@
-/// Renders a grid of texts as right-aligned columns, eliding the middle of large grids.
+/// Renders a grid of texts as right-aligned columns, eliding the middle of large grids (more
+/// than 12 rows or 10 columns) unless `full` is set (`--full`).
 ///
 ///     MatrixText.render(rows: 2, columns: 3) { "\($0)\($1)" }
 ///     // "  00  01  02\n  10  11  12"
+///     MatrixText.render(rows: 1, columns: 11) { String($1) }
+///     // "  0  1  2  3  4  …  6  7  8  9  10"
 enum MatrixText {
-    static func render(rows: Int, columns: Int, maximumRows: Int = 12, maximumColumns: Int = 10, _ cell: (Int, Int) -> String) -> String {
+    static func render(rows: Int, columns: Int, full: Bool = false, maximumRows: Int = 12, maximumColumns: Int = 10,
+                       _ cell: (Int, Int) -> String) -> String {
         func shown(_ count: Int, _ maximum: Int) -> [Int?] {
-            guard count > maximum else { return (0..<count).map { $0 } }
+            guard count > maximum, !full else { return (0..<count).map { $0 } }
             let head = maximum / 2
             return (0..<head).map { $0 } + [nil] + ((count - (maximum - head))..<count).map { $0 }
         }

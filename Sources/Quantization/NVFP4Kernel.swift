@@ -111,8 +111,28 @@ struct NVFP4Kernel {
         layout.forEachElement(of: group) { index in
             let q = element(input.codes[index], multiplier, positiveZero: positiveZero, output: &output)
             output.quantized[index] = Int64(q)
-            output.dequantized[index] = f32.multiply(f32.converting(q, from: e2m1), decode)
+            output.dequantized[index] = Self.dequantize(q, decode: decode)
         }
+    }
+
+    /// fl32(s · t), the block's decode factor (fl32(s) without a tensor scale), from the E4M3
+    /// scale code and the float32 tensor scale.
+    ///
+    ///     // s = 0x08 (2^-6), t = 1 → 2^-6
+    static func decodeFactor(scaleCode: UInt64, tensorScale: UInt64?) -> UInt64 {
+        let f32 = ComputeFormat(.float32)
+        let s = f32.converting(scaleCode, from: .float8_e4m3fn)
+        return tensorScale.map { f32.multiply(s, $0) } ?? s
+    }
+
+    /// x̂ = fl32(q · fl32(s · t)): the one formula of `quantize` and
+    /// ``QuantizedMatrix/dequantized()``.
+    ///
+    ///     // q = 2 (0x4), decode 2^-6 → 0.03125
+    @inline(__always)
+    static func dequantize(_ q: UInt64, decode: UInt64) -> UInt64 {
+        let f32 = ComputeFormat(.float32)
+        return f32.multiply(f32.converting(q, from: .float4_e2m1fn), decode)
     }
 
     private func zeroBlock(group: Int, layout: GroupLayout, output: inout KernelOutput) {

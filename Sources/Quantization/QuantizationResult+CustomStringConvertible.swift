@@ -2,8 +2,12 @@ import SoftFloat
 
 extension QuantizationResult: CustomStringConvertible {
     /// A readable summary: the setup, q, the scales and zero points, x̂ and the metrics
-    /// (large matrices are elided in the middle).
-    public var description: String {
+    /// (large matrices are elided in the middle: ``text(full:)`` prints them whole).
+    public var description: String { text(full: false) }
+
+    /// The summary of ``description``; with `full` (`quantize --full`) every row and column of
+    /// q and x̂ and every scale and zero point, nothing elided.
+    public func text(full: Bool) -> String {
         var lines: [String] = []
         var setup = "\(configuration.scheme)"
         if configuration.scheme.isInteger {
@@ -16,10 +20,10 @@ extension QuantizationResult: CustomStringConvertible {
         lines.append("input \(input.rows)×\(input.columns), cast to \(input.format.name)")
         lines.append("")
         lines.append("q (\(Self.meaning(of: elementKind))):")
-        lines.append(MatrixText.render(rows: input.rows, columns: input.columns) { quantizedText(row: $0, column: $1) })
+        lines.append(MatrixText.render(rows: input.rows, columns: input.columns, full: full) { quantizedText(row: $0, column: $1) })
         lines.append("")
         let scaleTexts = scales.map { scaleFormat.printedDecimal($0) }
-        lines.append("scale (\(scaleFormat.name), \(scales.count) group\(scales.count == 1 ? "" : "s")): " + Self.list(scaleTexts))
+        lines.append("scale (\(scaleFormat.name), \(scales.count) group\(scales.count == 1 ? "" : "s")): " + Self.list(scaleTexts, full: full))
         if scales.count <= 4, scaleFormat.bitWidth > 16 {  // narrower scales print exactly already
             lines.append("  exactly: " + scales.map { scaleFormat.exactDecimal($0) }.joined(separator: ", "))
         }
@@ -30,13 +34,11 @@ extension QuantizationResult: CustomStringConvertible {
             lines.append("multiplier (float32): " + FloatFormat.float32.printedDecimal(multiplier) + "  (q = fp8(x × multiplier), scale = 1/multiplier)")
         }
         if zeroPoints.contains(where: { $0 != 0 }) {
-            lines.append("zero point: " + Self.list(zeroPoints.map(String.init)))
+            lines.append("zero point: " + Self.list(zeroPoints.map(String.init), full: full))
         }
         lines.append("")
         lines.append("dequantized (\(dequantized.format.name)):")
-        lines.append(MatrixText.render(rows: dequantized.rows, columns: dequantized.columns) {
-            dequantized.format.printedDecimal(dequantized[$0, $1])
-        })
+        lines.append(dequantized.text(full: full))
         lines.append("")
         lines.append("error against the input (float64):")
         lines.append(contentsOf: metrics.summaryLines)
@@ -52,8 +54,8 @@ extension QuantizationResult: CustomStringConvertible {
         }
     }
 
-    static func list(_ texts: [String], maximum: Int = 16) -> String {
-        guard texts.count > maximum else { return texts.joined(separator: ", ") }
+    static func list(_ texts: [String], maximum: Int = 16, full: Bool = false) -> String {
+        guard texts.count > maximum, !full else { return texts.joined(separator: ", ") }
         return (texts.prefix(maximum / 2) + ["…"] + texts.suffix(maximum / 2)).joined(separator: ", ")
     }
 }

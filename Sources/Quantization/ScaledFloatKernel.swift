@@ -41,9 +41,19 @@ struct ScaledFloatKernel {
                 let rounded = compute.convert(compute.divide(input.codes[index], scale), to: element, saturate: true)
                 if rounded.flags.contains(.overflow) { output.clampedCount += 1 }
                 output.quantized[index] = Int64(bitPattern: rounded.bits)
-                output.dequantized[index] = compute.multiply(compute.converting(rounded.bits, from: element), scale)
+                output.dequantized[index] = Self.dequantize(rounded.bits, element: element, scale: scale, compute: compute)
             }
         }
         return output
+    }
+
+    /// x̂ = element × scale in the compute format: the one formula of every scaled-FP8 recipe
+    /// (this kernel, DeepSeek/DeepGEMM blocks with a float32 scale, Transformer Engine's
+    /// per-tensor scaling with scale = 1/m) and of ``QuantizedMatrix/dequantized()``.
+    ///
+    ///     // e4m3fn 448 (0x7e), scale 2^-7 → 3.5
+    @inline(__always)
+    static func dequantize(_ code: UInt64, element: FloatFormat, scale: UInt64, compute: ComputeFormat) -> UInt64 {
+        compute.multiply(compute.converting(code, from: element), scale)
     }
 }

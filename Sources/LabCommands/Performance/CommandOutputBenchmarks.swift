@@ -7,10 +7,10 @@ import SoftFloat
 ///
 /// - `convert value F`: ``ConvertStream`` with `--output value` over 2^20 lines of N(0,1)·100
 ///   decimals (`-12.3456`), ns per line; every format should run within 2× of float16.
-/// - `quantize json` and `quantize text` on a 1024 × 4096 N(0,1) float32 matrix (absmax per row,
-///   and NF4): the quantization plus the `--json` document (written row by row into a counter)
-///   or the text summary, ns per element; JSON should be within 2× of text, NF4 within 2× of
-///   absmax.
+/// - `quantize json` and `quantize text` on 256 × 1024 and 1024 × 4096 N(0,1) float32 matrices
+///   (absmax per row; NF4 and bitsandbytes FP4 on the larger one): the quantization plus the
+///   `--json` document (written row by row into a counter) or the text summary, ns per element;
+///   JSON should be within 2× of text, NF4 and FP4 within 2× of absmax.
 public enum CommandOutputBenchmarks {
     public static let convertFormats: [FloatFormat] = [.float16, .bfloat16, .tf32, .float8_e4m3fn, .float32]
 
@@ -33,16 +33,20 @@ public enum CommandOutputBenchmarks {
                 return runs
             }
         }
-        let matrix = LazyMatrix(rows: rows, columns: columns)
+        let small = LazyMatrix(rows: 256, columns: 1024)
+        let large = LazyMatrix(rows: rows, columns: columns)
         let shape = "\(rows)x\(columns)"
-        let cases: [(String, QuantizationConfiguration, Bool)] = [
-            ("quantize text absmax per-row \(shape)", .init(scheme: .absmax, granularity: .row), false),
-            ("quantize json absmax per-row \(shape)", .init(scheme: .absmax, granularity: .row), true),
-            ("quantize text nf4 \(shape)", .init(scheme: .nf4), false),
-            ("quantize json nf4 \(shape)", .init(scheme: .nf4), true),
+        let cases: [(String, LazyMatrix, QuantizationConfiguration, Bool)] = [
+            ("quantize text absmax per-row 256x1024", small, .init(scheme: .absmax, granularity: .row), false),
+            ("quantize json absmax per-row 256x1024", small, .init(scheme: .absmax, granularity: .row), true),
+            ("quantize text absmax per-row \(shape)", large, .init(scheme: .absmax, granularity: .row), false),
+            ("quantize json absmax per-row \(shape)", large, .init(scheme: .absmax, granularity: .row), true),
+            ("quantize text nf4 \(shape)", large, .init(scheme: .nf4), false),
+            ("quantize json nf4 \(shape)", large, .init(scheme: .nf4), true),
+            ("quantize text fp4-bnb \(shape)", large, .init(scheme: .fp4Bitsandbytes), false),
         ]
-        list += cases.map { name, configuration, json in
-            BenchmarkSuite.Benchmark(name: name, elements: rows * columns, bytesPerElement: 4) {
+        list += cases.map { name, matrix, configuration, json in
+            BenchmarkSuite.Benchmark(name: name, elements: matrix.rows * matrix.columns, bytesPerElement: 4) {
                 let input = try matrix.value()
                 var failure: QuantizationError?
                 var printed = 0

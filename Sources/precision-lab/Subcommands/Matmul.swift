@@ -50,6 +50,9 @@ extension PrecisionLab {
         @Flag(help: "Print JSON: c, outlier_columns, metrics.")
         var json = false
 
+        @Flag(help: "Text output: print C and the reference whole (by default more than 12 rows or 10 columns are elided in the middle).")
+        var full = false
+
         func validate() throws {
             _ = try makeConfiguration()
         }
@@ -72,7 +75,7 @@ extension PrecisionLab {
                 let result = try MatrixInputs.run(reading: files, format: configuration.compute) { matrices throws(QuantizationError) in
                     try matmul(matrices[0], matrices[1], configuration)
                 }
-                print(json ? result.json : result.description)
+                print(json ? result.json : result.text(full: full))
                 if let warning = result.overflowWarning { printToStandardError(warning) }
             }
         }

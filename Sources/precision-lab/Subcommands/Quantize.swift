@@ -107,13 +107,17 @@ extension PrecisionLab {
         @Option(name: .customLong("save-blocks"), help: ArgumentHelp("GGUF schemes: write ggml's block bytes to FILE.", valueName: "file"))
         var saveBlocks: String?
 
-        @Flag(help: "Print JSON: q, scale, zero_point, dequantized, metrics.")
+        @Flag(help: "Print JSON: q, scale, zero_point, dequantized, metrics (read back by `dequantize --input`).")
         var json = false
+
+        @Flag(help: "Text output: print q, the scales and the dequantized matrix whole (by default more than 12 rows, 10 columns or 16 scales are elided in the middle).")
+        var full = false
 
         /// GGUF schemes need the `gguf-` prefix here: `mxfp4` alone is the OCP MX scheme.
         var isGGUF: Bool { scheme.lowercased().hasPrefix("gguf-") }
 
         func validate() throws {
+            if full && json { throw ValidationError("--full applies to the text output; --json always prints every element") }
             if isGGUF {
                 _ = try GGUFType(schemeArgument: scheme)
                 return
@@ -173,7 +177,7 @@ extension PrecisionLab {
                     output.write("\n")
                     output.flush()
                 } else {
-                    print(result.description)
+                    print(result.text(full: full))
                 }
             }
         }
