@@ -29,16 +29,19 @@ extension InspectReport {
             ("subnormals", .string(options.subnormals.rawValue)),
             ("seed", .number(String(seed))),
             ("position", inputPosition),
-            ("results", .array(zip(rows, formats).map { row, format in Self.result(row, format) })),
+            ("results", .array(rows.indices.map { index in
+                Self.result(rows[index], formats[index], neighbors: neighbors[index])
+            })),
         ])
     }
 
     /// One result of `inspect`: the row's text, the fields split, flags as a list, errors with
-    /// `n/a` as null, and the neighbours for the number line.
-    package static func result(_ row: InspectReport.Row, _ format: FloatFormat) -> JSONValue {
+    /// `n/a` as null, and the neighbours for the number line; with `neighbors`, also numpy's
+    /// `spacing` (exact decimal) and the codes `below` and `above` the input (null: none).
+    package static func result(_ row: InspectReport.Row, _ format: FloatFormat, neighbors near: ValueNeighbors? = nil) -> JSONValue {
         func error(_ text: String) -> JSONValue { text == "n/a" ? .null : .string(text) }
         let flags = row.flags == "none" ? [] : row.flags.split(separator: ",").map { JSONValue.string(String($0)) }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("format", .string(row.format)),
             ("bits", .string(row.hex)),
             ("fields", fields(row.binary, of: format)),
@@ -53,7 +56,15 @@ extension InspectReport {
             ("next_down", .string(format.hexString(format.nextDown(row.bits)))),
             ("position", position(row.bits, of: format)),
             ("neighbors", neighbors(row.bits, of: format)),
-        ])
+        ]
+        if let near {
+            func code(_ bits: UInt64?) -> JSONValue { bits.map { .string(format.hexString($0)) } ?? .null }
+            members.insert(contentsOf: [
+                ("spacing", .string(format.exactDecimal(near.spacing))),
+                ("below", code(near.below)), ("above", code(near.above)),
+            ], at: members.firstIndex { $0.0 == "position" }!)
+        }
+        return .object(members)
     }
 
     /// `{"sign", "exponent", "mantissa"}` bit strings from the row's `s | e | m` text (an

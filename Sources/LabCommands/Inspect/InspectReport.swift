@@ -62,6 +62,8 @@ public struct InspectReport: Sendable {
     public var input: Input
     public var formats: [FloatFormat]
     public var rows: [Row]
+    /// Per format: next up/down, numpy's spacing, and the values just below and above the input.
+    public var neighbors: [ValueNeighbors]
 
     /// VALUE, read once: a number's exact value, or a code of the `--from` format.
     public enum Input: Sendable, Hashable {
@@ -123,6 +125,7 @@ public struct InspectReport: Sendable {
             exact = number
         }
         var rows: [Row] = []
+        var neighbors: [ValueNeighbors] = []
         for format in formats {
             let draw = options.rounding == .stochastic ? random.next() : 0
             let rounded: Rounded
@@ -133,8 +136,10 @@ public struct InspectReport: Sendable {
             }
             rows.append(Row(code: rounded.bits, of: format, error: RoundingError(code: rounded.bits, of: format, against: exact),
                             flags: rounded.flags.description))
+            neighbors.append(ValueNeighbors(stored: rounded.bits, input: exact.kind == .nan ? nil : exact, format: format))
         }
         self.rows = rows
+        self.neighbors = neighbors
     }
 
     /// The report as plain text: a header, then one block per format.
@@ -146,20 +151,31 @@ public struct InspectReport: Sendable {
     ///       bits       0x3555
     ///       fields     0 | 01101 | 0101010101
     ///       ...
+    ///       next up    0x3556 = 0.33349609375
+    ///       next down  0x3554 = 0.3330078125
+    ///       spacing    0.000244140625
+    ///       below      0x3555 = 0.333251953125
+    ///       above      0x3556 = 0.33349609375
     public func render() -> String {
         var text = value
         if let source, let sourceValue { text += " as \(source.name) bits = \(sourceValue)" }
         var settings = "\(options.rounding.rawValue), overflow \(options.overflow.rawValue), subnormals \(options.subnormals.rawValue)"
         if options.rounding == .stochastic { settings += ", seed \(seed)" }
         text += "  (\(settings))\n"
-        text += "errors are stored − exact; ulp errors count ulps of the stored value\n"
-        for row in rows {
+        text += "errors are stored − exact; ulp errors count ulps of the stored value; next up/down and spacing\n"
+        text += "are numpy's nextafter(v, ±inf) and spacing(v); below/above: the nearest values < and > the input\n"
+        for (index, row) in rows.enumerated() {
+            let format = formats[index], near = neighbors[index]
+            func code(_ bits: UInt64?) -> String { bits.map { "\(format.hexString($0)) = \(format.exactDecimal($0))" } ?? "none" }
             text += "\n\(row.format)\n"
             let lines: [(String, String)] = [
                 ("bits", row.hex), ("fields", row.binary), ("class", row.floatClass),
                 ("exact", row.exactDecimal), ("shortest", row.shortestDecimal),
                 ("abs error", row.error.absolute), ("rel error", row.error.relative),
                 ("ulp error", row.error.ulps), ("flags", row.flags),
+                ("next up", code(near.nextUp)), ("next down", code(near.nextDown)),
+                ("spacing", format.exactDecimal(near.spacing)),
+                ("below", code(near.below)), ("above", code(near.above)),
             ]
             for (label, content) in lines {
                 text += "  " + label + String(repeating: " ", count: 11 - label.count) + content + "\n"

@@ -52,6 +52,7 @@ extension PrecisionLab {
         var flags = false
 
         func validate() throws {
+            try rounding.requireOneMode()
             _ = try parseFormat(format)
             guard input == "codes" || input == "value" else {
                 throw ValidationError("--input must be codes or value, got '\(input)'")

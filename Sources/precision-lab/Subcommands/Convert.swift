@@ -50,6 +50,7 @@ extension PrecisionLab {
         var integerTarget: IntegerFormat? { IntegerFormat.builtIn.first { $0.name == to } }
 
         func validate() throws {
+            try rounding.requireOneMode()
             if integerTarget != nil {
                 if container || from != nil { throw ValidationError("--to \(to) reads numbers; --from and --container apply to float targets") }
                 if let column, column < 1 { throw ValidationError("--column counts fields from 1, got \(column)") }

@@ -17,7 +17,12 @@ extension PrecisionLab {
                 the exact decimal expansion of the stored value, the shortest decimal that \
                 rounds back to it, the absolute, relative and ulp errors against the exact \
                 input (stored − exact, computed exactly, printed with 6 significant digits), \
-                and the flags raised.
+                the flags raised, the stored value's next up and next down (numpy's \
+                nextafter(v, ±inf)) and spacing (numpy's spacing(v): the signed gap to the next \
+                value away from zero), and the largest value below and smallest above the input.
+
+                --rounding all shows every rounding mode but stochastic at once, one row each \
+                (bits, exact value, errors, flags) per format.
 
                 VALUE may start with '-' (precision-lab inspect -1e8); give several values to \
                 inspect each. Default formats: float64 float32 tf32 float16 bfloat16 \
@@ -76,6 +81,17 @@ extension PrecisionLab {
         func run() throws {
             guard !inputs.isEmpty else { throw ValidationError("missing VALUE") }
             let formats = try formats()
+            if rounding.rounding == .all {
+                let reports = zip(givenValues, inputs).map { value, input in
+                    RoundingModesReport(value: value, input: input, formats: formats, options: rounding.options)
+                }
+                if json {
+                    print((reports.count == 1 ? reports[0].json : .array(reports.map(\.json))).rendered())
+                } else {
+                    print(reports.map { $0.render() }.joined(separator: "\n"), terminator: "")
+                }
+                return
+            }
             let reports = zip(givenValues, inputs).map { value, input in
                 InspectReport(value: value, input: input, formats: formats, options: rounding.options, seed: rounding.seed)
             }
