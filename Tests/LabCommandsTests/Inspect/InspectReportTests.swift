@@ -47,7 +47,8 @@ import Testing
         let text = try InspectReport(value: "1/3", formats: [.float16]).render()
         #expect(text == """
             1/3  (nearest-even, overflow default, subnormals keep)
-            errors are stored − exact; ulp errors count ulps of the stored value
+            errors are stored − exact; ulp errors count ulps of the stored value; next up/down and spacing
+            are numpy's nextafter(v, ±inf) and spacing(v); below/above: the nearest values < and > the input
 
             float16
               bits       0x3555
@@ -59,6 +60,11 @@ import Testing
               rel error  -2.44141e-04
               ulp error  -3.33333e-01
               flags      inexact
+              next up    0x3556 = 0.33349609375
+              next down  0x3554 = 0.3330078125
+              spacing    0.000244140625
+              below      0x3555 = 0.333251953125
+              above      0x3556 = 0.33349609375
 
             """)
     }
