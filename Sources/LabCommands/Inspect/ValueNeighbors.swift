@@ -16,7 +16,8 @@ import SoftFloat
 /// value (−0 included), +inf at the largest finite value of an IEEE format, and NaN for ±inf,
 /// NaN, and at the largest value of a format without infinity (whose next value up is NaN).
 /// `below` and `above` are nil when no such value exists (above +inf, below −inf, beyond the
-/// range of a format without infinity, or for a NaN input); for a representable X they are
+/// range of a format without infinity — float4_e2m1fn has nothing above 9 and 6 below it —
+/// or for a NaN input); for a representable X they are
 /// its neighbours, otherwise X rounded down and up.
 public struct ValueNeighbors: Sendable, Hashable {
     /// nextafter(v, +inf): IEEE 754 nextUp.
@@ -63,8 +64,13 @@ public struct ValueNeighbors: Sendable, Hashable {
             below = next.down == down.bits ? nil : usable(next.down)
             above = next.up == down.bits ? nil : usable(next.up)
         } else {
-            below = usable(down.bits)
-            above = usable(up.bits)
+            // On X's own side an overflow that stays finite (a finite-only format saturating
+            // at ±max) is not beyond X: nothing is (FP4's 9 has nothing above; 6 is below).
+            func beyond(_ rounded: Rounded) -> UInt64? {
+                rounded.flags.contains(.overflow) && format.classify(rounded.bits) != .infinity ? nil : usable(rounded.bits)
+            }
+            below = positive ? usable(down.bits) : beyond(down)
+            above = positive ? beyond(up) : usable(up.bits)
         }
     }
 }

@@ -20,9 +20,24 @@ import Testing
         #expect(result["exact"] as? String == "0.1015625")
         #expect(result["next_up"] as? String == "0x1e")
         #expect(result["next_down"] as? String == "0x1c")
+        // spacing 2^-7; 0.1 lies between 0x1c = 0.09375 and 0x1d = 0.1015625.
+        #expect(result["spacing"] as? String == "0.0078125")
+        #expect(result["below"] as? String == "0x1c")
+        #expect(result["above"] as? String == "0x1d")
         let neighbors = try #require(result["neighbors"] as? [[String: Any]])
         #expect(neighbors.map { $0["position"] as? Double } == [0.0859375, 0.09375, 0.1015625, 0.109375, 0.1171875])  // 1.375, 1.5, 1.625, 1.75, 1.875 × 2^-4
         #expect(result["flags"] as? [String] == ["inexact"])
+    }
+
+    /// `--rounding all --json`: per format a `modes` array, one inspect result per mode.
+    @Test func everyModeDocument() throws {
+        let report = RoundingModesReport(value: "0.1", input: .number(try ExactNumber(parsing: "0.1")),
+                                         formats: [.float8_e4m3fn], options: .standard)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json.rendered().utf8)) as? [String: Any])
+        #expect(object["rounding"] as? String == "all")
+        let modes = try #require((object["results"] as? [[String: Any]])?.first?["modes"] as? [[String: Any]])
+        #expect(modes.map { $0["rounding"] as? String } == ["nearest-even", "nearest-away", "toward-zero", "up", "down", "odd"])
+        #expect(modes.map { $0["bits"] as? String } == ["0x1d", "0x1d", "0x1c", "0x1d", "0x1c", "0x1d"])
     }
 
     @Test func nanAndOverflowStayStrict() throws {
