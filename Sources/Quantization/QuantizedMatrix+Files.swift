@@ -2,7 +2,7 @@ import Foundation
 import SoftFloat
 
 extension QuantizedMatrix {
-    /// Reads a `quantize --json` document from `path` (standard input for nil or `-`),
+    /// Reads a `quantize --json` document from `path` (standard input for `-`, or nil),
     /// decodes it (``dequantized()``) and, with `outputPath`, writes the values as a `.npy`:
     /// float32 (`<f4`) when every value converts to float32 exactly (every compute format of
     /// at most 32 bits), float64 (`<f8`) otherwise. The file is written whole or not at all.

@@ -12,7 +12,7 @@ extension PrecisionLab {
                 precision-lab dequantize --scheme <scheme> --blocks <file> --shape <R,C> --output <file>
                 """,
             discussion: """
-                --input Q.json reads the document `quantize --json` writes (`-` or no file: \
+                --input Q.json reads the document `quantize --json` writes (`-`: \
                 standard input): "scheme", "convention", "compute", "granularity", "shape", "q", \
                 "scale", "scale_format", and "bits", "unsigned", "zero_point", "tensor_scale", \
                 "scale_rounding" where the scheme has them; other members are ignored. Each code \
