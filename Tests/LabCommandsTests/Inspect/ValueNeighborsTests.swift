@@ -67,10 +67,10 @@ struct NeighborsFixtureRow: Sendable, CustomTestStringConvertible {
     /// A representable input: below and above are its neighbours (float16 1.0: 1 − 2^-11 and
     /// 1 + 2^-10); −1's spacing is −2^-10 (away from zero); 65504's is +inf.
     @Test func float16Boundaries() throws {
-        let one = ValueNeighbors(stored: 0x3c00, input: ExactNumber(1), format: .float16)
+        let one = ValueNeighbors(stored: 0x3c00, input: ExactNumber(Int64(1)), format: .float16)
         #expect(one.below == 0x3bff && one.above == 0x3c01 && one.spacing == 0x1400)
-        #expect(ValueNeighbors(stored: 0xbc00, input: ExactNumber(-1), format: .float16).spacing == 0x9400)
-        #expect(ValueNeighbors(stored: 0x7bff, input: ExactNumber(65504), format: .float16).spacing == 0x7c00)
+        #expect(ValueNeighbors(stored: 0xbc00, input: ExactNumber(Int64(-1)), format: .float16).spacing == 0x9400)
+        #expect(ValueNeighbors(stored: 0x7bff, input: ExactNumber(Int64(65504)), format: .float16).spacing == 0x7c00)
     }
 
     /// Beyond the range: 1e9 in e4m3fn is stored as NaN; below is 448, nothing is above;
