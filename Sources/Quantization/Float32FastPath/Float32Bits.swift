@@ -89,6 +89,15 @@ enum Float32Bits {
         return Swift.max(Swift.max(four[0], four[1]), Swift.max(four[2], four[3]))
     }
 
+    /// The largest lane of eight (a halving fold: the generic `SIMD.max()` is an out-of-line
+    /// call on every block, with its spills, where this is three vector maxima).
+    @inline(__always)
+    static func maximum(_ v: SIMD8<UInt32>) -> UInt32 {
+        let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
+        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
+        return Swift.max(two[0], two[1])
+    }
+
     /// The smallest lane.
     @inline(__always)
     static func minimum(_ v: Int32x16) -> Int32 {

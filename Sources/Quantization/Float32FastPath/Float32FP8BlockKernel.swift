@@ -98,7 +98,7 @@ struct Float32FP8BlockKernel: Sendable {
             lanes = lanes.replacing(with: v, where: v .> lanes)
             offset &+= 8
         }
-        var amax = lanes.max()
+        var amax = Float32Bits.maximum(lanes)
         while offset < count {
             amax = Swift.max(amax, x[offset] & 0x7fff_ffff)
             offset &+= 1
