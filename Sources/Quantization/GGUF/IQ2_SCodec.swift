@@ -4,13 +4,13 @@
 /// x ≈ d·(0.5 + s)·0.25·grid value·±1.
 ///
 /// The quantizer is ggml's `quantize_row_iq2_s_impl`: per 16 values, magnitudes (every sign
-/// stored), the search of ``LatticeSearch/fitSixteen(_:weights:roots:maxValue:table:levels:scratch:indices:onGrid:)``
-/// on ``LatticeNeighbours/iq2s``, d = max scale / 31 stored as float16(d·0.9875),
+/// stored), the scale search ``LatticeSearch/bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+/// with ``LatticeTrials/iq2s`` (the same trials as IQ2_XS) on ``LatticeNeighbours/iq2s``, d = max scale / 31 stored as float16(d·0.9875),
 /// s = nearest_int(0.5·(scale/d − 1)). Weights: imatrix·√(σ² + x²) with σ² = 2·Σx²/256 over
 /// the super-block, 0.25·σ² + x² without an importance matrix.
 enum IQ2_SCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq2s
+        let table = LatticeNeighbours.iq2s, trials = LatticeTrials.iq2s
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 16 + 16)
         let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 32)
         let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2)
@@ -51,8 +51,9 @@ enum IQ2_SCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.fitSixteen(xval, weights: weight, roots: roots, maxValue: maxValue, table: table,
-                                                     levels: L, scratch: trial, indices: indices, onGrid: onGrid)
+                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 16, reference: maxValue,
+                                                    initialScale: maxValue / 5, table: table, trials: trials,
+                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     signs = (~signs.0, ~signs.1)

@@ -4,13 +4,14 @@
 ///
 /// The quantizer is ggml's `quantize_row_iq2_xs_impl` and needs an importance matrix
 /// (weights imatrix·√(σ² + x²), σ² = Σx²/256 over the super-block): per 16 values, signs
-/// folded to magnitudes, 19 trial scales (5 + 0.1·k)/max for k = −9 … 9 snapping each 8 values
-/// to the grid (``LatticeNeighbours/iq2xs``), the best weighted fit kept and its off-grid
-/// groups snapped once more at its scale; d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
+/// folded to magnitudes, the scale search ``LatticeSearch/bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+/// with ``LatticeTrials/iq2xs`` (19 trial scales (5 + 0.1·k)/max for k = −9 … 9 snapping each
+/// 8 values to ``LatticeNeighbours/iq2xs``, the best weighted fit kept and its off-grid groups
+/// snapped once more at its scale); d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
 enum IQ2_XSCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         guard let importance else { preconditionFailure("IQ2_XS needs an importance matrix; GGUFCodec.quantize refuses it first") }
-        let table = LatticeNeighbours.iq2xs
+        let table = LatticeNeighbours.iq2xs, trials = LatticeTrials.iq2xs
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 16 + 16)
         let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 32)
         let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2)
@@ -38,8 +39,9 @@ enum IQ2_XSCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.fitSixteen(xval, weights: weight, roots: roots, maxValue: maxValue, table: table,
-                                                     levels: L, scratch: trial, indices: indices, onGrid: onGrid)
+                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 16, reference: maxValue,
+                                                    initialScale: maxValue / 5, table: table, trials: trials,
+                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<2 { signs[k] = ~signs[k] & 127 }

@@ -5,20 +5,19 @@
 /// The quantizer is ggml's `quantize_row_iq2_xxs_impl` and needs an importance matrix
 /// (weights imatrix·√(σ² + x²), σ² = Σx²/256 over the super-block): per 32 values, signs
 /// folded to magnitudes, a first scale from `make_qp_quants` (``KQuantSearch/positive(count:nmax:_:codes:weights:)``,
-/// levels 0 … 3), then 13 trial scales (5 + 0.1·k)/(3·scale) for k = −6 … 6 snapping each 8
-/// values to the grid (``LatticeNeighbours/iq2xxs``), the best weighted fit kept and snapped
-/// once more at its own scale; d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
+/// levels 0 … 3), then the scale search ``LatticeSearch/bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+/// with ``LatticeTrials/iq2xxs`` (13 trial scales (5 + 0.1·k)/(3·scale) for k = −6 … 6
+/// snapping each 8 values to ``LatticeNeighbours/iq2xxs``, the best weighted fit kept and
+/// every group snapped once more at its own scale); d = max scale / 31, s = nearest_int(0.5·(scale/d − 1)).
 enum IQ2_XXSCodec: GGUFBlockCodec {
-    static let maxLevel: Int32 = 2  // kMaxQ − 1: levels 0 … 2, grid values 1, 3, 5
-
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         guard let importance else { preconditionFailure("IQ2_XXS needs an importance matrix; GGUFCodec.quantize refuses it first") }
-        let table = LatticeNeighbours.iq2xxs
+        let table = LatticeNeighbours.iq2xxs, trials = LatticeTrials.iq2xxs
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
         let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
         let codes = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
         let indices = UnsafeMutablePointer<Int>.allocate(capacity: 4)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 8)
         let words = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
         defer { scratch.deallocate(); levels.deallocate(); codes.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
         let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
@@ -47,24 +46,9 @@ enum IQ2_XXSCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var bestFit: Float = 0
-                for step in -6...6 {
-                    let id = (5 + Float(step) * 0.1) / effectiveMax
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 4, inverseScale: id, scale: 1 / id,
-                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: onGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
-                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
-                        scale = sumqx / sumq2
-                        bestFit = scale * sumqx
-                        for i in 0..<32 { L[i] = trial[i] }
-                    }
-                }
-                if scale > 0 {
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 4, inverseScale: 1 / scale, scale: scale,
-                                       maxLevel: maxLevel, levels: L, indices: indices, onGrid: onGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
-                    if sumq2 > 0 { scale = sumqx / sumq2 }
-                }
+                scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: effectiveMax,
+                                                initialScale: scale, table: table, trials: trials,
+                                                levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { signs[k] = ~signs[k] & 127 }

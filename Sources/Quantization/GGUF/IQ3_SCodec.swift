@@ -4,9 +4,10 @@
 /// x ≈ d·(1 + 2s)·grid value·±1.
 ///
 /// The quantizer is ggml's `quantize_row_iq3_s_impl`: per 32 values, magnitudes (every sign
-/// stored), 19 trial scales (15 + 0.2·k)/max for k = −9 … 9 snapping each 4 values to the grid
-/// (``LatticeNeighbours/iq3s``), the best weighted fit kept and all groups snapped once more
-/// at its scale unless the fit was entirely on the grid; d = max scale / 31 stored as
+/// stored), the scale search ``LatticeSearch/bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+/// with ``LatticeTrials/iq3s`` (19 trial scales (15 + 0.2·k)/max for k = −9 … 9 snapping each
+/// 4 values to ``LatticeNeighbours/iq3s``, the best weighted fit kept and all groups snapped
+/// once more at its scale unless the fit was entirely on the grid); d = max scale / 31 stored as
 /// float16(d·1.033), s = nearest_int(0.5·(scale/d − 1)). Weights: imatrix·√(σ² + x²) with
 /// σ² = 2·Σx²/256, x² without an importance matrix.
 ///
@@ -14,10 +15,8 @@
 /// advance the qs and signs write positions, so the next sub-block's indices and signs land
 /// in its slots (qh is indexed by sub-block and stays in place).
 enum IQ3_SCodec: GGUFBlockCodec {
-    static let maxLevel: Int32 = 7
-
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq3s
+        let table = LatticeNeighbours.iq3s, trials = LatticeTrials.iq3s
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
         let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
         let indices = UnsafeMutablePointer<Int>.allocate(capacity: 8)
@@ -25,7 +24,6 @@ enum IQ3_SCodec: GGUFBlockCodec {
         defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
         let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
         let L = levels, trial = levels + 32
-        let bestOnGrid = onGrid, trialOnGrid = onGrid + 8
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -55,27 +53,9 @@ enum IQ3_SCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var bestFit: Float = 0
-                var scale = maxValue / 15
-                for k in 0..<8 { bestOnGrid[k] = false }
-                for step in -9...9 {
-                    let id = (15 + Float(step) * 0.2) / maxValue
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: id, scale: 1 / id,
-                                       maxLevel: maxLevel, levels: trial, indices: indices, onGrid: trialOnGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
-                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
-                        scale = sumqx / sumq2
-                        bestFit = scale * sumqx
-                        for i in 0..<32 { L[i] = trial[i] }
-                        for k in 0..<8 { bestOnGrid[k] = trialOnGrid[k] }
-                    }
-                }
-                if (0..<8).contains(where: { !bestOnGrid[$0] }) && scale > 0 {
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: 1 / scale, scale: scale,
-                                       maxLevel: maxLevel, levels: L, indices: indices, onGrid: trialOnGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
-                    if sumq2 > 0 { scale = sumqx / sumq2 }
-                }
+                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: maxValue,
+                                                    initialScale: maxValue / 15, table: table, trials: trials,
+                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { blockSigns[k] = ~blockSigns[k] }

@@ -3,26 +3,25 @@
 /// 7-bit sign groups and a 4-bit scale s: x ≈ d·(0.5 + s)·0.5·grid value·±1.
 ///
 /// The quantizer is ggml's `quantize_row_iq3_xxs_impl`: per 32 values, signs folded to
-/// magnitudes (``LatticeSearch/foldSigns(_:weights:into:)``), 31 trial scales
-/// (15 + 0.2·k)/max for k = −15 … 15 snapping each 4 values to the grid (off-grid vectors to
-/// their best neighbour, ``LatticeNeighbours/iq3xxs``) and keeping the best weighted fit,
-/// one more snap of the off-grid groups at the fitted scale; then d = max scale / 31 stored
+/// magnitudes (``LatticeSearch/foldSigns(_:weights:into:)``), the scale search
+/// ``LatticeSearch/bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+/// with ``LatticeTrials/iq3xxs`` (31 trial scales (15 + 0.2·k)/max for k = −15 … 15 snapping
+/// each 4 values to the grid, off-grid vectors to their best neighbour in
+/// ``LatticeNeighbours/iq3xxs``, the best weighted fit kept, one more snap of the off-grid
+/// groups at the fitted scale); then d = max scale / 31 stored
 /// as float16(d·1.0125) and s = nearest_int(0.5·(scale/d − 1)). Weights: imatrix·√(σ² + x²)
 /// with σ² = 2·Σx²/256 over the super-block, x² without an importance matrix.
 enum IQ3_XXSCodec: GGUFBlockCodec {
-    static let maxLevel: Int32 = 7  // kMaxQ − 1: levels 0 … 7, grid values 1, 3 … 15
-
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq3xxs
+        let table = LatticeNeighbours.iq3xxs, trials = LatticeTrials.iq3xxs
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
         let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2 * 8 + 8)
+        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 8 + 8)
         let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
         defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
         let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
         let L = levels, trial = levels + 32
-        let best = indices, trialIndices = indices + 8, packedScales = indices + 16
-        let bestOnGrid = onGrid, trialOnGrid = onGrid + 8
+        let packedScales = indices + 8
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -43,30 +42,9 @@ enum IQ3_XXSCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                var bestFit: Float = 0
-                var scale = maxValue / 15
-                for k in 0..<8 { bestOnGrid[k] = true; best[k] = 0 }
-                for step in -15...15 {
-                    let id = (15 + Float(step) * 0.2) / maxValue
-                    LatticeSearch.snap(xval, roots: roots, table: table, groups: 8, inverseScale: id, scale: 1 / id,
-                                       maxLevel: maxLevel, levels: trial, indices: trialIndices, onGrid: trialOnGrid)
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: trial, count: 32)
-                    if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
-                        scale = sumqx / sumq2
-                        bestFit = scale * sumqx
-                        for i in 0..<32 { L[i] = trial[i] }
-                        for k in 0..<8 { bestOnGrid[k] = trialOnGrid[k] }
-                    }
-                }
-                if (0..<8).contains(where: { !bestOnGrid[$0] }) && scale > 0 {
-                    let id = 1 / scale
-                    for k in 0..<8 where !bestOnGrid[k] {
-                        LatticeSearch.snap(xval + 4 * k, roots: roots + 4 * k, table: table, groups: 1, inverseScale: id, scale: scale,
-                                           maxLevel: maxLevel, levels: L + 4 * k, indices: trialIndices, onGrid: trialOnGrid)
-                    }
-                    let (sumqx, sumq2) = LatticeSearch.oddGridSums(xval, weights: weight, levels: L, count: 32)
-                    if sumq2 > 0 { scale = sumqx / sumq2 }
-                }
+                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: maxValue,
+                                                    initialScale: maxValue / 15, table: table, trials: trials,
+                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { signs[k] = ~signs[k] & 127 }

@@ -98,40 +98,70 @@ enum LatticeSearch {
         for i in 0..<table.dimension { L[i] = (table.points[index * table.dimension + i] - 1) / 2 }
     }
 
-    /// The scale search of IQ2_XS and IQ2_S for 16 magnitudes (two groups of 8, levels 0 … 2):
-    /// 19 trial scales (5 + 0.1·k)/max for k = −9 … 9, each snapping both groups to the grid;
-    /// the trial with the largest (Σwxq)²/Σwq² (strictly larger: the first wins ties) gives the
-    /// scale Σwxq/Σwq² and the levels; groups it had to move off their rounded position are
-    /// snapped once more at that scale and the scale refitted. Writes the levels to `L`
-    /// (`scratch`: 16 more levels; `indices`, `onGrid`: 2 and 4 slots) and returns the scale.
-    static func fitSixteen(_ xval: UnsafePointer<Float>, weights: UnsafePointer<Float>, roots: UnsafePointer<Float>, maxValue: Float,
-                           table: LatticeNeighbours, levels L: UnsafeMutablePointer<Int8>, scratch trial: UnsafeMutablePointer<Int8>,
-                           indices: UnsafeMutablePointer<Int>, onGrid: UnsafeMutablePointer<Bool>) -> Float {
-        let bestOnGrid = onGrid, trialOnGrid = onGrid + 2
+    /// ggml's scale search around ``snap(_:roots:table:groups:inverseScale:scale:maxLevel:levels:indices:onGrid:)``
+    /// (IQ2_XXS, IQ2_XS, IQ2_S, IQ3_XXS, IQ3_S): for each trial k the inverse scale
+    /// id = (centre + stride·k)/reference, every group of `table.dimension` magnitudes snapped
+    /// to the grid at id, and Σwxq, Σwq² over all `count`; the trial with the largest
+    /// (Σwxq)²/Σwq² (strictly larger: the first wins ties) gives the scale Σwxq/Σwq² and its
+    /// levels. Then, when that scale is positive, groups are snapped once more at it as
+    /// `trials.refit` says and the scale refitted. With no trial kept the scale stays
+    /// `initialScale` and `L` keeps what it held on entry.
+    ///
+    /// Writes the levels to `L` (`scratch`: `count` more levels; `indices`: count/dimension
+    /// slots, `onGrid`: twice that) and returns the scale, which can be negative (ggml then
+    /// flips it and the signs). A worked value, `.iq2xs`, weights 1, reference 5: group 0 is
+    /// grid entry 1 (levels 2, 0, …, 0) and group 1 entry 0 (all levels 0) at every trial
+    /// (id·5 ∈ 4.1 … 5.9 → level 2, id·1 ∈ 0.82 … 1.18 → level 0), so Σwxq = Σwq² = 25 + 15 = 40:
+    ///
+    ///     xval = [5, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1, 1, 1, 1, 1]
+    ///     // scale 1, L = [2, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0]
+    static func bestScale(_ xval: UnsafePointer<Float>, weights: UnsafePointer<Float>, roots: UnsafePointer<Float>, count: Int,
+                          reference: Float, initialScale: Float, table: LatticeNeighbours, trials: LatticeTrials,
+                          levels L: UnsafeMutablePointer<Int8>, scratch trial: UnsafeMutablePointer<Int8>,
+                          indices: UnsafeMutablePointer<Int>, onGrid: UnsafeMutablePointer<Bool>) -> Float {
+        let n = table.dimension, groups = count / n, maxLevel = trials.maxLevel
+        let bestOnGrid = onGrid, trialOnGrid = onGrid + groups
+        // No trial kept: everyGroupIfAnyOffGrid snaps everything, offGridGroups nothing.
+        for k in 0..<groups { bestOnGrid[k] = trials.refit != .everyGroupIfAnyOffGrid }
         var bestFit: Float = 0
-        var scale = maxValue / 5
-        bestOnGrid[0] = true; bestOnGrid[1] = true
-        for step in -9...9 {
-            let id = (5 + Float(step) * 0.1) / maxValue
-            snap(xval, roots: roots, table: table, groups: 2, inverseScale: id, scale: 1 / id,
-                 maxLevel: 2, levels: trial, indices: indices, onGrid: trialOnGrid)
-            let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: trial, count: 16)
+        var scale = initialScale
+        for step in trials.steps {
+            let id = (trials.centre + Float(step) * trials.stride) / reference
+            snap(xval, roots: roots, table: table, groups: groups, inverseScale: id, scale: 1 / id,
+                 maxLevel: maxLevel, levels: trial, indices: indices, onGrid: trialOnGrid)
+            let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: trial, count: count)
             if sumq2 > 0 && sumqx * sumqx > bestFit * sumq2 {
                 scale = sumqx / sumq2
                 bestFit = scale * sumqx
-                for i in 0..<16 { L[i] = trial[i] }
-                bestOnGrid[0] = trialOnGrid[0]; bestOnGrid[1] = trialOnGrid[1]
+                for i in 0..<count { L[i] = trial[i] }
+                for k in 0..<groups { bestOnGrid[k] = trialOnGrid[k] }
             }
         }
-        if (!bestOnGrid[0] || !bestOnGrid[1]) && scale > 0 {
-            let id = 1 / scale
-            for k in 0..<2 where !bestOnGrid[k] {
-                snap(xval + 8 * k, roots: roots + 8 * k, table: table, groups: 1, inverseScale: id, scale: scale,
-                     maxLevel: 2, levels: L + 8 * k, indices: indices, onGrid: trialOnGrid)
+        guard scale > 0 else { return scale }
+        let id = 1 / scale
+        switch trials.refit {
+        case .everyGroup:
+            break
+        case .everyGroupIfAnyOffGrid:
+            guard (0..<groups).contains(where: { !bestOnGrid[$0] }) else { return scale }
+        case .offGridGroups:
+            guard (0..<groups).contains(where: { !bestOnGrid[$0] }) else { return scale }
+            for k in 0..<groups where !bestOnGrid[k] {
+                snap(xval + n * k, roots: roots + n * k, table: table, groups: 1, inverseScale: id, scale: scale,
+                     maxLevel: maxLevel, levels: L + n * k, indices: indices, onGrid: trialOnGrid)
             }
-            let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: L, count: 16)
-            if sumq2 > 0 { scale = sumqx / sumq2 }
+            return refitted(scale, xval, weights: weights, levels: L, count: count)
         }
-        return scale
+        snap(xval, roots: roots, table: table, groups: groups, inverseScale: id, scale: scale,
+             maxLevel: maxLevel, levels: L, indices: indices, onGrid: trialOnGrid)
+        return refitted(scale, xval, weights: weights, levels: L, count: count)
+    }
+
+    /// Σwxq/Σwq² of the levels at `L`, or `scale` when Σwq² is 0.
+    @inline(__always)
+    private static func refitted(_ scale: Float, _ xval: UnsafePointer<Float>, weights: UnsafePointer<Float>,
+                                 levels L: UnsafePointer<Int8>, count: Int) -> Float {
+        let (sumqx, sumq2) = oddGridSums(xval, weights: weights, levels: L, count: count)
+        return sumq2 > 0 ? sumqx / sumq2 : scale
     }
 }

@@ -75,6 +75,45 @@ import Testing
         #expect(xval == [1, 2, 3, 4, 5, 6, 7, 8])
     }
 
+    struct ScaleSearch: Sendable, CustomTestStringConvertible {
+        let name: String
+        let table: @Sendable () -> LatticeNeighbours
+        let trials: LatticeTrials
+        let weight: Float
+        let levels: [Int8]
+        var testDescription: String { "\(name), weights \(weight)" }
+    }
+
+    /// x = [5, 1, …, 1] over two groups of 8, reference 5, initial scale 1. Weights 1 (the doc
+    /// comment's worked value): every trial rounds to levels 2, 0, …, 0 (grid entry 1 of the
+    /// IQ2 grids) and 0s (entry 0), Σwxq = Σwq² = 40, scale 1. Weights 0: Σwq² = 0, no trial is
+    /// kept, the scale stays 1; IQ2_XXS's refit of every group snaps at id 1 to those same
+    /// levels, the off-grid refit of IQ2_XS and IQ2_S leaves the entry levels (−1 here).
+    static let scaleSearches: [ScaleSearch] = {
+        let fitted: [Int8] = [2] + [Int8](repeating: 0, count: 15)
+        let untouched = [Int8](repeating: -1, count: 16)
+        return [
+            ScaleSearch(name: "iq2xxs", table: { .iq2xxs }, trials: .iq2xxs, weight: 1, levels: fitted),
+            ScaleSearch(name: "iq2xs", table: { .iq2xs }, trials: .iq2xs, weight: 1, levels: fitted),
+            ScaleSearch(name: "iq2s", table: { .iq2s }, trials: .iq2s, weight: 1, levels: fitted),
+            ScaleSearch(name: "iq2xxs", table: { .iq2xxs }, trials: .iq2xxs, weight: 0, levels: fitted),
+            ScaleSearch(name: "iq2xs", table: { .iq2xs }, trials: .iq2xs, weight: 0, levels: untouched),
+        ]
+    }()
+
+    @Test(arguments: scaleSearches)
+    func bestScaleWorkedValue(_ case_: ScaleSearch) {
+        let xval: [Float] = [5] + [Float](repeating: 1, count: 15)
+        let weights = [Float](repeating: case_.weight, count: 16)
+        var levels = [Int8](repeating: -1, count: 16), scratch = [Int8](repeating: 0, count: 16)
+        var indices = [Int](repeating: 0, count: 2), onGrid = [Bool](repeating: false, count: 4)
+        let scale = LatticeSearch.bestScale(xval, weights: weights, roots: weights, count: 16, reference: 5, initialScale: 1,
+                                            table: case_.table(), trials: case_.trials, levels: &levels, scratch: &scratch,
+                                            indices: &indices, onGrid: &onGrid)
+        #expect(scale == 1)
+        #expect(levels == case_.levels)
+    }
+
     @Test func ternarySortKeepsEqualValuesInOrder() {
         var order = [Int](repeating: 0, count: 4), scratch = [Int](repeating: 0, count: 4)
         TernaryLatticeSearch.sortedOrder([0.5, -1, 0.5, 0], count: 4, into: &order, scratch: &scratch)
