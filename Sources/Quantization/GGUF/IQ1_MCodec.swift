@@ -115,7 +115,7 @@ enum IQ1_MCodec: GGUFBlockCodec {
             let id = 1 / d
             var sums: (sumqx: Float, sumq2: Float) = (0, 0)
             for ib in 0..<16 {
-                let l = max(0, min(7, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1))))
+                let l = LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 7)
                 packed[ib / 4] |= UInt16(l) << UInt16(3 * (ib % 4))
                 y[32 + ib] |= shiftMasks[shifts[ib]]
                 let xb = xbl + 16 * ib

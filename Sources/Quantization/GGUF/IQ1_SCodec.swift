@@ -101,7 +101,7 @@ enum IQ1_SCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d * 1.125, at: y)
             let id = 1 / d
             for ib in 0..<8 {
-                var s = max(0, min(7, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1))))
+                var s = Int(LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 7))
                 if shifts[ib] == -1 { s |= 8 }
                 y[35 + 2 * ib] |= UInt8(truncatingIfNeeded: s << 4)
             }

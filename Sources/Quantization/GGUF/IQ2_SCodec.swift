@@ -44,16 +44,12 @@ enum IQ2_SCodec: GGUFBlockCodec {
                         if i < 8 { signs.0 |= 1 << UInt8(i) } else { signs.1 |= 1 << UInt8(i - 8) }
                     }
                 }
-                var maxValue = xval[0]
-                for i in 1..<16 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
-                for i in 0..<16 { L[i] = 0 }
-                if maxValue < 1e-8 {  // GROUP_MAX_EPS_IQ2_S
+                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 16, epsilon: 1e-8,  // GROUP_MAX_EPS_IQ2_S
+                                                              table: table, trials: trials, levels: L, scratch: trial,
+                                                              indices: indices, onGrid: onGrid) else {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 16, reference: maxValue,
-                                                    initialScale: maxValue / 5, table: table, trials: trials,
-                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     signs = (~signs.0, ~signs.1)
@@ -73,7 +69,7 @@ enum IQ2_SCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d * 0.9875, at: y)
             let id = 1 / d
             for ib in 0..<16 {
-                let s = UInt8(max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1)))))
+                let s = UInt8(LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 15))
                 y[74 + ib / 2] |= ib % 2 == 0 ? s : s << 4
             }
         }

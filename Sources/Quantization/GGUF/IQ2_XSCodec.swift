@@ -32,16 +32,12 @@ enum IQ2_XSCodec: GGUFBlockCodec {
                 let xb = xbl + 16 * ib
                 LatticeSearch.weights(xb, count: 16, importance: importance + 256 * block + 16 * ib, sigma2: sigma2, into: weight, roots: roots)
                 var signs = (0..<2).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
-                var maxValue = xval[0]
-                for i in 1..<16 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
-                for i in 0..<16 { L[i] = 0 }
-                if maxValue < KQuantSearch.groupMaxEpsilon {
+                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 16, epsilon: KQuantSearch.groupMaxEpsilon,
+                                                              table: table, trials: trials, levels: L, scratch: trial,
+                                                              indices: indices, onGrid: onGrid) else {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 16, reference: maxValue,
-                                                    initialScale: maxValue / 5, table: table, trials: trials,
-                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<2 { signs[k] = ~signs[k] & 127 }
@@ -58,7 +54,7 @@ enum IQ2_XSCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d, at: y)
             let id = 1 / d
             for ib in 0..<16 {
-                let s = UInt8(max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1)))))
+                let s = UInt8(LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 15))
                 y[66 + ib / 2] |= ib % 2 == 0 ? s : s << 4
             }
             for i in 0..<32 {

@@ -67,7 +67,7 @@ enum IQ2_XXSCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d, at: y)
             let id = 1 / d
             for ib in 0..<8 {
-                let s = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1))))
+                let s = LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 15)
                 words[2 * ib + 1] |= UInt32(s) << 28
             }
             for i in 0..<16 {

@@ -46,16 +46,13 @@ enum IQ3_SCodec: GGUFBlockCodec {
                         blockSigns[i / 8] |= 1 << UInt8(i % 8)
                     }
                 }
-                var maxValue = xval[0]
-                for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
-                for i in 0..<32 { L[i] = 0 }
-                if maxValue == 0 {
+                // ggml's `if (!max)`
+                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 32, epsilon: .leastNonzeroMagnitude,
+                                                              table: table, trials: trials, levels: L, scratch: trial,
+                                                              indices: indices, onGrid: onGrid) else {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: maxValue,
-                                                    initialScale: maxValue / 15, table: table, trials: trials,
-                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { blockSigns[k] = ~blockSigns[k] }
@@ -76,9 +73,9 @@ enum IQ3_SCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d * 1.033, at: y)
             let id = 1 / d
             for pair in 0..<4 {
-                let low = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[2 * pair] - 1))))
-                let high = max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[2 * pair + 1] - 1))))
-                y[106 + pair] = UInt8(truncatingIfNeeded: low | high << 4)
+                let low = UInt8(LatticeSearch.level(scales[2 * pair], inverseScale: id, maxLevel: 15))
+                let high = UInt8(LatticeSearch.level(scales[2 * pair + 1], inverseScale: id, maxLevel: 15))
+                y[106 + pair] = low | high << 4
             }
         }
     }

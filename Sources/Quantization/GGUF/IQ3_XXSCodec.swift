@@ -34,17 +34,13 @@ enum IQ3_XXSCodec: GGUFBlockCodec {
                 LatticeSearch.weights(xb, count: 32, importance: importance.map { $0 + 256 * block + 32 * ib }, sigma2: sigma2,
                                       into: weight, roots: roots)
                 var signs = (0..<4).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
-                var maxValue = xval[0]
-                for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
-                for i in 0..<32 { L[i] = 0 }
                 packedScales[ib] = 0
-                if maxValue < 1e-8 {  // GROUP_MAX_EPS_IQ3_XXS
+                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 32, epsilon: 1e-8,  // GROUP_MAX_EPS_IQ3_XXS
+                                                              table: table, trials: trials, levels: L, scratch: trial,
+                                                              indices: indices, onGrid: onGrid) else {
                     scales[ib] = 0
                     continue
                 }
-                var scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: maxValue,
-                                                    initialScale: maxValue / 15, table: table, trials: trials,
-                                                    levels: L, scratch: trial, indices: indices, onGrid: onGrid)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { signs[k] = ~signs[k] & 127 }
@@ -62,7 +58,7 @@ enum IQ3_XXSCodec: GGUFBlockCodec {
             GGMLRounding.storeHalf(d * 1.0125, at: y)
             let id = 1 / d
             for ib in 0..<8 {
-                let s = UInt32(max(0, min(15, GGMLRounding.nearestInt(0.5 * (id * scales[ib] - 1)))))
+                let s = UInt32(LatticeSearch.level(scales[ib], inverseScale: id, maxLevel: 15))
                 let word = UInt32(packedScales[ib]) | s << 28
                 for j in 0..<4 { y[66 + 4 * ib + j] = UInt8(truncatingIfNeeded: word >> UInt32(8 * j)) }
             }

@@ -51,7 +51,9 @@ enum LatticeSearch {
     }
 
     /// The level of one magnitude on the odd grid 1, 3, 5 …: nearest_int(0.5·(id·x − 1))
-    /// clamped to 0 … maxLevel (id·x = 5.2 → 2).
+    /// clamped to 0 … maxLevel (id·x = 5.2 → 2). The lattice types code their sub-block scales
+    /// the same way, scale ≈ d·(2s + 1): s = level(scale, 1/d, 15) (IQ2, IQ3) or 7 (IQ1);
+    /// scale 1.3 with 1/d = 10 → s = nearest_int(0.5·(13 − 1)) = 6.
     @inline(__always)
     static func level(_ x: Float, inverseScale id: Float, maxLevel: Int32) -> Int8 {
         let l = GGMLRounding.nearestInt(0.5 * (id * x - 1))
@@ -155,6 +157,25 @@ enum LatticeSearch {
         snap(xval, roots: roots, table: table, groups: groups, inverseScale: id, scale: scale,
              maxLevel: maxLevel, levels: L, indices: indices, onGrid: trialOnGrid)
         return refitted(scale, xval, weights: weights, levels: L, count: count)
+    }
+
+    /// One sub-block of IQ2_XS, IQ2_S, IQ3_XXS or IQ3_S once its signs are off: max, the largest
+    /// of the `count` magnitudes (C's MAX from element 0); nil when max < `epsilon` (ggml's
+    /// GROUP_MAX_EPS…; IQ3_S tests `!max`, for magnitudes the same as max <
+    /// Float.leastNonzeroMagnitude), otherwise
+    /// ``bestScale(_:weights:roots:count:reference:initialScale:table:trials:levels:scratch:indices:onGrid:)``
+    /// from levels 0 with reference max and initial scale max/centre. The worked value there
+    /// (max 5) gives scale 1; with `epsilon` 8 it gives nil.
+    static func fitMagnitudes(_ xval: UnsafePointer<Float>, weights: UnsafePointer<Float>, roots: UnsafePointer<Float>, count: Int,
+                              epsilon: Float, table: LatticeNeighbours, trials: LatticeTrials,
+                              levels L: UnsafeMutablePointer<Int8>, scratch trial: UnsafeMutablePointer<Int8>,
+                              indices: UnsafeMutablePointer<Int>, onGrid: UnsafeMutablePointer<Bool>) -> Float? {
+        var maxValue = xval[0]
+        for i in 1..<count { maxValue = GGMLRounding.cMax(maxValue, xval[i]) }
+        for i in 0..<count { L[i] = 0 }
+        if maxValue < epsilon { return nil }
+        return bestScale(xval, weights: weights, roots: roots, count: count, reference: maxValue, initialScale: maxValue / trials.centre,
+                         table: table, trials: trials, levels: L, scratch: trial, indices: indices, onGrid: onGrid)
     }
 
     /// Σwxq/Σwq² of the levels at `L`, or `scale` when Σwq² is 0.

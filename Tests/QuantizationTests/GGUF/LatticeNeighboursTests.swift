@@ -114,6 +114,23 @@ import Testing
         #expect(levels == case_.levels)
     }
 
+    /// The magnitudes of the worked value: max 5, so nil at epsilon 8 and scale 1 below 5;
+    /// and a sub-block scale code on the odd grid, 0.5·(10·1.3 − 1) = 6.
+    @Test func fitMagnitudesAndScaleCodeWorkedValues() {
+        let xval: [Float] = [5] + [Float](repeating: 1, count: 15)
+        let weights = [Float](repeating: 1, count: 16)
+        var levels = [Int8](repeating: -1, count: 16), scratch = [Int8](repeating: 0, count: 16)
+        var indices = [Int](repeating: 0, count: 2), onGrid = [Bool](repeating: false, count: 4)
+        for (epsilon, expected) in [(Float(8), Float?.none), (1e-8, 1)] {
+            let scale = LatticeSearch.fitMagnitudes(xval, weights: weights, roots: weights, count: 16, epsilon: epsilon,
+                                                    table: .iq2xs, trials: .iq2xs, levels: &levels, scratch: &scratch,
+                                                    indices: &indices, onGrid: &onGrid)
+            #expect(scale == expected)
+        }
+        #expect(LatticeSearch.level(1.3, inverseScale: 10, maxLevel: 15) == 6)
+        #expect(LatticeSearch.level(1.3, inverseScale: 10, maxLevel: 3) == 3)
+    }
+
     @Test func ternarySortKeepsEqualValuesInOrder() {
         var order = [Int](repeating: 0, count: 4), scratch = [Int](repeating: 0, count: 4)
         TernaryLatticeSearch.sortedOrder([0.5, -1, 0.5, 0], count: 4, into: &order, scratch: &scratch)
