@@ -20,14 +20,6 @@ enum IQ1_MCodec: GGUFBlockCodec {
         return plus ? TernaryLatticeSearch.plus : TernaryLatticeSearch.minus
     }
 
-    static func weights(_ xb: UnsafePointer<Float>, importance: UnsafePointer<Float>?, sigma2: Float, into weight: UnsafeMutablePointer<Float>) {
-        if let importance {
-            for i in 0..<16 { weight[i] = importance[i] * (sigma2 + xb[i] * xb[i]).squareRoot() }
-        } else {
-            for i in 0..<16 { weight[i] = xb[i] * xb[i] }
-        }
-    }
-
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         let table = LatticeNeighbours.iq1s
         let floats = UnsafeMutablePointer<Float>.allocate(capacity: 16 + 16)
@@ -48,7 +40,7 @@ enum IQ1_MCodec: GGUFBlockCodec {
             var maxScale: Float = 0
             for ib in 0..<16 {
                 let xb = xbl + 16 * ib
-                weights(xb, importance: importance.map { $0 + 256 * block + 16 * ib }, sigma2: sigma2, into: weight)
+                LatticeSearch.weights(xb, count: 16, importance: importance.map { $0 + 256 * block + 16 * ib }, sigma2: sigma2, into: weight)
                 var maxValue = abs(xb[0])
                 for i in 1..<16 { maxValue = GGMLRounding.cMax(maxValue, abs(xb[i])) }
                 if maxValue < 1e-7 {  // GROUP_MAX_EPS_IQ1_M
@@ -83,25 +75,12 @@ enum IQ1_MCodec: GGUFBlockCodec {
                     shifts[ib] = 0
                     continue
                 }
-                for j in 0..<16 { L[order[j]] = j < best1 ? 0 : j < best2 ? 1 : 2 }
-                if scale < 0 {
-                    for j in 0..<16 { L[j] = 2 - L[j] }
-                    scale = -scale
-                    bestShift = 3 - bestShift
+                if TernaryLatticeSearch.splitLevels(order, count: 16, split: (best1, best2), scale: &scale, into: L) {
+                    bestShift = 3 - bestShift  // (+,+) ↔ (−,−), (+,−) ↔ (−,+)
                 }
-                var moved = false
-                for k in 0..<2 {
-                    index[k] = TernaryLatticeSearch.snap(L + 8 * k, table: table, xb + 8 * k, weights: weight + 8 * k,
-                                                         scale: scale, values: values(bestShift, half: k), moved: &moved)
-                }
-                if moved {
-                    var sums: (sumqx: Float, sumq2: Float) = (0, 0)
-                    for k in 0..<2 {
-                        TernaryLatticeSearch.addGroupSums(xb + 8 * k, weights: weight + 8 * k, table: table, index: index[k],
-                                                          values: values(bestShift, half: k), to: &sums)
-                    }
-                    if sums.sumqx > 0 && sums.sumq2 > 0 { scale = sums.sumqx / sums.sumq2 }
-                }
+                let shift = bestShift
+                scale = TernaryLatticeSearch.snapAndRefit(L, groups: 2, table: table, xb, weights: weight, scale: scale,
+                                                          values: { values(shift, half: $0) }, index: index)
                 y[2 * ib] = UInt8(truncatingIfNeeded: index[0])
                 y[2 * ib + 1] = UInt8(truncatingIfNeeded: index[1])
                 y[32 + ib] = UInt8(truncatingIfNeeded: (index[0] >> 8) | (index[1] >> 8) << 4)
@@ -119,7 +98,7 @@ enum IQ1_MCodec: GGUFBlockCodec {
                 packed[ib / 4] |= UInt16(l) << UInt16(3 * (ib % 4))
                 y[32 + ib] |= shiftMasks[shifts[ib]]
                 let xb = xbl + 16 * ib
-                weights(xb, importance: importance.map { $0 + 256 * block + 16 * ib }, sigma2: sigma2, into: weight)
+                LatticeSearch.weights(xb, count: 16, importance: importance.map { $0 + 256 * block + 16 * ib }, sigma2: sigma2, into: weight)
                 for k in 0..<2 {
                     let entry = Int(y[2 * ib + k]) + ((Int(y[32 + ib]) << (8 - 4 * k)) & 0x700)
                     TernaryLatticeSearch.addGroupSums(xb + 8 * k, weights: weight + 8 * k, table: table, index: entry,

@@ -30,8 +30,7 @@ enum IQ1_SCodec: GGUFBlockCodec {
             var maxScale: Float = 0
             for ib in 0..<8 {
                 let xb = xbl + 32 * ib
-                let qw = importance + 256 * block + 32 * ib
-                for i in 0..<32 { weight[i] = qw[i] * (sigma2 + xb[i] * xb[i]).squareRoot() }
+                LatticeSearch.weights(xb, count: 32, importance: importance + 256 * block + 32 * ib, sigma2: sigma2, into: weight)
                 var maxValue = abs(xb[0])
                 for i in 1..<32 { maxValue = GGMLRounding.cMax(maxValue, abs(xb[i])) }
                 if maxValue < 1e-12 {  // GROUP_MAX_EPS_IQ1_S
@@ -66,25 +65,12 @@ enum IQ1_SCodec: GGUFBlockCodec {
                     shifts[ib] = 1
                     continue
                 }
-                for j in 0..<32 { L[order[j]] = j < best1 ? 0 : j < best2 ? 1 : 2 }
-                if scale < 0 {
-                    for j in 0..<32 { L[j] = 2 - L[j] }
-                    scale = -scale
+                if TernaryLatticeSearch.splitLevels(order, count: 32, split: (best1, best2), scale: &scale, into: L) {
                     bestShift = -bestShift
                 }
                 let values = bestShift == 1 ? TernaryLatticeSearch.plus : TernaryLatticeSearch.minus
-                var moved = false
-                for k in 0..<4 {
-                    index[k] = TernaryLatticeSearch.snap(L + 8 * k, table: table, xb + 8 * k, weights: weight + 8 * k,
-                                                         scale: scale, values: values, moved: &moved)
-                }
-                if moved {
-                    var sums: (sumqx: Float, sumq2: Float) = (0, 0)
-                    for k in 0..<4 {
-                        TernaryLatticeSearch.addGroupSums(xb + 8 * k, weights: weight + 8 * k, table: table, index: index[k], values: values, to: &sums)
-                    }
-                    if sums.sumqx > 0 && sums.sumq2 > 0 { scale = sums.sumqx / sums.sumq2 }
-                }
+                scale = TernaryLatticeSearch.snapAndRefit(L, groups: 4, table: table, xb, weights: weight, scale: scale,
+                                                          values: { _ in values }, index: index)
                 var high = 0
                 for k in 0..<4 {
                     y[2 + 4 * ib + k] = UInt8(truncatingIfNeeded: index[k])

@@ -37,17 +37,21 @@ enum LatticeSearch {
     }
 
     /// The element weights of a lattice sub-block: imatrix[i]·√(σ² + x[i]²) with an importance
-    /// matrix, otherwise x[i]²; and their square roots (ggml's `waux`, the weights of the
-    /// neighbour search).
+    /// matrix, otherwise x[i]²; and, when `roots` is given, their square roots (ggml's `waux`,
+    /// the weights of the IQ2/IQ3 neighbour search; IQ1 uses none).
+    ///
+    ///     x = [3], imatrix [2], σ² = 16  →  weight 2·√25 = 10, root √10; no imatrix → 9, 3
     @inline(__always)
     static func weights(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, sigma2: Float,
-                        into weight: UnsafeMutablePointer<Float>, roots: UnsafeMutablePointer<Float>) {
+                        into weight: UnsafeMutablePointer<Float>, roots: UnsafeMutablePointer<Float>? = nil) {
         if let importance {
             for i in 0..<count { weight[i] = importance[i] * (sigma2 + x[i] * x[i]).squareRoot() }
         } else {
             for i in 0..<count { weight[i] = x[i] * x[i] }
         }
-        for i in 0..<count { roots[i] = weight[i].squareRoot() }
+        if let roots {
+            for i in 0..<count { roots[i] = weight[i].squareRoot() }
+        }
     }
 
     /// The level of one magnitude on the odd grid 1, 3, 5 …: nearest_int(0.5·(id·x − 1))

@@ -90,4 +90,43 @@ enum TernaryLatticeSearch {
             sums.sumq2 += w * q * q
         }
     }
+
+    /// The levels of the best split of the sorted values (``sortedOrder(_:count:into:scratch:)``):
+    /// level 0 before sorted position `split.0`, 1 before `split.1`, 2 after. When the fitted
+    /// `scale` is negative the levels are mirrored (2 − l) and the scale negated; the caller
+    /// then swaps its shifts (−x_p mirrored is x_m). Returns whether it mirrored.
+    ///
+    ///     order [1, 3, 0, 2], split (1, 3), scale 2   →  L = [1, 0, 2, 1], false
+    ///     order [1, 3, 0, 2], split (1, 3), scale −2  →  L = [1, 2, 0, 1], scale 2, true
+    @inline(__always)
+    static func splitLevels(_ order: UnsafePointer<Int>, count n: Int, split: (Int, Int), scale: inout Float,
+                            into L: UnsafeMutablePointer<Int8>) -> Bool {
+        for j in 0..<n { L[order[j]] = j < split.0 ? 0 : j < split.1 ? 1 : 2 }
+        guard scale < 0 else { return false }
+        for j in 0..<n { L[j] = 2 - L[j] }
+        scale = -scale
+        return true
+    }
+
+    /// Snaps `groups` groups of 8 levels at `L` to the grid (``snap(_:table:_:weights:scale:values:moved:)``,
+    /// group k with the values `values(k)`), writes the grid indices to `index`, and when any
+    /// group was off the grid refits the scale Σwqx/Σwq² over all of them (kept only when both
+    /// sums are positive). Returns the scale.
+    ///
+    ///     L = eight 0s (entry 0 of ``LatticeNeighbours/iq1s``), scale 0.5  →  index [0], 0.5
+    @inline(__always)
+    static func snapAndRefit(_ L: UnsafeMutablePointer<Int8>, groups: Int, table: LatticeNeighbours, _ x: UnsafePointer<Float>,
+                             weights: UnsafePointer<Float>, scale: Float, values: (Int) -> (Float, Float, Float),
+                             index: UnsafeMutablePointer<Int>) -> Float {
+        var moved = false
+        for k in 0..<groups {
+            index[k] = snap(L + 8 * k, table: table, x + 8 * k, weights: weights + 8 * k, scale: scale, values: values(k), moved: &moved)
+        }
+        guard moved else { return scale }
+        var sums: (sumqx: Float, sumq2: Float) = (0, 0)
+        for k in 0..<groups {
+            addGroupSums(x + 8 * k, weights: weights + 8 * k, table: table, index: index[k], values: values(k), to: &sums)
+        }
+        return sums.sumqx > 0 && sums.sumq2 > 0 ? sums.sumqx / sums.sumq2 : scale
+    }
 }

@@ -136,4 +136,27 @@ import Testing
         TernaryLatticeSearch.sortedOrder([0.5, -1, 0.5, 0], count: 4, into: &order, scratch: &scratch)
         #expect(order == [1, 3, 0, 2])
     }
+
+    /// The doc comments' worked values of TernaryLatticeSearch.splitLevels and snapAndRefit and
+    /// of LatticeSearch.weights.
+    @Test func ternaryLevelsAndWeightsWorkedValues() {
+        let order = [1, 3, 0, 2]
+        var levels = [Int8](repeating: 9, count: 4)
+        for (start, mirrored, expected) in [(Float(2), false, [Int8(1), 0, 2, 1]), (-2, true, [1, 2, 0, 1])] {
+            var scale = start
+            #expect(TernaryLatticeSearch.splitLevels(order, count: 4, split: (1, 3), scale: &scale, into: &levels) == mirrored)
+            #expect(levels == expected)
+            #expect(scale == 2)
+        }
+        var zeros = [Int8](repeating: 0, count: 8), index = [Int](repeating: -1, count: 1)
+        let x = [Float](repeating: -1, count: 8)
+        let scale = TernaryLatticeSearch.snapAndRefit(&zeros, groups: 1, table: .iq1s, x, weights: x, scale: 0.5,
+                                                      values: { _ in TernaryLatticeSearch.plus }, index: &index)
+        #expect(index == [0] && scale == 0.5)
+        var weight: [Float] = [0], root: [Float] = [0]
+        LatticeSearch.weights([3], count: 1, importance: [2], sigma2: 16, into: &weight, roots: &root)
+        #expect(weight == [10] && root == [Float(10).squareRoot()])
+        LatticeSearch.weights([3], count: 1, importance: nil, sigma2: 16, into: &weight, roots: &root)
+        #expect(weight == [9] && root == [3])
+    }
 }
