@@ -10,14 +10,9 @@
 /// the super-block, 0.25·σ² + x² without an importance matrix.
 enum IQ2_SCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq2s, trials = LatticeTrials.iq2s
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 16 + 16)
-        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 32)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
-        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
-        let weight = scratch, roots = scratch + 16, xval = scratch + 32, scales = scratch + 48
-        let L = levels, trial = levels + 16
+        let search = LatticeWorkspace(size: 16, table: .iq2s, trials: .iq2s)
+        defer { search.deallocate() }
+        let weight = search.weight, roots = search.roots, xval = search.xval, scales = search.scales
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -44,9 +39,7 @@ enum IQ2_SCodec: GGUFBlockCodec {
                         if i < 8 { signs.0 |= 1 << UInt8(i) } else { signs.1 |= 1 << UInt8(i - 8) }
                     }
                 }
-                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 16, epsilon: 1e-8,  // GROUP_MAX_EPS_IQ2_S
-                                                              table: table, trials: trials, levels: L, scratch: trial,
-                                                              indices: indices, onGrid: onGrid) else {
+                guard var scale = search.fitMagnitudes(epsilon: 1e-8) else {  // GROUP_MAX_EPS_IQ2_S
                     scales[ib] = 0
                     continue
                 }
@@ -55,7 +48,7 @@ enum IQ2_SCodec: GGUFBlockCodec {
                     signs = (~signs.0, ~signs.1)
                 }
                 for k in 0..<2 {
-                    let index = table.gridIndex(of: table.pack(L + 8 * k)) ?? 0
+                    let index = search.gridIndex(group: k)
                     let i8 = 2 * ib + k
                     y[2 + i8] = UInt8(truncatingIfNeeded: index)
                     y[66 + i8 / 4] |= UInt8(truncatingIfNeeded: (index >> 8) << (2 * (i8 % 4)))

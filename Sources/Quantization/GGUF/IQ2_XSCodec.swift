@@ -11,15 +11,10 @@
 enum IQ2_XSCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         guard let importance else { preconditionFailure("IQ2_XS needs an importance matrix; GGUFCodec.quantize refuses it first") }
-        let table = LatticeNeighbours.iq2xs, trials = LatticeTrials.iq2xs
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 16 + 16)
-        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 32)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 2)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        let search = LatticeWorkspace(size: 16, table: .iq2xs, trials: .iq2xs)
         let words = UnsafeMutablePointer<UInt16>.allocate(capacity: 32)
-        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
-        let weight = scratch, roots = scratch + 16, xval = scratch + 32, scales = scratch + 48
-        let L = levels, trial = levels + 16
+        defer { search.deallocate(); words.deallocate() }
+        let weight = search.weight, roots = search.roots, xval = search.xval, scales = search.scales
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -32,9 +27,7 @@ enum IQ2_XSCodec: GGUFBlockCodec {
                 let xb = xbl + 16 * ib
                 LatticeSearch.weights(xb, count: 16, importance: importance + 256 * block + 16 * ib, sigma2: sigma2, into: weight, roots: roots)
                 var signs = (0..<2).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
-                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 16, epsilon: KQuantSearch.groupMaxEpsilon,
-                                                              table: table, trials: trials, levels: L, scratch: trial,
-                                                              indices: indices, onGrid: onGrid) else {
+                guard var scale = search.fitMagnitudes(epsilon: KQuantSearch.groupMaxEpsilon) else {
                     scales[ib] = 0
                     continue
                 }
@@ -43,7 +36,7 @@ enum IQ2_XSCodec: GGUFBlockCodec {
                     for k in 0..<2 { signs[k] = ~signs[k] & 127 }
                 }
                 for k in 0..<2 {
-                    let index = table.gridIndex(of: table.pack(L + 8 * k)) ?? 0
+                    let index = search.gridIndex(group: k)
                     words[2 * ib + k] = UInt16(truncatingIfNeeded: index) | UInt16(signs[k]) << 9
                 }
                 scales[ib] = scale

@@ -12,16 +12,11 @@
 enum IQ2_XXSCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
         guard let importance else { preconditionFailure("IQ2_XXS needs an importance matrix; GGUFCodec.quantize refuses it first") }
-        let table = LatticeNeighbours.iq2xxs, trials = LatticeTrials.iq2xxs
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
-        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
+        let search = LatticeWorkspace(size: 32, table: .iq2xxs, trials: .iq2xxs)
         let codes = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 4)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 8)
         let words = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
-        defer { scratch.deallocate(); levels.deallocate(); codes.deallocate(); indices.deallocate(); onGrid.deallocate(); words.deallocate() }
-        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
-        let L = levels, trial = levels + 32
+        defer { search.deallocate(); codes.deallocate(); words.deallocate() }
+        let weight = search.weight, roots = search.roots, xval = search.xval, scales = search.scales, L = search.levels
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -46,15 +41,13 @@ enum IQ2_XXSCodec: GGUFBlockCodec {
                     scales[ib] = 0
                     continue
                 }
-                scale = LatticeSearch.bestScale(xval, weights: weight, roots: roots, count: 32, reference: effectiveMax,
-                                                initialScale: scale, table: table, trials: trials,
-                                                levels: L, scratch: trial, indices: indices, onGrid: onGrid)
+                scale = search.bestScale(reference: effectiveMax, initialScale: scale)
                 if scale < 0 {
                     scale = -scale
                     for k in 0..<4 { signs[k] = ~signs[k] & 127 }
                 }
                 for k in 0..<4 {
-                    let index = table.gridIndex(of: table.pack(L + 8 * k)) ?? 0
+                    let index = search.gridIndex(group: k)
                     words[2 * ib] |= UInt32(index) << UInt32(8 * k)
                     words[2 * ib + 1] |= UInt32(signs[k]) << UInt32(7 * k)
                 }

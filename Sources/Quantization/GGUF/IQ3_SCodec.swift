@@ -16,14 +16,9 @@
 /// in its slots (qh is indexed by sub-block and stays in place).
 enum IQ3_SCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq3s, trials = LatticeTrials.iq3s
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
-        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 8)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
-        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
-        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
-        let L = levels, trial = levels + 32
+        let search = LatticeWorkspace(size: 32, table: .iq3s, trials: .iq3s)
+        defer { search.deallocate() }
+        let weight = search.weight, roots = search.roots, xval = search.xval, scales = search.scales
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -47,9 +42,7 @@ enum IQ3_SCodec: GGUFBlockCodec {
                     }
                 }
                 // ggml's `if (!max)`
-                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 32, epsilon: .leastNonzeroMagnitude,
-                                                              table: table, trials: trials, levels: L, scratch: trial,
-                                                              indices: indices, onGrid: onGrid) else {
+                guard var scale = search.fitMagnitudes(epsilon: .leastNonzeroMagnitude) else {
                     scales[ib] = 0
                     continue
                 }
@@ -58,7 +51,7 @@ enum IQ3_SCodec: GGUFBlockCodec {
                     for k in 0..<4 { blockSigns[k] = ~blockSigns[k] }
                 }
                 for k in 0..<8 {
-                    let index = table.gridIndex(of: table.pack(L + 4 * k)) ?? 0
+                    let index = search.gridIndex(group: k)
                     qs[k] = UInt8(truncatingIfNeeded: index)
                     qh[ib] |= UInt8(truncatingIfNeeded: (index >> 8) << k)
                 }

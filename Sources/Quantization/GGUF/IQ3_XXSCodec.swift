@@ -13,15 +13,10 @@
 /// with σ² = 2·Σx²/256 over the super-block, x² without an importance matrix.
 enum IQ3_XXSCodec: GGUFBlockCodec {
     static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, importance: UnsafePointer<Float>?, into out: UnsafeMutablePointer<UInt8>) {
-        let table = LatticeNeighbours.iq3xxs, trials = LatticeTrials.iq3xxs
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 32 + 8)
-        let levels = UnsafeMutablePointer<Int8>.allocate(capacity: 64)
-        let indices = UnsafeMutablePointer<Int>.allocate(capacity: 8 + 8)
-        let onGrid = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
-        defer { scratch.deallocate(); levels.deallocate(); indices.deallocate(); onGrid.deallocate() }
-        let weight = scratch, roots = scratch + 32, xval = scratch + 64, scales = scratch + 96
-        let L = levels, trial = levels + 32
-        let packedScales = indices + 8
+        let search = LatticeWorkspace(size: 32, table: .iq3xxs, trials: .iq3xxs)
+        let packedScales = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+        defer { search.deallocate(); packedScales.deallocate() }
+        let weight = search.weight, roots = search.roots, xval = search.xval, scales = search.scales
 
         for block in 0..<(count / 256) {
             let xbl = x + 256 * block
@@ -35,9 +30,7 @@ enum IQ3_XXSCodec: GGUFBlockCodec {
                                       into: weight, roots: roots)
                 var signs = (0..<4).map { LatticeSearch.foldSigns(xb + 8 * $0, weights: weight + 8 * $0, into: xval + 8 * $0) }
                 packedScales[ib] = 0
-                guard var scale = LatticeSearch.fitMagnitudes(xval, weights: weight, roots: roots, count: 32, epsilon: 1e-8,  // GROUP_MAX_EPS_IQ3_XXS
-                                                              table: table, trials: trials, levels: L, scratch: trial,
-                                                              indices: indices, onGrid: onGrid) else {
+                guard var scale = search.fitMagnitudes(epsilon: 1e-8) else {  // GROUP_MAX_EPS_IQ3_XXS
                     scales[ib] = 0
                     continue
                 }
@@ -45,7 +38,7 @@ enum IQ3_XXSCodec: GGUFBlockCodec {
                     scale = -scale
                     for k in 0..<4 { signs[k] = ~signs[k] & 127 }
                 }
-                for k in 0..<8 { y[2 + 8 * ib + k] = UInt8(truncatingIfNeeded: table.gridIndex(of: table.pack(L + 4 * k)) ?? 0) }
+                for k in 0..<8 { y[2 + 8 * ib + k] = UInt8(truncatingIfNeeded: search.gridIndex(group: k)) }
                 packedScales[ib] = Int(signs[0]) | Int(signs[1]) << 7 | Int(signs[2]) << 14 | Int(signs[3]) << 21
                 scales[ib] = scale
                 maxScale = GGMLRounding.cMax(maxScale, scale)
