@@ -110,8 +110,9 @@ enum LatticeSearch {
     /// to the grid at id, and Σwxq, Σwq² over all `count`; the trial with the largest
     /// (Σwxq)²/Σwq² (strictly larger: the first wins ties) gives the scale Σwxq/Σwq² and its
     /// levels. Then, when that scale is positive, groups are snapped once more at it as
-    /// `trials.refit` says and the scale refitted. With no trial kept the scale stays
-    /// `initialScale` and `L` keeps what it held on entry.
+    /// `trials.refit` says and the scale refitted. When no trial is kept (every Σwq² is 0) the
+    /// scale is `initialScale` and `L` what it held on entry: `.offGridGroups` returns them as
+    /// they are, the other two snap every group at that scale.
     ///
     /// Writes the levels to `L` (`scratch`: `count` more levels; `indices`: count/dimension
     /// slots, `onGrid`: twice that) and returns the scale, which can be negative (ggml then
