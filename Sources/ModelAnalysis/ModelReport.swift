@@ -22,7 +22,8 @@ public struct ModelReport: Sendable {
 
     /// - Parameters:
     ///   - threads: how many schemes of one tensor run at once (the schemes are handed out one
-    ///     at a time, so a slow codec does not hold up the others).
+    ///     at a time, slowest first by ``ModelScheme/costRank``, so a slow codec does not hold
+    ///     up the others).
     ///   - progress: called after each tensor, on the calling thread.
     /// - Throws: ``MatrixInputError`` when a selected tensor cannot be read.
     public init(model: ModelFile, schemes: [ModelScheme], selection: TensorSelection = try! TensorSelection(pattern: nil),
@@ -55,6 +56,8 @@ public struct ModelReport: Sendable {
         let rows = tensor.rows
         let columns = tensor.columns
         let results = LockedValue([SchemeMeasurement?](repeating: nil, count: schemes.count))
+        // Slowest first (longest-processing-time order); results keep the schemes' order.
+        let order = schemes.indices.sorted { schemes[$0].costRank != schemes[$1].costRank ? schemes[$0].costRank > schemes[$1].costRank : $0 < $1 }
         let next = LockedValue(0)
         ParallelSplit.run(slices: max(1, min(threads, schemes.count))) { _ in
             while true {
@@ -62,9 +65,10 @@ public struct ModelReport: Sendable {
                     defer { value += 1 }
                     return value
                 }
-                guard index < schemes.count else { return }
-                let measurement = SchemeMeasurement.measure(values, rows: rows, columns: columns, tensor: tensor.name, scheme: schemes[index])
-                results.update { $0[index] = measurement }
+                guard index < order.count else { return }
+                let scheme = order[index]
+                let measurement = SchemeMeasurement.measure(values, rows: rows, columns: columns, tensor: tensor.name, scheme: schemes[scheme])
+                results.update { $0[scheme] = measurement }
             }
         }
         return TensorReport(tensor: tensor, statistics: statistics, measurements: results.value.map { $0! })

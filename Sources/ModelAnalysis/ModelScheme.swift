@@ -100,4 +100,15 @@ public enum ModelScheme: Sendable, Hashable, CustomStringConvertible {
         }
         return columns % fallback.blockElements == 0 ? .gguf(fallback) : nil
     }
+
+    /// A rough rank of the scheme's time per parameter, from `bench 'model report'`: ggml's IQ
+    /// types 2 (hundreds of ns: a search over trial scales and grid points; gguf-iq4_xs is the
+    /// default set's slowest), the K-quants 1 (tens of ns), everything else 0 (a few ns).
+    /// ``ModelReport`` hands out the slowest schemes first, so that the longest one starts at
+    /// once and the other threads work through the rest beside it.
+    public var costRank: Int {
+        guard case .gguf(let type) = self else { return 0 }
+        if type.rawValue.hasPrefix("iq") { return 2 }
+        return type.rawValue.hasSuffix("_K") ? 1 : 0
+    }
 }

@@ -46,6 +46,12 @@ import Testing
     }
 
     /// llama.cpp's fallback types for rows a 256-element super-block does not divide.
+    /// The report hands out ggml's IQ types first, then the K-quants, then the rest.
+    @Test(arguments: [("gguf-iq4_xs", 2), ("gguf-iq4_nl", 2), ("gguf-q4_K", 1), ("gguf-q6_K", 1), ("gguf-q8_0", 0), ("absmax@row", 0), ("nvfp4", 0)])
+    func costRank(_ text: String, _ rank: Int) throws {
+        #expect(try ModelScheme(parsing: text).costRank == rank)
+    }
+
     @Test func kQuantFallback() throws {
         #expect(try ModelScheme(parsing: "gguf-q4_K").applicable(columns: 384) == .gguf(.q5_0))
         #expect(try ModelScheme(parsing: "gguf-q6_K").applicable(columns: 384) == .gguf(.q8_0))
