@@ -1,4 +1,5 @@
 import ArgumentParser
+import LabCommands
 
 /// The `precision-lab` command: a thin front end over LabCommands (and Verification for `verify`), one subcommand per file
 /// under `Subcommands/`. The root is an `AsyncParsableCommand` so that `run` and `merge` await
@@ -30,12 +31,12 @@ struct PrecisionLab: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
-            var message = fullMessage(for: error)
-            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            let message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { print(message) }
-            } else {
-                printToStandardError(message)
+            } else if let line = FailureMessage.standardErrorLine(for: message) {
+                // nil for an empty message: a subcommand's `ExitCode` after its own `error:` line.
+                printToStandardError(line)
             }
             exit(withError: ExitCode(code.rawValue))
         }
