@@ -1,6 +1,8 @@
 /// The fast path of ``FloatFormat/shortestDecimal(_:)`` for the three formats the hardware
-/// has (float64, float32, float16); every other format, and zeros and specials, take the
-/// engine's search (`FloatFormat.searchedShortestDecimal`).
+/// has (float64, float32, float16), and for the other IEEE-style formats of at most 24
+/// significand bits in 2^-40 … 2^84 (``smallFormatString(_:in:)``: the engine's search in
+/// 128-bit integers); everything else, and zeros and specials, take the engine's search
+/// (`FloatFormat.searchedShortestDecimal`).
 ///
 /// The engine searches digit lengths with exact big-integer rounding, about 40 µs per float64
 /// value; Swift's own `description` finds the same shortest, closest digits in well under a
@@ -45,9 +47,93 @@ enum ShortestDecimal {
             return nil
             #endif
         default:
-            return nil
+            return smallFormatString(bits, in: format)
         }
         return relayout(description)
+    }
+
+    /// The engine's search (`FloatFormat.searchedShortestDecimal`: digit lengths in turn, the
+    /// truncated digits and their successor rounded back nearest-even; of two that fit, the
+    /// nearer, the even one on a tie) in 128-bit integers instead of big numbers, for the other
+    /// IEEE-style formats (tf32, bfloat16, float8_e5m2, eXmY) when the significand has at most
+    /// 24 bits and the value lies in 2^-40 … 2^84 (its exact digits fit in 128 bits); nil
+    /// otherwise (the engine answers). tf32 went from about 25 µs a code to well under one.
+    ///
+    ///     ShortestDecimal.smallFormatString(0x1f555, in: .tf32)   // "0.3333" (exact 0.333251953125)
+    static func smallFormatString(_ bits: UInt64, in format: FloatFormat) -> String? {
+        guard format.mantissaBits <= 23,
+              case .finite(let negative, let significand, let exponent) = format.decode(bits),
+              significand < 1 << 24, (-40...60).contains(exponent) else { return nil }
+        let target = bits & format.magnitudeMask
+        // The exact value as digits × 10^exactExponent: significand × 5^k × 10^-k for 2^-k.
+        var exact = UInt128(significand)
+        var exactExponent = 0
+        if exponent >= 0 {
+            exact <<= exponent
+        } else {
+            for _ in 0..<(-exponent) { exact *= 5 }
+            exactExponent = exponent
+        }
+        while exact % 10 == 0 {
+            exact /= 10
+            exactExponent += 1
+        }
+        let exactDigits = Array(String(exact).utf8)
+        /// Whether digits × 10^decimalExponent rounds (nearest-even) to `target`; nil when the
+        /// quotient would be too short to round exactly.
+        func roundsBack(_ digits: UInt128, exponent decimalExponent: Int) -> Bool? {
+            if decimalExponent >= 0 {
+                var value = digits
+                for _ in 0..<decimalExponent {
+                    let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                    if overflow { return nil }
+                    value = product
+                }
+                return RoundingCore.roundPack(negative: false, exponent: 0, significand: value, sticky: false,
+                                              format: format, options: .standard).bits == target
+            }
+            // digits / 10^k = (digits · 2^s / 5^k) · 2^(−k−s); the remainder is the sticky bit.
+            var divisor: UInt128 = 1
+            for _ in 0..<(-decimalExponent) { divisor *= 5 }
+            let shift = digits.leadingZeroBitCount - 1
+            let (quotient, remainder) = (digits << shift).quotientAndRemainder(dividingBy: divisor)
+            guard UInt128.bitWidth - quotient.leadingZeroBitCount >= format.mantissaBits + 4 else { return nil }
+            return RoundingCore.roundPack(negative: false, exponent: decimalExponent - shift, significand: quotient,
+                                          sticky: remainder != 0, format: format, options: .standard).bits == target
+        }
+        var chosenDigits = exactDigits
+        var chosenExponent = exactExponent
+        for length in 1..<max(exactDigits.count, 1) {
+            let dropped = exactDigits.count - length
+            var lower: UInt128 = 0
+            for digit in exactDigits[..<length] { lower = lower * 10 + UInt128(digit - UInt8(ascii: "0")) }
+            let upper = lower + 1
+            guard let lowerFits = roundsBack(lower, exponent: exactExponent + dropped),
+                  let upperFits = roundsBack(upper, exponent: exactExponent + dropped) else { return nil }
+            guard lowerFits || upperFits else { continue }
+            let chosen: UInt128
+            if lowerFits && upperFits {
+                let rest = Array(exactDigits[length...])
+                let half = [UInt8(ascii: "5")] + [UInt8](repeating: UInt8(ascii: "0"), count: rest.count - 1)
+                if rest == half {
+                    chosen = lower % 2 == 0 ? lower : upper
+                } else {
+                    chosen = rest.lexicographicallyPrecedes(half) ? lower : upper
+                }
+            } else {
+                chosen = lowerFits ? lower : upper
+            }
+            var trimmed = chosen
+            chosenExponent = exactExponent + dropped
+            while trimmed > 9, trimmed % 10 == 0 {
+                trimmed /= 10
+                chosenExponent += 1
+            }
+            chosenDigits = Array(String(trimmed).utf8)
+            break
+        }
+        return (negative ? "-" : "") + FloatFormat.formatDecimal(digits: String(decoding: chosenDigits, as: UTF8.self),
+                                                                 exponent: chosenExponent)
     }
 
     /// The engine's search (shortest digits that round back; of two, the nearer, the lower on a

@@ -24,6 +24,32 @@ let shortestDecimalSampleCount = getenv("PRECISIONLAB_SAMPLES").flatMap { Int(St
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 
+    /// The 128-bit search of the other IEEE-style formats against the engine's big-number one:
+    /// every bfloat16 and float8_e5m2 code, every 5th tf32 code (with both signs), and an
+    /// e6m9 user format. Out-of-range codes (nil) must be the ones the engine answers.
+    @Test(arguments: [(FloatFormat.bfloat16, 1), (.float8_e5m2, 1), (.float8_e4m3, 1), (.tf32, 5),
+                      (try! FloatFormat.named("e6m9"), 3)] as [(FloatFormat, Int)])
+    func smallFormatsMatchTheEngine(format: FloatFormat, stride step: Int) {
+        var mismatches: [String] = []
+        var answered = 0
+        for code in stride(from: UInt64(0), through: format.codeMask, by: step) {
+            guard let fast = ShortestDecimal.smallFormatString(code, in: format) else { continue }
+            answered += 1
+            let expected = format.searchedShortestDecimal(code)
+            if fast != expected { mismatches.append("0x\(String(code, radix: 16)): \(fast) vs \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(format.name): \(mismatches.prefix(10))")
+        #expect(answered > 0)
+    }
+
+    /// Worked values: tf32 1/3 is 0x1f555 = 1365/4096 = 0.333251953125, ulp 2^-12: of four
+    /// digits both 0.3332 and 0.3333 round back, and the dropped digits 51953125 lie above half.
+    @Test func tf32WorkedValues() {
+        #expect(ShortestDecimal.smallFormatString(0x1f555, in: .tf32) == "0.3333")
+        #expect(FloatFormat.tf32.shortestDecimal(0x1f555) == "0.3333")
+        #expect(FloatFormat.tf32.printedDecimal(0x5f555) == "-0.3333")
+    }
+
     @Test func negativeCodesMirrorPositiveOnes() {
         for code: UInt64 in [0x0001, 0x3555, 0x6c04, 0x7bff, 0x0400, 0x3c00] {
             #expect(ShortestDecimal.string(code | 0x8000, in: .float16) == "-" + FloatFormat.float16.searchedShortestDecimal(code))
@@ -61,7 +87,8 @@ let shortestDecimalSampleCount = getenv("PRECISIONLAB_SAMPLES").flatMap { Int(St
         #expect(ShortestDecimal.relayout("3.4028235e+38") == "3.4028235e+38")
         #expect(ShortestDecimal.string(0x501502f9, in: .float32) == "10000000000.0")  // Swift: 1e+10
         #expect(ShortestDecimal.string(0x7bff, in: .float16) == "65500.0")  // Swift: 65504.0
-        #expect(ShortestDecimal.string(0x3f80, in: .bfloat16) == nil)
+        #expect(ShortestDecimal.string(0x3f80, in: .bfloat16) == "1.0")  // the 128-bit search
+        #expect(ShortestDecimal.string(0x0001, in: .bfloat16) == nil)    // 2^-133: the engine's
         #expect(ShortestDecimal.string(0x7c00, in: .float16) == nil)
     }
 }
