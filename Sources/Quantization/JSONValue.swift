@@ -24,6 +24,10 @@ package indirect enum JSONValue: Sendable {
     /// matrix is never held as JSON values whole (a 1024 × 4096 `q` and `dequantized` would
     /// take hundreds of megabytes).
     case rows(count: Int, make: @Sendable (Int) -> JSONValue)
+    /// An array of `count` numbers, each appended as UTF-8 bytes by `append` (laid out as an
+    /// ``array(_:)`` of ``number(_:)``s): a matrix row written without a value or `String` per
+    /// element.
+    case numbers(count: Int, append: @Sendable (Int, inout [UInt8]) -> Void)
 
     package static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
     package static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -49,43 +53,101 @@ package indirect enum JSONValue: Sendable {
         return text
     }
 
-    /// Writes the document piece by piece (``rendered(indent:)``'s layout) to `sink`.
+    /// Writes the document piece by piece (``rendered(indent:)``'s layout) to `sink`: the text is
+    /// gathered as bytes and handed over in pieces of about 64 KiB (one `String` each), so a
+    /// 1024 × 4096 matrix costs no `String` per number.
     package func write<Sink: TextOutputStream>(to sink: inout Sink, indent: Int = 0) {
-        let padding = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
-        func writeLines(_ count: Int, open: String, close: String, _ element: (Int, inout Sink) -> Void) {
-            if count == 0 { return sink.write(open + close) }
-            sink.write(open + "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 17)
+        append(to: &bytes, indent: indent) { full in
+            sink.write(String(decoding: full, as: UTF8.self))
+            full.removeAll(keepingCapacity: true)
+        }
+        if !bytes.isEmpty { sink.write(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// Appends the document's UTF-8 bytes to `bytes`; after each line of an array or object
+    /// holding 64 KiB or more, calls `drain`, which takes the bytes away.
+    func append(to bytes: inout [UInt8], indent: Int, drain: (inout [UInt8]) -> Void) {
+        func appendLines(_ count: Int, open: UInt8, close: UInt8, _ element: (Int, inout [UInt8]) -> Void) {
+            bytes.append(open)
+            if count == 0 { return bytes.append(close) }
+            bytes.append(UInt8(ascii: "\n"))
             for index in 0..<count {
-                sink.write(inner)
-                element(index, &sink)
-                sink.write(index + 1 < count ? ",\n" : "\n")
+                Self.appendIndent(indent + 1, to: &bytes)
+                element(index, &bytes)
+                if index + 1 < count { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\n"))
+                if bytes.count >= 1 << 16 { drain(&bytes) }
             }
-            sink.write(padding + close)
+            Self.appendIndent(indent, to: &bytes)
+            bytes.append(close)
         }
         switch self {
         case .object(let members):
-            writeLines(members.count, open: "{", close: "}") { index, sink in
-                sink.write(JSONText.string(members[index].0) + ": ")
-                members[index].1.write(to: &sink, indent: indent + 1)
+            appendLines(members.count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { index, bytes in
+                bytes.append(contentsOf: JSONText.string(members[index].0).utf8)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(UInt8(ascii: " "))
+                members[index].1.append(to: &bytes, indent: indent + 1, drain: drain)
             }
         case .array(let elements):
             if elements.contains(where: \.isContainer) {
-                writeLines(elements.count, open: "[", close: "]") { index, sink in elements[index].write(to: &sink, indent: indent + 1) }
-            } else {
-                sink.write("[")
-                for (index, element) in elements.enumerated() {
-                    if index > 0 { sink.write(", ") }
-                    element.write(to: &sink)
+                appendLines(elements.count, open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { index, bytes in
+                    elements[index].append(to: &bytes, indent: indent + 1, drain: drain)
                 }
-                sink.write("]")
+            } else {
+                bytes.append(UInt8(ascii: "["))
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: " ")) }
+                    element.append(to: &bytes, indent: indent, drain: drain)
+                }
+                bytes.append(UInt8(ascii: "]"))
             }
+        case .numbers(let count, let appendNumber):
+            bytes.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                if index > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: " ")) }
+                appendNumber(index, &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
         case .rows(let count, let make):
-            writeLines(count, open: "[", close: "]") { index, sink in make(index).write(to: &sink, indent: indent + 1) }
-        case .number(let text): sink.write(text)
-        case .string(let text): sink.write(JSONText.string(text))
-        case .bool(let value): sink.write(value ? "true" : "false")
-        case .null: sink.write("null")
+            appendLines(count, open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { index, bytes in
+                make(index).append(to: &bytes, indent: indent + 1, drain: drain)
+            }
+        case .number(let text): bytes.append(contentsOf: text.utf8)
+        case .string(let text): bytes.append(contentsOf: JSONText.string(text).utf8)
+        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    private static func appendIndent(_ level: Int, to bytes: inout [UInt8]) {
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// Appends an integer's decimal text (what ``integer(_:)`` holds), -12 → "-12", without a `String`.
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// Appends ``code(_:_:)``'s text: the format's printed decimal
+    /// (``SoftFloat/FloatFormat/appendPrintedDecimal(_:to:)``), NaN and ±∞ as strings.
+    static func appendCode(_ bits: UInt64, _ format: FloatFormat, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        format.appendPrintedDecimal(bits, to: &bytes)
+        let first = bytes[start]
+        if first == UInt8(ascii: "n") || first == UInt8(ascii: "i")
+            || (first == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "i")) {
+            bytes.insert(UInt8(ascii: "\""), at: start)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 

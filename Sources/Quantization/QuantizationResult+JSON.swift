@@ -35,11 +35,14 @@ extension QuantizationResult {
         members.append(("shape", .array([.integer(input.rows), .integer(input.columns)])))
         let (quantized, columns, elementKind) = (quantized, input.columns, elementKind)
         members.append(("q", .rows(count: input.rows) { row in
-            .array((0..<columns).map { column in
-                let value = quantized[row * columns + column]
-                if case .float(let format) = elementKind { return .code(UInt64(bitPattern: value), format) }
-                return .integer(value)
-            })
+            if case .float(let format) = elementKind {
+                return .numbers(count: columns) { column, bytes in
+                    JSONValue.appendCode(UInt64(bitPattern: quantized[row * columns + column]), format, to: &bytes)
+                }
+            }
+            return .numbers(count: columns) { column, bytes in
+                JSONValue.appendInteger(quantized[row * columns + column], to: &bytes)
+            }
         }))
         members.append(("scale", .array(scales.map { .code($0, scaleFormat) })))
         members.append(("scale_format", .string(scaleFormat.name)))
@@ -68,7 +71,7 @@ extension QuantizationResult {
     /// A matrix as nested arrays of its format's printed decimals, made row by row.
     static func json(_ matrix: Matrix) -> JSONValue {
         .rows(count: matrix.rows) { row in
-            .array((0..<matrix.columns).map { .code(matrix[row, $0], matrix.format) })
+            .numbers(count: matrix.columns) { column, bytes in JSONValue.appendCode(matrix[row, column], matrix.format, to: &bytes) }
         }
     }
 }

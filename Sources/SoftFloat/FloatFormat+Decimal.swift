@@ -88,6 +88,19 @@ extension FloatFormat {
         return FloatFormat.float64.shortestDecimal(doubleValue(bits).bitPattern)
     }
 
+    /// Appends ``printedDecimal(_:)``'s UTF-8 bytes to `bytes`: the entry point of writers that
+    /// gather a document as bytes (`quantize --json`). Texts of up to 15 bytes (nearly every
+    /// float32 value, "-0.123456789") live inside the `String` value itself, so a float32 or
+    /// float64 number reaches the bytes without a heap allocation.
+    ///
+    ///     var bytes: [UInt8] = []
+    ///     FloatFormat.float32.appendPrintedDecimal(0x3dcccccd, to: &bytes)   // "0.1"
+    ///     FloatFormat.float8_e4m3fn.appendPrintedDecimal(0x7e, to: &bytes)   // "0.1448.0"
+    public func appendPrintedDecimal(_ bits: UInt64, to bytes: inout [UInt8]) {
+        var text = printedDecimal(bits)
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     /// The shortest decimal that rounds back (nearest-even) to the same code, formatted as
     /// Python's `repr` and Swift's `Double.description` do: positional for 1e-4 ≤ |x| < 1e16
     /// (always with a fraction digit), scientific otherwise.
