@@ -184,6 +184,8 @@ enum ShortestDecimal {
     /// descriptions, and scientific ones with an exponent below −4 or from 16 up, already
     /// have the engine's layout and are returned as they are.
     static func relayout(_ description: String) -> String? {
+        var scanned = description  // a scan of the contiguous bytes: String.UTF8View.firstIndex is slow
+        guard scanned.withUTF8({ $0.contains(UInt8(ascii: "e")) }) else { return description }
         let utf8 = description.utf8
         guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else { return description }
         if let exponent = Int(Substring(description[description.index(after: marker)...])), exponent < -4 || exponent >= 16 {

@@ -3,10 +3,11 @@ import SoftFloat
 /// `convert --output value`'s printer: ``SoftFloat/FloatFormat/printedDecimal(_:)`` for every
 /// format, each code's text kept after its first use when the format has at most 20 bits.
 ///
-/// The engine's printer works with big integers (about 15 µs for a bfloat16 code, 25 µs for
-/// tf32); a stream of millions of lines holds at most 2^16 (2^19) distinct codes, so each is
-/// printed once and looked up afterwards. float32 and float64 print through the hardware's
-/// own shortest-digit printer (SoftFloat's fast path), well under a microsecond.
+/// Formats of 16 bits or fewer print their exact digits with big integers (about 15 µs for a
+/// bfloat16 code); a stream of millions of lines holds at most 2^16 (tf32: 2^19) distinct
+/// codes, so each is printed once and looked up afterwards. tf32 prints its shortest digits
+/// with 128-bit integers (SoftFloat's `ShortestDecimal.smallFormatString`, about a
+/// microsecond), float32 and float64 through the hardware's own shortest-digit printer.
 ///
 ///     var table = PrintedDecimalTable(.float8_e4m3fn)
 ///     table.text(0x7e)   // "448.0", printed once
