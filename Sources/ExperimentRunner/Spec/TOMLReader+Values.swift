@@ -92,7 +92,7 @@ extension TOMLReader {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): result.append(byte)
         case UInt8(ascii: "u"): try readHexScalar(digits: 4, into: &result)
         case UInt8(ascii: "U"): try readHexScalar(digits: 8, into: &result)
-        case Self.space, Self.tab, Self.lineFeed where multiline:
+        case Self.space where multiline, Self.tab where multiline, Self.lineFeed where multiline:
             if byte == Self.lineFeed {
                 line += 1
             } else {

@@ -9,8 +9,8 @@ import Foundation
 func experimentsFolder(_ option: String?) -> String {
     if let option { return option }
     let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-    if let root = LabRunner.repositoryFolder(from: current), root != current {
-        FileManager.default.changeCurrentDirectoryPath(root)
+    // If the move fails, the command stays where it is and says Experiments/ is missing.
+    if let root = LabRunner.repositoryFolder(from: current), root != current, FileManager.default.changeCurrentDirectoryPath(root) {
         printToStandardError("note: working in \(root), the nearest folder with Experiments/")
     }
     return "Experiments"

@@ -19,6 +19,7 @@ func validating<Result>(_ body: () throws -> Result) throws -> Result {
 /// status 1 (bad data; usage errors exit 64 through ArgumentParser):
 ///
 ///     try reportingFailure { try quantize(…) }   // "error: in.txt:2:3: …"
+@discardableResult
 func reportingFailure<Result>(cleanup: () -> Void = {}, _ body: () throws -> Result) throws -> Result {
     do {
         return try body()

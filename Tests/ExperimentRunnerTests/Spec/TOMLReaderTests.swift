@@ -111,6 +111,9 @@ import Testing
         ("a = .5\n", 1, "expected a value"),
         ("a = +0x1\n", 1, "found 'x'"),
         ("a = \"\\e\"\n", 1, "unknown escape"),
+        // A line-ending backslash belongs to multi-line strings only (tomllib refuses it too).
+        ("a = \"x\\ \ny\"\n", 1, "unknown escape"),
+        ("a = \"x\\\ny\"\n", 1, "unknown escape"),
         ("a = \"\\uD800\"\n", 1, "not a Unicode scalar value"),
         ("a = {b = 1,}\n", 1, "expected a key"),
         ("a = {b = 1\n}\n", 1, "expected ',' or '}'"),
