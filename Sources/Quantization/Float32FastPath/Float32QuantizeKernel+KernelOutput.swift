@@ -19,9 +19,13 @@ extension Float32QuantizeKernel {
         output.dequantized = dequantized.map { UInt64($0) }
         output.clampedCount = fast.clampedCount
         output.tensorScale = fast.tensorScale.map { UInt64($0) }
-        output.metadataBits = configuration.scheme == .zeroPoint ? configuration.bits : 0
+        output.metadataBits = metadataBits
         return output
     }
+
+    /// Bits stored per group beside its scale: the zero point's width for zeropoint (an int8
+    /// zero point: 8), else 0.
+    var metadataBits: Int { configuration.scheme == .zeroPoint ? configuration.bits : 0 }
 
     /// What the stored elements mean, as the soft-float kernels report it.
     var elementKind: QuantizedElementKind {

@@ -20,7 +20,7 @@ extension Float32QuantizeKernel {
             decoded.withMemoryRebound(to: UInt32.self) { kernel.dequantize(fast, into: $0) }
             let bits = QuantizationResult.storageBits(
                 elementCount: values.count, elementKind: kernel.elementKind, groups: fast.scales.count,
-                metadataBits: resolved.scheme == .zeroPoint ? resolved.bits : 0, scaleFormat: kernel.scaleFormat,
+                metadataBits: kernel.metadataBits, scaleFormat: kernel.scaleFormat,
                 doubleQuantization: nil, hasTensorScale: fast.tensorScale != nil)
             return (bits, fast.clampedCount)
         }
