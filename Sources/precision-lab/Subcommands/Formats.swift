@@ -2,7 +2,7 @@ import ArgumentParser
 import LabCommands
 
 extension PrecisionLab {
-    /// `precision-lab formats [FORMAT...] [--csv | --markdown | --json] | --codes FORMAT`
+    /// `precision-lab formats [FORMAT...] [--format FORMAT]... [--csv | --markdown | --json] | --codes FORMAT`
     struct Formats: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the properties of formats (every built-in and integer type by default), or every code of one.",
@@ -19,17 +19,23 @@ extension PrecisionLab {
         @Argument(help: ArgumentHelp("Formats to show, built-in or user-defined (e3m4:bias=5); default: every built-in and the integer types.", valueName: "format"))
         var names: [String] = []
 
+        @Option(name: .customLong("format"), help: ArgumentHelp("A format to show, as the format arguments; repeat it for several (formats --format float16 --format e3m4:bias=5). The arguments come first, then these, in order.", valueName: "format"))
+        var formatOptions: [String] = []
+
+        /// Every requested format name: the arguments, then each `--format`.
+        private var requested: [String] { names + formatOptions }
+
         @Option(help: ArgumentHelp("Print every code of this format (at most 16 bits) as CSV: code, class, exact value.", valueName: "format"))
         var codes: String?
 
         @Flag var style: TableStyle = .plain
 
         func validate() throws {
-            for name in names { _ = try parseFormat(name) }
+            for name in requested { _ = try parseFormat(name) }
             if let codes {
                 let format = try parseFormat(codes)
                 try validating { _ = try FormatTable.codes(format) }
-                if !names.isEmpty || style != .plain { throw ValidationError("--codes prints one CSV table; it takes no format names and no style flag") }
+                if !requested.isEmpty || style != .plain { throw ValidationError("--codes prints one CSV table; it takes no format names and no style flag") }
             }
         }
 
@@ -38,7 +44,7 @@ extension PrecisionLab {
                 print(try FormatTable.codes(try parseFormat(codes)), terminator: "")
                 return
             }
-            let formats = names.isEmpty ? nil : try names.map { (name) throws(ValidationError) in try parseFormat(name) }
+            let formats = requested.isEmpty ? nil : try requested.map { (name) throws(ValidationError) in try parseFormat(name) }
             print(FormatTable.render(style: style, formats: formats), terminator: "")
         }
     }
