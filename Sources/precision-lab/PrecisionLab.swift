@@ -22,8 +22,20 @@ struct PrecisionLab: AsyncParsableCommand {
     /// `error:` (ArgumentParser writes `Error:`), usage errors exit 64, bad data 1 (the
     /// subcommands' `reportingFailure`), help and `--version` 0 on standard output.
     static func main() async {
+        let arguments = argumentsAcceptingMarkedValue(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot(argumentsAcceptingMarkedValue(Array(CommandLine.arguments.dropFirst())))
+            var command: any ParsableCommand
+            do {
+                command = try parseAsRoot(arguments)
+            } catch {
+                // A `validate()` failure can hide an unknown option: report the option.
+                guard exitCode(for: error) != .success, let unknown = UnknownOptionCheck.firstUnknown(in: arguments),
+                      let subcommand = configuration.subcommands.first(where: { $0._commandName == arguments[0] }) else { throw error }
+                printToStandardError("error: " + UnknownOption.message(option: unknown.option, suggestion: unknown.suggestion)
+                    + "\nUsage: " + usageString(for: subcommand)
+                    + "\n  See 'precision-lab \(arguments[0]) --help' for more information.")
+                exit(withError: ExitCode.validationFailure)
+            }
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
