@@ -20,12 +20,16 @@ public struct ConvertConfiguration: Sendable, Hashable {
     public var skipsHeader: Bool
     /// Round to this integer type instead of `target` (``IntegerRounding``: saturating).
     public var integerTarget: IntegerFormat?
+    /// One JSON object per line (``ConvertJSONLine``) instead of `output`'s text; with
+    /// `output == .exact` the objects carry the exact decimal too.
+    public var json: Bool
 
     public init(
         target: FloatFormat, source: FloatFormat? = nil, options: RoundingOptions = .standard,
         seed: UInt64 = 0, output: ConvertOutput = .bits, container: Bool = false, column: Int? = nil,
-        skipsHeader: Bool = false, integerTarget: IntegerFormat? = nil
+        skipsHeader: Bool = false, integerTarget: IntegerFormat? = nil, json: Bool = false
     ) {
+        self.json = json
         self.integerTarget = integerTarget
         self.container = container
         self.column = column

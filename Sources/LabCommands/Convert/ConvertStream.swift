@@ -46,7 +46,11 @@ public enum ConvertStream {
                     throw .malformedLine(line: reader.lineNumber, text: LineConverter.displayText(line), reason: error.reason)
                 }
                 do {
-                    try output.write(configuration.output == .bits ? IntegerRounding(type).hex(integer.value) : String(integer.value))
+                    if configuration.json {
+                        try output.write(ConvertJSONLine.integerText(integer.value, hex: IntegerRounding(type).hex(integer.value), flags: integer.flags))
+                    } else {
+                        try output.write(configuration.output == .bits ? IntegerRounding(type).hex(integer.value) : String(integer.value))
+                    }
                     try output.writeByte(UInt8(ascii: "\n"))
                 } catch {
                     throw .io(error)
@@ -61,11 +65,16 @@ public enum ConvertStream {
                 throw .malformedLine(line: reader.lineNumber, text: LineConverter.displayText(line), reason: error.reason)
             }
             do {
+                if configuration.json {
+                    let code = containerShift > 0 ? FloatFormat.float32.hexString(rounded.bits << UInt64(containerShift)) : nil
+                    try output.write(ConvertJSONLine.text(rounded.bits, in: target, flags: rounded.flags, exact: configuration.output == .exact, code: code))
+                } else {
                 switch configuration.output {
                 case .bits: try output.writeHex(rounded.bits << UInt64(containerShift), digitCount: hexDigitCount)
                 case .value:
                     try output.write(printed.text(rounded.bits))
                 case .exact: try output.write(target.exactDecimal(rounded.bits))
+                }
                 }
                 try output.writeByte(UInt8(ascii: "\n"))
             } catch {

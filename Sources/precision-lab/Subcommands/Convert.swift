@@ -3,7 +3,7 @@ import LabCommands
 import SoftFloat
 
 extension PrecisionLab {
-    /// `precision-lab convert --to F [--from F] [--container] [--column N] [--skip-header] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O]`
+    /// `precision-lab convert --to F [--from F] [--container] [--column N] [--skip-header] [--rounding R] [--overflow P] [--subnormals P] [--seed N] [--output O] [--json]`
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Round one value per line of standard input to a format (a streaming filter).",
@@ -14,7 +14,9 @@ extension PrecisionLab {
                 result for the matching input line: bits (0x plus lowercase hex, zero-padded to \
                 the format's width), value (the stored value: exact for formats of 16 bits or \
                 fewer, the shortest round-trip decimal for wider ones) or exact (the exact \
-                decimal expansion). With --container, tf32 and bfloat16 codes are read and \
+                decimal expansion). --json prints one JSON object per line instead (JSON Lines: \
+                {"bits": "0x2e66", "value": 0.0999755859375, "class": "normal", "flags": \
+                ["inexact"]}). With --container, tf32 and bfloat16 codes are read and \
                 written in their float32 container (tf32 1/3: 0x3eaaa000, not 0x1f555).
 
                 An empty line is an error. On the first line that cannot be parsed, convert \
@@ -46,6 +48,9 @@ extension PrecisionLab {
         @Flag(name: .customLong("skip-header"), help: "Skip the first line (a CSV header).")
         var skipsHeader = false
 
+        @Flag(help: "Print one JSON object per line (JSON Lines): bits, value (NaN null, ±inf as \"inf\"), class, flags; with --output exact also exact.")
+        var json = false
+
         /// `--to int8` and the other integer types of `formats`.
         var integerTarget: IntegerFormat? { IntegerFormat.builtIn.first { $0.name == to } }
 
@@ -67,7 +72,7 @@ extension PrecisionLab {
         func run() throws {
             let configuration = ConvertConfiguration(
                 target: integerTarget == nil ? try parseFormat(to) : .float64, source: try from.map(parseFormat), options: rounding.options,
-                seed: rounding.seed, output: output, container: container, column: column, skipsHeader: skipsHeader, integerTarget: integerTarget)
+                seed: rounding.seed, output: output, container: container, column: column, skipsHeader: skipsHeader, integerTarget: integerTarget, json: json)
             var input = FileDescriptorInput.standardInput
             let writer = BufferedWriter(FileDescriptorOutput.standardOutput)
             try reportingFailure(cleanup: { try? writer.flush() }) {
