@@ -56,6 +56,22 @@ public struct Float32MXElementRounding: Sendable, Hashable {
         return unsafeBitCast(code | (sign &>> signShift), to: SIMD8<Int32>.self)
     }
 
+    /// The codes of 8 magnitudes (as ``codes(magnitude:sign:)`` with the sign bits 0) and the
+    /// float32 values they round to: s − c, exact (c ≤ s ≤ 2c, Sterbenz), so no decoding table.
+    ///
+    ///     // E4M3 (m = 3, emin −6): a = 0.005 → c = 2^-6 · 2^20 = 2^14, s = 2^14 + 3 · 2^-9
+    ///     //   → code 3, value 0.005859375 (a subnormal scale, as Transformer Engine allows)
+    @inlinable @inline(__always)
+    public func codesAndValues(magnitude a: SIMD8<Float>) -> (codes: SIMD8<Int32>, values: SIMD8<Float>) {
+        let binade = unsafeBitCast(unsafeBitCast(a, to: SIMD8<UInt32>.self) & 0x7f80_0000, to: SIMD8<Float>.self)
+        let lowest = SIMD8<Float>(repeating: smallestBinade)
+        let c = binade.replacing(with: lowest, where: binade .< lowest) * SIMD8<Float>(repeating: spacingFactor)
+        let sum = a + c
+        let s = unsafeBitCast(sum, to: SIMD8<UInt32>.self)
+        let cBits = unsafeBitCast(c, to: SIMD8<UInt32>.self)
+        return (unsafeBitCast(s &+ ((cBits &>> shift) &- cBits &+ offset), to: SIMD8<Int32>.self), sum - c)
+    }
+
     /// One value (for tests).
     public func code(_ y: Float) -> UInt32 {
         let lanes = codes(magnitude: SIMD8<Float>(repeating: y.magnitude),

@@ -187,6 +187,7 @@ struct RandomMatrix: Sendable {
             }
         }
         let matrices = Self.matrices(seed: 7, allowsNonFinite: true) + [RandomMatrix(name: "whole and partial blocks", rows: rows, columns: columns, bits: wide)]
+            + Self.wholeBlockMatrices(seed: 16)
         for matrix in matrices {
             let soft = Result { () throws(QuantizationError) in try quantize(matrix.matrix, configuration, path: .softFloat) }
             let fast = Result { () throws(QuantizationError) in
@@ -206,6 +207,30 @@ struct RandomMatrix: Sendable {
                 Issue.record("\(matrix.name): the soft-float path threw \(error), the fast path succeeded")
             }
         }
+    }
+
+    /// Rows of whole 16-element blocks for NVFP4's corner cases: tensor scales so small that
+    /// torchao's 1/t overflows (NaN products, NaN block scales), zeros of both signs (TE's
+    /// −0 rule), subnormal-only matrices, values near FLT_MAX, and a non-finite element in a
+    /// later row (the error names it whatever pass finds it).
+    static func wholeBlockMatrices(seed: UInt64) -> [RandomMatrix] {
+        var random = RandomVariates(SplitMix64(seed: seed))
+        func make(_ name: String, _ rows: Int, _ columns: Int, _ value: (Int, Int) -> Float) -> RandomMatrix {
+            var bits: [UInt32] = []
+            for row in 0..<rows { for column in 0..<columns { bits.append(value(row, column).bitPattern) } }
+            return RandomMatrix(name: name, rows: rows, columns: columns, bits: bits)
+        }
+        func subnormal() -> Float {
+            Float(bitPattern: UInt32(random.next() % 0x80_0000) | (random.next() % 2 == 0 ? 0 : 0x8000_0000))
+        }
+        return [
+            make("tiny normal, whole blocks", 3, 32) { _, _ in Float(random.boxMullerNormal()) * 1e-36 },
+            make("subnormals and signed zeros", 3, 48) { _, _ in random.next() % 3 == 0 ? (random.next() % 2 == 0 ? 0 : -0.0) : subnormal() },
+            make("signed zeros only", 2, 32) { _, column in column % 3 == 0 ? -0.0 : 0 },
+            make("zero blocks beside tiny ones", 2, 64) { _, column in column < 32 ? (column % 2 == 0 ? -0.0 : 0) : subnormal() },
+            make("near FLT_MAX, whole blocks", 2, 32) { _, _ in Float(random.boxMullerNormal()) * 1e38 },
+            make("one infinity in the last row", 3, 160) { row, column in row == 2 && column == 137 ? -.infinity : Float(random.boxMullerNormal()) },
+        ]
     }
 
     /// Element for element, with hex codes on a mismatch.
@@ -233,11 +258,15 @@ struct RandomMatrix: Sendable {
         QuantizationConfiguration(scheme: .zeroPoint, granularity: .row, convention: .torch),
         QuantizationConfiguration(scheme: .nf4),
         QuantizationConfiguration(scheme: .mx(.e2m1)),
+        QuantizationConfiguration(scheme: .nvfp4, convention: .torchao),
+        QuantizationConfiguration(scheme: .nvfp4, convention: .torchao, tensorScale: false),
+        QuantizationConfiguration(scheme: .nvfp4, convention: .transformerEngine),
     ])
     func threadsDoNotChangeResults(_ configuration: QuantizationConfiguration) throws {
         let kernel = try #require(Float32QuantizeKernel(configuration: configuration))
         var random = SplitMix64(seed: 11)
-        let rows = 9, columns = 1000
+        // NVFP4 needs whole 16-element blocks; 1000 leaves partial vectors for the others.
+        let rows = 9, columns = configuration.scheme == .nvfp4 ? 1008 : 1000
         let bits = (0..<(rows * columns)).map { _ in Float(Double(Int64(bitPattern: random.next()) >> 40) / 1e3).bitPattern }
         try bits.withUnsafeBufferPointer { source in
             let one = try kernel.quantize(source, rows: rows, columns: columns, threads: 1)

@@ -56,4 +56,23 @@ void precisionlab_bf16_narrow_cached(const uint32_t *input, uint16_t *output, si
 /// ordinary ones on the build machine, hence AVX2 only.)
 void precisionlab_bf16_narrow_streaming(const uint32_t *input, uint16_t *output, size_t count);
 
+// Lane narrowing for the Swift quantize kernels (header-only)
+typedef int32_t precisionlab_int32x8 __attribute__((ext_vector_type(8)));
+typedef uint8_t precisionlab_uint8x16 __attribute__((ext_vector_type(16)));
+
+/// The low byte of each 32-bit lane, `low`'s eight then `high`'s eight, as one 16-byte vector
+/// (Swift: SIMD8<Int32> in, SIMD16<UInt8> out; FastKernels' `LaneNarrowing.lowBytes`).
+/// Header-only and always inlined, so it costs no call: Swift's generic
+/// `SIMD16<UInt8>(truncatingIfNeeded:)` stayed an out-of-line call inside the MX kernel's loop,
+/// with every live vector register spilled around it. With AVX2 it compiles to vpand,
+/// vpackusdw, vextracti128, vpackuswb, vpshufd; plain C, so it compiles for any target.
+///
+///     low = (1, 2, 3, 4, 5, 6, 7, 0x108), high = (9, …, 16) → bytes 1, 2, …, 7, 8, 9, …, 16
+static inline __attribute__((always_inline)) precisionlab_uint8x16
+precisionlab_low_bytes(precisionlab_int32x8 low, precisionlab_int32x8 high) {
+    typedef int32_t int32x16 __attribute__((ext_vector_type(16)));
+    int32x16 all = __builtin_shufflevector(low, high, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return __builtin_convertvector(all, precisionlab_uint8x16);
+}
+
 #endif

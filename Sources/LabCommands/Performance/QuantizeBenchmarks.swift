@@ -24,12 +24,13 @@ public enum QuantizeBenchmarks {
         ("quantize zeropoint int8 per-tensor", .init(scheme: .zeroPoint, granularity: .tensor)),
         ("quantize zeropoint int8 per-row", .init(scheme: .zeroPoint, granularity: .row)),
         ("quantize nf4 block64", .init(scheme: .nf4, granularity: .group(64))),
-        ("quantize mxfp4", .init(scheme: .mx(.e2m1))),
-        ("quantize mxfp8-e4m3", .init(scheme: .mx(.e4m3))),
-    ] + ([.ceil, .even, .rceil] as [MXScaleRounding]).flatMap { rule in
-        // The other scale rules (`quantize mxfp4` above is OCP's floor), issue #12.
-        [("quantize mxfp4 \(rule)", QuantizationConfiguration(scheme: .mx(.e2m1), scaleRounding: rule)),
-         ("quantize mxfp8-e4m3 \(rule)", QuantizationConfiguration(scheme: .mx(.e4m3), scaleRounding: rule))]
+    ] + ([.floor, .ceil, .even, .rceil] as [MXScaleRounding]).flatMap { rule in
+        // Every MX float element under each scale rule (issue #12); OCP's floor keeps the
+        // plain names (`quantize mxfp4`).
+        ([.e2m1, .e4m3, .e5m2, .e2m3, .e3m2] as [MXElement]).map { element in
+            let scheme = QuantizationScheme.mx(element)
+            return ("quantize \(scheme)\(rule == .floor ? "" : " \(rule)")", QuantizationConfiguration(scheme: scheme, scaleRounding: rule))
+        }
     } + [
         // FP8 E4M3 with 1 × 128 blocks as DeepSeek-V3 and DeepGEMM compute them.
         ("quantize fp8-e4m3 block:1x128 deepseek", fp8Blocks(.deepseek)),

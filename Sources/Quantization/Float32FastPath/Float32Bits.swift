@@ -1,3 +1,5 @@
+import FastKernels
+
 /// 16 float32 lanes. On the x86-64 baseline (SSE2) LLVM keeps one in four xmm registers and
 /// lowers each lane-wise operation to four packed instructions; `SIMD16` rather than `SIMD4`
 /// gives four independent dependency chains per reduction and a whole 16-byte store of int8.
@@ -70,10 +72,15 @@ enum Float32Bits {
         Int32x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .< Int32x16(repeating: Int32(truncatingIfNeeded: count))
     }
 
-    /// Stores the low bits of each lane.
+    /// Stores the low bits of each lane. Bytes go through ``LaneNarrowing`` (inlined; the
+    /// generic truncation can stay an out-of-line call that spills the loop's registers).
     @inline(__always)
     static func store<Q: FixedWidthInteger & SIMDScalar>(_ q: Int32x16, to p: UnsafeMutablePointer<Q>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: SIMD16<Q>(truncatingIfNeeded: q), as: SIMD16<Q>.self)
+        if Q.bitWidth == 8 {
+            UnsafeMutableRawPointer(p).storeBytes(of: LaneNarrowing.lowBytes(q.lowHalf, q.highHalf), as: SIMD16<UInt8>.self)
+        } else {
+            UnsafeMutableRawPointer(p).storeBytes(of: SIMD16<Q>(truncatingIfNeeded: q), as: SIMD16<Q>.self)
+        }
     }
 
     @inline(__always)
@@ -93,6 +100,16 @@ enum Float32Bits {
     /// call on every block, with its spills, where this is three vector maxima).
     @inline(__always)
     static func maximum(_ v: SIMD8<UInt32>) -> UInt32 {
+        let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
+        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
+        return Swift.max(two[0], two[1])
+    }
+
+    /// The largest lane of eight signed lanes (magnitude bit patterns, below 2^31): signed
+    /// maxima are single instructions (`vpmaxsd`) at every level of the fold, where the
+    /// unsigned fold above compiled to compare, sign-extend, mask-move and branch sequences.
+    @inline(__always)
+    static func maximum(_ v: SIMD8<Int32>) -> Int32 {
         let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
         let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
         return Swift.max(two[0], two[1])

@@ -28,7 +28,10 @@ import SoftFloat
 /// not wait on that latency chain and overlap freely; per register the second pass does
 /// `mulps`, two `andps`, a compare for the saturation count, `minps`, the rounding (`andps`,
 /// `maxps`, `mulps`, `addps`, four integer ops, the sign's shift and `por`), and two 16-byte
-/// stores per block. The chunk is still in L1 for the second pass.
+/// stores per block. The chunk is still in L1 for the second pass. Full blocks are loaded as
+/// four SIMD8 vectors and their codes narrowed by ``LaneNarrowing`` (the SIMD16 halves and the
+/// generic byte truncation had stayed out-of-line calls, spilling the loop's registers), and
+/// the helpers are `@inline(always)`.
 struct Float32MXKernel: Sendable {
     let element: MXElement
     let format: FloatFormat
@@ -110,7 +113,7 @@ struct Float32MXKernel: Sendable {
 
     /// Loads a block as two 16-lane vectors, zero-padded when it is short. `full` is a
     /// literal at every call site (32 elements: two whole vectors).
-    @inline(__always)
+    @inline(always)
     func load(_ x: UnsafePointer<UInt32>, count: Int, full: Bool) -> (Float32x16, Float32x16) {
         let lanes = Float32Bits.lanes
         if full { return (Float32Bits.load(x), Float32Bits.load(x + lanes)) }
@@ -119,13 +122,28 @@ struct Float32MXKernel: Sendable {
     }
 
     /// A block's E8M0 scale code: e + 127, or 0xff (NaN) when it holds a NaN or ±∞.
-    @inline(__always)
+    @inline(always)
     func scaleCode(_ x: UnsafePointer<UInt32>, count: Int, full: Bool) -> UInt32 {
-        let (low, high) = load(x, count: count, full: full)
-        let mask = Int32x16(repeating: 0x7fff_ffff)
-        let magnitudeLow = Float32Bits.bits(low) & mask
-        let magnitudeHigh = Float32Bits.bits(high) & mask
-        let amax = UInt32(bitPattern: Float32Bits.maximum(magnitudeLow.replacing(with: magnitudeHigh, where: magnitudeHigh .> magnitudeLow)))
+        let amax: UInt32
+        if full {
+            // Four 8-lane loads and a signed halving fold (the masked patterns are below
+            // 2^31; signed maxima are single instructions), no SIMD16 halves.
+            let p = UnsafeRawPointer(x)
+            let mask = SIMD8<Int32>(repeating: 0x7fff_ffff)
+            let a = p.loadUnaligned(as: SIMD8<Int32>.self) & mask
+            let b = p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self) & mask
+            let c = p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int32>.self) & mask
+            let d = p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Int32>.self) & mask
+            let ab = a.replacing(with: b, where: b .> a)
+            let cd = c.replacing(with: d, where: d .> c)
+            amax = UInt32(bitPattern: Float32Bits.maximum(ab.replacing(with: cd, where: cd .> ab)))
+        } else {
+            let (low, high) = load(x, count: count, full: false)
+            let mask = Int32x16(repeating: 0x7fff_ffff)
+            let magnitudeLow = Float32Bits.bits(low) & mask
+            let magnitudeHigh = Float32Bits.bits(high) & mask
+            amax = UInt32(bitPattern: Float32Bits.maximum(magnitudeLow.replacing(with: magnitudeHigh, where: magnitudeHigh .> magnitudeLow)))
+        }
         if amax >= 0x7f80_0000 { return 0xff }
         return scaleCode(amax: amax)
     }
@@ -133,7 +151,7 @@ struct Float32MXKernel: Sendable {
     /// ``MXScaleRounding/scaleCode(amax:in:element:)`` for a finite float32 amax. A subnormal
     /// amax (< 2^−126) gives code 0 under floor, ceil and even: even rounded up to 2^−126 it
     /// is 2^(−126 − emax) ≤ 2^−127 with emax ≥ 1.
-    @inline(__always)
+    @inline(always)
     func scaleCode(amax: UInt32) -> UInt32 {
         let exponent: Int32
         switch scaleRounding {
@@ -157,13 +175,12 @@ struct Float32MXKernel: Sendable {
 
     /// A block's element codes into `output` given its scale code; returns how many saturated.
     /// A NaN-scaled block's elements are stored as 0, as the soft-float kernel does.
-    @inline(__always)
+    @inline(always)
     func quantizeElements(_ x: UnsafePointer<UInt32>, count: Int, scale code: UInt32, into output: UnsafeMutablePointer<UInt8>, full: Bool) -> Int32 {
         if code == 0xff {
             output.update(repeating: 0, count: count)
             return 0
         }
-        let (low, high) = load(x, count: count, full: full)
         // 2^−e: biased exponent 127 − e = 254 − code (≥ 1, so normal).
         // The element work runs on 8 lanes at a time: with 16, its ~10 live values and 8
         // constants would not fit SSE2's 16 registers.
@@ -171,23 +188,31 @@ struct Float32MXKernel: Sendable {
         let largest = SIMD8<Float>(repeating: largestFinite)
         let threshold = SIMD8<Float>(repeating: Float(bitPattern: overflowThreshold))
         var saturated = SIMD8<Int32>(repeating: 0)
-        @inline(__always) func codes(_ x: SIMD8<Float>) -> SIMD8<Int32> {
+        @inline(always) func codes(_ x: SIMD8<Float>) -> SIMD8<Int32> {
             let y = unsafeBitCast(x * factor, to: SIMD8<UInt32>.self)
             var a = unsafeBitCast(y & 0x7fff_ffff, to: SIMD8<Float>.self)
             saturated &+= unsafeBitCast(a .>= threshold, to: SIMD8<Int32>.self)
             a = a.replacing(with: largest, where: a .> largest)
             return rounding.codes(magnitude: a, sign: y & 0x8000_0000)
         }
-        @inline(__always) func codes(_ x: Float32x16) -> Int32x16 {
+        @inline(always) func codes(_ x: Float32x16) -> Int32x16 {
             Int32x16(lowHalf: codes(x.lowHalf), highHalf: codes(x.highHalf))
         }
         let lanes = Float32Bits.lanes
-        let first = codes(low)
-        let second = codes(high)
         if full {
-            Float32Bits.store(first, to: output)
-            Float32Bits.store(second, to: output + lanes)
+            // Four 8-lane loads rather than halves of the 16-lane vectors: the SIMD16<Float>
+            // lowHalf/highHalf getters stayed out-of-line calls here.
+            let p = UnsafeRawPointer(x)
+            let c0 = codes(p.loadUnaligned(as: SIMD8<Float>.self))
+            let c1 = codes(p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self))
+            let c2 = codes(p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self))
+            let c3 = codes(p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self))
+            UnsafeMutableRawPointer(output).storeBytes(of: LaneNarrowing.lowBytes(c0, c1), as: SIMD16<UInt8>.self)
+            UnsafeMutableRawPointer(output + lanes).storeBytes(of: LaneNarrowing.lowBytes(c2, c3), as: SIMD16<UInt8>.self)
         } else {
+            let (low, high) = load(x, count: count, full: false)
+            let first = codes(low)
+            let second = codes(high)
             // Zero padding never saturates, so the count needs no mask.
             Float32Bits.storePartial(first, to: output, count: Swift.min(count, lanes))
             if count > lanes { Float32Bits.storePartial(second, to: output + lanes, count: count &- lanes) }
