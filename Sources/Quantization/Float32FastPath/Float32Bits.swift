@@ -97,22 +97,21 @@ enum Float32Bits {
     }
 
     /// The largest lane of eight (a halving fold: the generic `SIMD.max()` is an out-of-line
-    /// call on every block, with its spills, where this is three vector maxima).
+    /// call on every block, with its spills, where this is one vector maximum and three scalar
+    /// ones). The fold stops at four lanes: a SIMD2 `replacing(with:where:)` compiled to a
+    /// compare, a sign extension, a mask move and branches.
     @inline(__always)
     static func maximum(_ v: SIMD8<UInt32>) -> UInt32 {
         let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
-        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
-        return Swift.max(two[0], two[1])
+        return Swift.max(Swift.max(four[0], four[1]), Swift.max(four[2], four[3]))
     }
 
-    /// The largest lane of eight signed lanes (magnitude bit patterns, below 2^31): signed
-    /// maxima are single instructions (`vpmaxsd`) at every level of the fold, where the
-    /// unsigned fold above compiled to compare, sign-extend, mask-move and branch sequences.
+    /// The largest of eight signed lanes (the kernels' masked magnitude patterns, below 2^31,
+    /// where a signed maximum is one instruction), folded as the unsigned one.
     @inline(__always)
     static func maximum(_ v: SIMD8<Int32>) -> Int32 {
         let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
-        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
-        return Swift.max(two[0], two[1])
+        return Swift.max(Swift.max(four[0], four[1]), Swift.max(four[2], four[3]))
     }
 
     /// The smallest lane.
