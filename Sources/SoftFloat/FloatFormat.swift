@@ -49,6 +49,8 @@ public struct FloatFormat: Sendable {
     /// whose ``name`` is spelled from the fields. A `StaticString`, so that the descriptor stays
     /// plain data (no reference counting when the rounding core copies it).
     let builtInName: StaticString?
+    /// The scalar fast path's layout for this descriptor (``ScalarLayoutTag``), found once here.
+    let scalarLayout: ScalarLayoutTag
 
     /// Creates a descriptor after checking that the engine can represent it.
     ///
@@ -121,6 +123,8 @@ public struct FloatFormat: Sendable {
         self.isSigned = isSigned
         self.hasZero = hasZero
         self.builtInName = builtInName
+        scalarLayout = .of(exponentBits: exponentBits, mantissaBits: mantissaBits, bias: chosenBias, nonFinite: nonFinite,
+                           isSigned: isSigned, hasZero: hasZero)
         mantissaMask = (1 << UInt64(mantissaBits)) &- 1
         exponentFieldMask = (1 << UInt64(exponentBits)) &- 1
         signMask = isSigned ? 1 << UInt64(exponentBits + mantissaBits) : 0

@@ -13,4 +13,7 @@ public struct RoundingOptions: Sendable, Hashable {
 
     /// nearest-even, the format's own overflow behaviour, gradual underflow.
     @inlinable public static var standard: RoundingOptions { RoundingOptions() }
+
+    /// True for ``standard``: the options the scalar fast path serves.
+    @inlinable public var isStandard: Bool { rounding == .nearestEven && overflow == .default && subnormals == .keep }
 }
