@@ -15,5 +15,5 @@ public struct RoundingOptions: Sendable, Hashable {
     @inlinable public static var standard: RoundingOptions { RoundingOptions() }
 
     /// True for ``standard``: the options the scalar fast path serves.
-    @inlinable public var isStandard: Bool { rounding == .nearestEven && overflow == .default && subnormals == .keep }
+    @inlinable @inline(__always) public var isStandard: Bool { rounding == .nearestEven && overflow == .default && subnormals == .keep }
 }

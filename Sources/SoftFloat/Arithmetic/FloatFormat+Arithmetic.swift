@@ -20,8 +20,14 @@ extension FloatFormat {
     ///   - random: 64 random bits for ``RoundingMode/stochastic``.
     /// - Returns: the code of the rounded sum and the flags raised.
     public func add(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastAdd(a, b, negateB: false, options: options) { return fast }
-        return addSigned(a, b, negateB: false, options: options, random: random)
+        dispatchAdd(a, b, negateB: false, options: options, random: random)
+    }
+
+    /// ``add(_:_:options:random:)`` (or ``subtract(_:_:options:random:)`` when `negateB`) by
+    /// the general engine, whatever the layout.
+    @inline(never)
+    func engineAdd(_ a: UInt64, _ b: UInt64, negateB: Bool, options: RoundingOptions, random: UInt64) -> Rounded {
+        addSigned(a, b, negateB: negateB, options: options, random: random)
     }
 
     @inline(always)
@@ -41,8 +47,7 @@ extension FloatFormat {
     ///     FloatFormat.float16.subtract(0x3c00, 0x3c00)   // 1 − 1 = +0x0000
     ///     FloatFormat.float8_e8m0fnu.subtract(0x7f, 0x7f) // 1 − 1: no zero → 0xff, invalid
     public func subtract(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastAdd(a, b, negateB: true, options: options) { return fast }
-        return addSigned(a, b, negateB: true, options: options, random: random)
+        dispatchAdd(a, b, negateB: true, options: options, random: random)
     }
 
     /// a × b, correctly rounded once. The product of two significands of at most 53 bits is
@@ -54,11 +59,11 @@ extension FloatFormat {
     /// 0 × ∞ is the default NaN with `invalid`; the sign of a zero or infinite product is the
     /// exclusive or of the operands' signs.
     public func multiply(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastMultiply(a, b, options: options) { return fast }
-        return engineMultiply(a, b, options: options, random: random)
+        dispatchMultiply(a, b, options: options, random: random)
     }
 
     /// ``multiply(_:_:options:random:)`` by the general engine, whatever the layout.
+    @inline(never)
     func engineMultiply(_ a: UInt64, _ b: UInt64, options: RoundingOptions, random: UInt64) -> Rounded {
         let x = unpack(a)
         let y = unpack(b)
@@ -98,11 +103,11 @@ extension FloatFormat {
     /// formats, ±max in finite-only formats or under the saturate policy — flagged
     /// `divideByZero` and, like every such stand-in, `invalid`.
     public func divide(_ a: UInt64, _ b: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastDivide(a, b, options: options) { return fast }
-        return engineDivide(a, b, options: options, random: random)
+        dispatchDivide(a, b, options: options, random: random)
     }
 
     /// ``divide(_:_:options:random:)`` by the general engine, whatever the layout.
+    @inline(never)
     func engineDivide(_ a: UInt64, _ b: UInt64, options: RoundingOptions, random: UInt64) -> Rounded {
         let x = unpack(a)
         let y = unpack(b)

@@ -14,11 +14,11 @@ extension FloatFormat {
     /// `invalid`. When the product is zero the sum of zeros follows the addition rule: +0,
     /// or −0 under ``RoundingMode/down``, unless both are −0.
     public func fusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastFusedMultiplyAdd(a, b, c, options: options) { return fast }
-        return engineFusedMultiplyAdd(a, b, c, options: options, random: random)
+        dispatchFusedMultiplyAdd(a, b, c, options: options, random: random)
     }
 
     /// ``fusedMultiplyAdd(_:_:_:options:random:)`` by the general engine, whatever the layout.
+    @inline(never)
     func engineFusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, options: RoundingOptions, random: UInt64) -> Rounded {
         let fastX = unpack(a)
         let fastY = unpack(b)

@@ -13,11 +13,11 @@ extension FloatFormat {
     /// Special values: √(−0) = −0, √(+∞) = +∞; the square root of any number below zero,
     /// −∞ included, is the default NaN with `invalid`.
     public func squareRoot(_ a: UInt64, options: RoundingOptions = .standard, random: UInt64 = 0) -> Rounded {
-        if let fast = scalarFastSquareRoot(a, options: options) { return fast }
-        return engineSquareRoot(a, options: options, random: random)
+        dispatchSquareRoot(a, options: options, random: random)
     }
 
     /// ``squareRoot(_:options:random:)`` by the general engine, whatever the layout.
+    @inline(never)
     func engineSquareRoot(_ a: UInt64, options: RoundingOptions, random: UInt64) -> Rounded {
         // The sign first: half of all codes are negative, and below zero only NaN and −0 are
         // not invalid, so they never need unpacking. (fnuz formats: the sign-bit code with a

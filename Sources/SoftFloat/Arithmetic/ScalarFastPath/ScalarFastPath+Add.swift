@@ -1,19 +1,30 @@
 extension ScalarFastPath {
-    /// a + b, or a − b when `negateB`: ``FloatFormat/add(_:_:options:random:)`` with the
-    /// standard options, for a static layout.
+    /// a + b: ``FloatFormat/add(_:_:options:random:)`` with the standard options, for a
+    /// static layout.
     ///
-    ///     ScalarFastPath.add(Float16Layout.self, 0x3c00, 0x1400, negateB: false)   // 1 + 2^-10 = 0x3c01
+    ///     ScalarFastPath.add(Float16Layout.self, 0x3c00, 0x1400)   // 1 + 2^-10 = 0x3c01
     ///
     /// The operands are ordered by magnitude (codes order like their magnitudes), the smaller
     /// significand is aligned to the larger one's exponent with a jammed sticky bit, and the
     /// sum or difference is normalised with one leading-zero count before rounding. With the
     /// larger significand's leading bit at 61, at least 37 bits lie below float32's rounding
     /// position, so the jam never changes the rounding (as in ``ExactSum``).
-    @inline(__always)
-    static func add<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64, negateB: Bool) -> Rounded {
+    @inline(never)
+    static func add<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
+        addSigned(L.self, a, b, negateB: false)
+    }
+
+    /// a − b: ``FloatFormat/subtract(_:_:options:random:)`` with the standard options.
+    @inline(never)
+    static func subtract<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
+        addSigned(L.self, a, b, negateB: true)
+    }
+
+    @inline(always)
+    static func addSigned<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64, negateB: Bool) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
-        guard _fastPath(L.isNormal(magnitudeA) && L.isNormal(magnitudeB)) else {
+        guard _fastPath(L.areNormal(magnitudeA, magnitudeB)) else {
             return addSpecial(L.self, a, b, negateB: negateB)
         }
         let signA = a & L.signMask
@@ -29,7 +40,7 @@ extension ScalarFastPath {
 
     /// The sum of two nonzero finite magnitudes, the first at least the second, rounded; `sign`
     /// is the larger one's.
-    @inline(__always)
+    @inline(always)
     static func addOrdered<L: ScalarLayout>(
         _: L.Type, sign: UInt64, subtract: Bool,
         exponentBig: Int, significandBig: UInt64, exponentSmall: Int, significandSmall: UInt64

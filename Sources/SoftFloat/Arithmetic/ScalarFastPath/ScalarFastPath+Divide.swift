@@ -8,11 +8,11 @@ extension ScalarFastPath {
     /// leaves a quotient of m + 3 or m + 4 bits (at least two below the rounding position),
     /// and a nonzero remainder is the sticky bit. Layouts of up to 14 mantissa bits divide in
     /// 32 bits (the dividend has at most 2m + 4 bits), float32 in 64.
-    @inline(__always)
+    @inline(never)
     static func divide<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
-        guard _fastPath(L.isNormal(magnitudeA) && L.isNormal(magnitudeB)) else {
+        guard _fastPath(L.areNormal(magnitudeA, magnitudeB)) else {
             return divideSpecial(L.self, a, b)
         }
         return divideFinite(
@@ -21,7 +21,7 @@ extension ScalarFastPath {
             exponentB: Int(truncatingIfNeeded: magnitudeB &>> UInt64(L.mantissaBits)), significandB: (magnitudeB & L.mantissaMask) | L.implicitBit)
     }
 
-    @inline(__always)
+    @inline(always)
     static func divideFinite<L: ScalarLayout>(
         _: L.Type, sign: UInt64, exponentA: Int, significandA: UInt64, exponentB: Int, significandB: UInt64
     ) -> Rounded {

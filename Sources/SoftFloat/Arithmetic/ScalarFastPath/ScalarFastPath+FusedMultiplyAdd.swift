@@ -6,15 +6,15 @@ extension ScalarFastPath {
     ///
     /// The product (at most 48 bits) and the addend are both placed with their leading bit at
     /// 61, the lower one shifted right by the difference with a jammed sticky bit, then added
-    /// as in ``add(_:_:_:negateB:)``: bits are lost only when the terms' leading bits are more
+    /// as in ``add(_:_:_:)``: bits are lost only when the terms' leading bits are more
     /// than 13 apart, so the difference cancels at most one bit and at least 37 bits remain
     /// below the rounding position.
-    @inline(__always)
+    @inline(never)
     static func fusedMultiplyAdd<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
         let magnitudeC = c & L.magnitudeMask
-        guard _fastPath(L.isNormal(magnitudeA) && L.isNormal(magnitudeB) && L.isNormal(magnitudeC)) else {
+        guard _fastPath(L.areNormal(magnitudeA, magnitudeB) && L.isNormal(magnitudeC)) else {
             return fusedMultiplyAddSpecial(L.self, a, b, c)
         }
         return fusedMultiplyAddFinite(
@@ -24,7 +24,7 @@ extension ScalarFastPath {
             exponentC: Int(truncatingIfNeeded: magnitudeC &>> UInt64(L.mantissaBits)), significandC: (magnitudeC & L.mantissaMask) | L.implicitBit)
     }
 
-    @inline(__always)
+    @inline(always)
     static func fusedMultiplyAddFinite<L: ScalarLayout>(
         _: L.Type, signProduct: UInt64, signC: UInt64,
         exponentA: Int, significandA: UInt64, exponentB: Int, significandB: UInt64, exponentC: Int, significandC: UInt64

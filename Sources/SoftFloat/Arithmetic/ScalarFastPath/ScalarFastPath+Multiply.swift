@@ -3,11 +3,11 @@ extension ScalarFastPath {
     /// static layout. The product of two significands of at most 24 bits is exact in 64.
     ///
     ///     ScalarFastPath.multiply(Float16Layout.self, 0x70e2, 0x70e2)   // 10^8 → 0x7c00, overflow|inexact
-    @inline(__always)
+    @inline(never)
     static func multiply<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
-        guard _fastPath(L.isNormal(magnitudeA) && L.isNormal(magnitudeB)) else {
+        guard _fastPath(L.areNormal(magnitudeA, magnitudeB)) else {
             return multiplySpecial(L.self, a, b)
         }
         return multiplyFinite(
@@ -16,7 +16,7 @@ extension ScalarFastPath {
             exponentB: Int(truncatingIfNeeded: magnitudeB &>> UInt64(L.mantissaBits)), significandB: (magnitudeB & L.mantissaMask) | L.implicitBit)
     }
 
-    @inline(__always)
+    @inline(always)
     static func multiplyFinite<L: ScalarLayout>(
         _: L.Type, sign: UInt64, exponentA: Int, significandA: UInt64, exponentB: Int, significandB: UInt64
     ) -> Rounded {

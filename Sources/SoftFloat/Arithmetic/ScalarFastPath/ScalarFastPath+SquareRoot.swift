@@ -8,15 +8,15 @@ extension ScalarFastPath {
     /// the exponent's parity, is scaled to a radicand of 61–62 bits with at most 25 significant
     /// ones, so `Double` holds it exactly and ``FloatFormat/integerSquareRoot(ofExactDouble:)``
     /// gives its 31-bit integer root; a nonzero remainder is the sticky bit.
-    @inline(__always)
+    @inline(never)
     static func squareRoot<L: ScalarLayout>(_: L.Type, _ a: UInt64) -> Rounded {
         let magnitude = a & L.magnitudeMask
-        guard _fastPath(a & L.signMask == 0 && L.isNormal(magnitude)) else { return squareRootSpecial(L.self, a) }
+        guard _fastPath(L.isNormal(a & L.codeMask)) else { return squareRootSpecial(L.self, a) }  // positive and normal
         return squareRootFinite(L.self, exponent: Int(truncatingIfNeeded: magnitude &>> UInt64(L.mantissaBits)),
                                 significand: (magnitude & L.mantissaMask) | L.implicitBit)
     }
 
-    @inline(__always)
+    @inline(always)
     static func squareRootFinite<L: ScalarLayout>(_: L.Type, exponent: Int, significand: UInt64) -> Rounded {
         // value = significand × 2^k, k = exponent − bias − m; make k even.
         let scale = exponent &- L.bias &- L.mantissaBits

@@ -12,7 +12,7 @@
 /// goes through ``roundPack(_:sign:exponent:significand:)``.
 ///
 /// `ScalarFastPathTests` compares every operation with the engine's on all special codes
-/// against samples and on 2^22 random pairs per layout, bits and flags; the MPFR and
+/// against samples and on 2^20 random pairs per layout, bits and flags; the MPFR and
 /// exhaustive tests check the public operations, which now run this code.
 enum ScalarFastPath {
     /// Rounds `(−1)^sign × significand × 2^(exponent + 1 − bias − 62)` to nearest-even, where
@@ -27,7 +27,7 @@ enum ScalarFastPath {
     ///
     /// Results in the normal range below the top binade are packed inline; the top binade,
     /// overflow and subnormal results take ``roundPackEdge(_:sign:exponent:significand:)``.
-    @inline(__always)
+    @inline(always)
     static func roundPack<L: ScalarLayout>(_: L.Type, sign: UInt64, exponent: Int, significand: UInt64) -> Rounded {
         if _fastPath(UInt(bitPattern: exponent) < UInt(L.maxFiniteBiasedExponent &- 1)) {
             let shift = UInt64(62 &- L.mantissaBits)
@@ -78,7 +78,7 @@ enum ScalarFastPath {
     /// The biased exponent and significand (implicit bit included, leading bit at
     /// `mantissaBits`) of a nonzero finite magnitude; a subnormal's is normalised, with a
     /// biased exponent of 0 or below.
-    @inline(__always)
+    @inline(always)
     static func unpack<L: ScalarLayout>(_: L.Type, _ magnitude: UInt64) -> (exponent: Int, significand: UInt64) {
         if magnitude >= L.implicitBit {
             return (Int(truncatingIfNeeded: magnitude &>> UInt64(L.mantissaBits)), (magnitude & L.mantissaMask) | L.implicitBit)
@@ -88,7 +88,7 @@ enum ScalarFastPath {
     }
 
     /// `value >> distance` with the discarded bits jammed into bit 0 (any distance ≥ 0).
-    @inline(__always)
+    @inline(always)
     static func shiftRightJam(_ value: UInt64, _ distance: Int) -> UInt64 {
         let capped = UInt64(truncatingIfNeeded: Swift.min(distance, 63))
         return value &>> capped | (value & ((1 &<< capped) &- 1) != 0 ? 1 : 0)
@@ -96,32 +96,32 @@ enum ScalarFastPath {
 
     // NaN rules of ``NaNPropagation``, for a static layout.
 
-    @inline(__always)
+    @inline(always)
     static func isSignaling<L: ScalarLayout>(_: L.Type, _ bits: UInt64) -> Bool {
         L.hasInfinity && L.isNaN(bits & L.magnitudeMask) && bits & L.quietBit == 0
     }
 
-    @inline(__always)
+    @inline(always)
     static func quieted<L: ScalarLayout>(_: L.Type, _ bits: UInt64) -> UInt64 {
         L.hasInfinity ? (bits & L.codeMask) | L.quietBit : bits & L.codeMask
     }
 
     /// The first NaN of a, b, quieted; `invalid` when either is signaling.
-    @inline(__always)
+    @inline(always)
     static func propagate<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
         let flags: FloatFlags = isSignaling(L.self, a) || isSignaling(L.self, b) ? .invalid : []
         return Rounded(bits: quieted(L.self, L.isNaN(a & L.magnitudeMask) ? a : b), flags: flags)
     }
 
     /// The default NaN with `invalid`.
-    @inline(__always)
+    @inline(always)
     static func invalid<L: ScalarLayout>(_: L.Type) -> Rounded {
         Rounded(bits: L.defaultNaN, flags: .invalid)
     }
 
     /// ±∞ as ``FloatFormat/packInfinity(negative:options:)`` gives it: in an `fn` layout the
     /// NaN with that sign, with `invalid`.
-    @inline(__always)
+    @inline(always)
     static func infinity<L: ScalarLayout>(_: L.Type, sign: UInt64) -> Rounded {
         L.hasInfinity ? Rounded(bits: sign | L.infinityBits) : Rounded(bits: sign | L.magnitudeMask, flags: .invalid)
     }

@@ -44,6 +44,11 @@ extension ScalarLayout {
         magnitude &- implicitBit <= maxFiniteBits &- implicitBit
     }
 
+    /// True when both magnitudes are normal: one comparison of the larger offset.
+    @inline(__always) static func areNormal(_ a: UInt64, _ b: UInt64) -> Bool {
+        Swift.max(a &- implicitBit, b &- implicitBit) <= maxFiniteBits &- implicitBit
+    }
+
     @inline(__always) static func isNaN(_ magnitude: UInt64) -> Bool {
         hasInfinity ? magnitude > infinityBits : magnitude == magnitudeMask
     }
