@@ -25,7 +25,7 @@ extension ScalarFastPath {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
         guard _fastPath(L.areNormal(magnitudeA, magnitudeB)) else {
-            return addSpecial(L.self, a, b, negateB: negateB)
+            return negateB ? subtractSpecial(L.self, a, b) : addSpecial(L.self, a, b)
         }
         let signA = a & L.signMask
         let signB = (b & L.signMask) ^ (negateB ? L.signMask : 0)
@@ -62,7 +62,18 @@ extension ScalarFastPath {
 
     /// Sums with a zero, subnormal, infinite or NaN operand (``FloatFormat/addSpecial(_:_:negateB:options:random:)``'s table).
     @inline(never)
-    static func addSpecial<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64, negateB: Bool) -> Rounded {
+    static func addSpecial<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
+        addSpecialSigned(L.self, a, b, negateB: false)
+    }
+
+    /// Differences with a zero, subnormal, infinite or NaN operand.
+    @inline(never)
+    static func subtractSpecial<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
+        addSpecialSigned(L.self, a, b, negateB: true)
+    }
+
+    @inline(always)
+    static func addSpecialSigned<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64, negateB: Bool) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
         let magnitudeB = b & L.magnitudeMask
         if L.isNaN(magnitudeA) || L.isNaN(magnitudeB) { return propagate(L.self, a, b) }

@@ -32,11 +32,12 @@ enum ScalarFastPath {
         if _fastPath(UInt(bitPattern: exponent) < UInt(L.maxFiniteBiasedExponent &- 1)) {
             let shift = UInt64(62 &- L.mantissaBits)
             let half: UInt64 = 1 &<< (shift &- 1)
-            let roundBits = significand & ((1 &<< shift) &- 1)
-            var kept = (significand &+ half) &>> shift
-            if roundBits == half { kept &= ~1 }  // a tie: back to even
+            // Nearest-even in one addition: half − 1 plus the kept part's last bit carries
+            // into the kept part exactly when the discarded bits are above half, or half with
+            // an odd kept part.
+            let kept = (significand &+ (half &- 1) &+ ((significand &>> shift) & 1)) &>> shift
             return Rounded(bits: sign | ((UInt64(truncatingIfNeeded: exponent) &<< UInt64(L.mantissaBits)) &+ kept),
-                           flags: roundBits != 0 ? .inexact : [])
+                           flags: significand & ((1 &<< shift) &- 1) != 0 ? .inexact : [])
         }
         return roundPackEdge(L.self, sign: sign, exponent: exponent, significand: significand)
     }
