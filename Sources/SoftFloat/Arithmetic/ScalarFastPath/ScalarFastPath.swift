@@ -22,7 +22,7 @@ enum ScalarFastPath {
     /// included) to `exponent << mantissaBits` gives the code, and a carry out of the mantissa
     /// bumps the exponent by itself.
     ///
-    ///     // float16, 1 + 2^-11 (a tie, even kept part): significand 0x4002_0000_0000_0000 >> 0,
+    ///     // float16, 1 + 2^-11 (a tie, even kept part): significand 2^62 + 2^51 = 0x4008_0000_0000_0000,
     ///     // exponent 14 → 0x3c00, inexact
     ///
     /// Results in the normal range below the top binade are packed inline; the top binade,
