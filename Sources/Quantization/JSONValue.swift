@@ -28,6 +28,10 @@ package indirect enum JSONValue: Sendable {
     /// ``array(_:)`` of ``number(_:)``s): a matrix row written without a value or `String` per
     /// element.
     case numbers(count: Int, append: @Sendable (Int, inout [UInt8]) -> Void)
+    /// ``numbers(count:append:)`` whose texts have at most `width` bytes, each written in place
+    /// by `write`, which returns its length: room for the whole row is made at once, so an
+    /// element costs no capacity check (float32 values, integers, a ``JSONCodeTable``'s codes).
+    case boundedNumbers(count: Int, width: Int, write: @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Int)
 
     package static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
     package static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -39,6 +43,30 @@ package indirect enum JSONValue: Sendable {
         switch text {
         case "nan", "inf", "-inf": return .string(text)
         default: return .number(text)
+        }
+    }
+
+    /// Codes of one format as an array of ``code(_:_:)`` texts, appended as bytes (``numbers``;
+    /// formats of 16 bits or fewer through a ``JSONCodeTable``): the scales, one per group,
+    /// 131,072 of them for MX on a 1024 × 4096 matrix.
+    static func codes(_ codes: [UInt64], _ format: FloatFormat) -> JSONValue {
+        if format == .float32 {
+            return .boundedNumbers(count: codes.count, width: float32Width) { index, out in
+                writeFloat32(UInt32(truncatingIfNeeded: codes[index]), to: out)
+            }
+        }
+        if codes.count > 64, let table = JSONCodeTable(format, codes: codes) {
+            return .boundedNumbers(count: codes.count, width: table.width) { index, out in table.write(codes[index], to: out) }
+        }
+        return .numbers(count: codes.count) { index, bytes in appendCode(codes[index], format, to: &bytes) }
+    }
+
+    /// Integers as an array of ``integer(_:)`` texts, written in place (``boundedNumbers``):
+    /// zero points, bitsandbytes' packed bytes (2 M for a 1024 × 4096 NF4 matrix).
+    static func integers<Values: RandomAccessCollection & Sendable>(_ values: Values) -> JSONValue
+    where Values.Element: BinaryInteger, Values.Index == Int {
+        .boundedNumbers(count: values.count, width: integerWidth) { index, out in
+            writeInteger(Int64(values[values.startIndex + index]), to: out)
         }
     }
 
@@ -111,6 +139,24 @@ package indirect enum JSONValue: Sendable {
                 appendNumber(index, &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
+        case .boundedNumbers(let count, let width, let write):
+            bytes.append(UInt8(ascii: "["))
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: count * (width + 2)))
+            let end = bytes.withUnsafeMutableBufferPointer { buffer in
+                var cursor = buffer.baseAddress! + start
+                for index in 0..<count {
+                    if index > 0 {
+                        cursor[0] = UInt8(ascii: ",")
+                        cursor[1] = UInt8(ascii: " ")
+                        cursor += 2
+                    }
+                    cursor += write(index, cursor)
+                }
+                return cursor - buffer.baseAddress!
+            }
+            bytes.removeLast(bytes.count - end)
+            bytes.append(UInt8(ascii: "]"))
         case .rows(let count, let make):
             appendLines(count, open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { index, bytes in
                 make(index).append(to: &bytes, indent: indent + 1, drain: drain)
@@ -126,17 +172,50 @@ package indirect enum JSONValue: Sendable {
         for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
     }
 
-    /// Appends an integer's decimal text (what ``integer(_:)`` holds), -12 → "-12", without a `String`.
-    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// The longest integer text: "-9223372036854775808".
+    static let integerWidth = 20
+
+    /// Writes an integer's decimal text (what ``integer(_:)`` holds) at `out`, -12 → "-12",
+    /// and returns its length (at most ``integerWidth``): the digits are made last first in a
+    /// stack buffer (division by the constant 10 is a multiplication) and copied at once.
+    static func writeInteger(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = out
+        if value < 0 {
+            cursor.pointee = UInt8(ascii: "-")
+            cursor += 1
+        }
         var magnitude = value.magnitude
-        var divisor: UInt64 = 1  // the power of ten of the leading digit (at most 10^19)
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        if magnitude < 10 {
+            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+            return cursor + 1 - out
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in  // 2^63 has 19 digits
+            var start = 20
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            cursor.update(from: buffer.baseAddress! + start, count: 20 - start)
+            return cursor + (20 - start) - out
+        }
+    }
+
+    /// The longest float32 text ``writeFloat32(_:to:)`` writes (``SoftFloat``'s 19 and room for
+    /// the quotes of "-inf").
+    static let float32Width = 24
+
+    /// Writes ``code(_:_:)``'s text of a float32 at `out` (its shortest decimal, written in
+    /// place; NaN and ±∞ as strings) and returns its length.
+    ///
+    ///     JSONValue.writeFloat32(0x3dcccccd, to: out)   // 3: 0.1
+    ///     JSONValue.writeFloat32(0xff800000, to: out)   // 6: "-inf"
+    static func writeFloat32(_ bits: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard bits & 0x7fff_ffff >= 0x7f80_0000 else { return Float32ShortestDecimal.write(bits, to: out) }
+        out.pointee = UInt8(ascii: "\"")
+        let length = Float32ShortestDecimal.write(bits, to: out + 1)
+        out[length + 1] = UInt8(ascii: "\"")
+        return length + 2
     }
 
     /// Appends ``code(_:_:)``'s text: the format's printed decimal

@@ -34,33 +34,42 @@ extension QuantizationResult {
         }
         members.append(("shape", .array([.integer(input.rows), .integer(input.columns)])))
         let (quantized, columns, elementKind) = (quantized, input.columns, elementKind)
-        members.append(("q", .rows(count: input.rows) { row in
+        var elementTable: JSONCodeTable? = nil
+        if case .float(let format) = elementKind {
+            elementTable = JSONCodeTable(format, codes: quantized.lazy.map { UInt64(bitPattern: $0) })
+        }
+        members.append(("q", .rows(count: input.rows) { [elementTable] row in
             if case .float(let format) = elementKind {
+                if let elementTable {
+                    return .boundedNumbers(count: columns, width: elementTable.width) { column, out in
+                        elementTable.write(UInt64(bitPattern: quantized[row * columns + column]), to: out)
+                    }
+                }
                 return .numbers(count: columns) { column, bytes in
                     JSONValue.appendCode(UInt64(bitPattern: quantized[row * columns + column]), format, to: &bytes)
                 }
             }
-            return .numbers(count: columns) { column, bytes in
-                JSONValue.appendInteger(quantized[row * columns + column], to: &bytes)
+            return .boundedNumbers(count: columns, width: JSONValue.integerWidth) { column, out in
+                JSONValue.writeInteger(quantized[row * columns + column], to: out)
             }
         }))
-        members.append(("scale", .array(scales.map { .code($0, scaleFormat) })))
+        members.append(("scale", .codes(scales, scaleFormat)))
         members.append(("scale_format", .string(scaleFormat.name)))
         if let tensorScale { members.append(("tensor_scale", .code(tensorScale, .float32))) }
         if let multiplier { members.append(("multiplier", .code(multiplier, .float32))) }
-        members.append(("zero_point", .array(zeroPoints.map { .integer($0) })))
+        members.append(("zero_point", .integers(zeroPoints)))
         members.append(("dequantized", Self.json(dequantized)))
         members.append(("metrics", metrics.json))
         if case .codebookIndex(let codebook) = elementKind {
             members.append(("codebook", .array(codebook.values.map { .code($0, .float32) })))
         }
         if let packed {
-            members.append(("packed", .array(packed.map { .integer(Int($0)) })))
+            members.append(("packed", .integers(packed)))
         }
         if let state = doubleQuantization {
             members.append(("double_quantization", .object([
-                ("codes", .array(state.codes.map { .integer($0) })),
-                ("second_scales", .array(state.secondScales.map { .code($0, scaleFormat) })),
+                ("codes", .integers(state.codes)),
+                ("second_scales", .codes(state.secondScales, scaleFormat)),
                 ("offset", .code(state.offset, scaleFormat)),
                 ("block_size", .integer(state.blockSize)),
             ])))
@@ -68,9 +77,24 @@ extension QuantizationResult {
         JSONValue.object(members).write(to: &sink)
     }
 
-    /// A matrix as nested arrays of its format's printed decimals, made row by row.
+    /// A matrix as nested arrays of its format's printed decimals, made row by row: float32
+    /// written in place (``JSONValue/writeFloat32(_:to:)``), formats of 16 bits or fewer through
+    /// a ``JSONCodeTable`` of the codes it holds.
     static func json(_ matrix: Matrix) -> JSONValue {
-        .rows(count: matrix.rows) { row in
+        let columns = matrix.columns
+        if matrix.format == .float32 {
+            return .rows(count: matrix.rows) { row in
+                .boundedNumbers(count: columns, width: JSONValue.float32Width) { column, out in
+                    JSONValue.writeFloat32(UInt32(truncatingIfNeeded: matrix.codes[row * columns + column]), to: out)
+                }
+            }
+        }
+        if let table = JSONCodeTable(matrix.format, codes: matrix.codes) {
+            return .rows(count: matrix.rows) { row in
+                .boundedNumbers(count: columns, width: table.width) { column, out in table.write(matrix.codes[row * columns + column], to: out) }
+            }
+        }
+        return .rows(count: matrix.rows) { row in
             .numbers(count: matrix.columns) { column, bytes in JSONValue.appendCode(matrix[row, column], matrix.format, to: &bytes) }
         }
     }

@@ -7,8 +7,10 @@
 /// The engine searches digit lengths with exact big-integer rounding, about 40 µs per float64
 /// value; Swift's own `description` finds the same shortest, closest digits in well under a
 /// microsecond. Only the layout differs (Swift's `Float` switches to exponent notation at
-/// 2^24), so the digits are laid out again with the engine's rule: positional for
-/// 1e-4 ≤ |x| < 1e16, always with a fraction digit, scientific otherwise.
+/// 2^24), so the digits are laid out again with the engine's rule (``DecimalLayout``):
+/// positional for 1e-4 ≤ |x| < 1e16, always with a fraction digit, scientific otherwise.
+/// float32 skips the `String` and the re-layout: ``Float32ShortestDecimal`` writes the same
+/// digits straight into bytes (checked against `Float.description` on all 2^32 patterns).
 ///
 ///     ShortestDecimal.string(0x501502f9, in: .float32)   // "10000000000.0" (Swift: "1e+10")
 ///     ShortestDecimal.string(0x3555, in: .float16)       // "0.3333"
@@ -20,7 +22,7 @@
 /// search, with exact integer rounding instead of big numbers.
 ///
 /// Tests compare it with the engine on every float16 code and on samples of the others.
-enum ShortestDecimal {
+package enum ShortestDecimal {
     /// The shortest decimal for `bits`, or nil when `format` is not a hardware layout or the
     /// code is zero, infinite or NaN (the engine answers those at once).
     static func string(_ bits: UInt64, in format: FloatFormat) -> String? {
@@ -32,9 +34,12 @@ enum ShortestDecimal {
             guard value.isFinite, value != 0 else { return nil }
             description = value.description
         case (8, 23, 127):
-            let value = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
-            guard value.isFinite, value != 0 else { return nil }
-            description = value.description
+            let magnitude = bits & 0x7fff_ffff
+            guard magnitude != 0, magnitude < 0x7f80_0000 else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(16)
+            Float32ShortestDecimal.append(UInt32(truncatingIfNeeded: bits), to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         case (5, 10, 15):
             #if arch(x86_64) || arch(arm64) || arch(i386) || arch(arm)
             let value = Float16(bitPattern: UInt16(truncatingIfNeeded: bits))
@@ -180,6 +185,19 @@ enum ShortestDecimal {
         return (negative ? "-" : "") + layout(digits: chosen, exponent: exponent)
     }
 
+    /// Swift's own shortest digits of a float32 (`Float.description`) in the engine's layout,
+    /// zeros and specials as the engine prints them: the printer ``Float32ShortestDecimal``
+    /// replaced, kept as its oracle (`verify --shortest-float32`, `ShortestDecimalTests`).
+    ///
+    ///     ShortestDecimal.systemFloat32String(0x501502f9)   // "10000000000.0" (Swift: "1e+10")
+    package static func systemFloat32String(_ bits: UInt32) -> String {
+        let value = Float(bitPattern: bits)
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        return relayout(value.description) ?? "unreadable \(value.description)"
+    }
+
     /// Re-lays out a Swift float description (`-1.5e+10`, `0.0001`, `16777216.0`). Positional
     /// descriptions, and scientific ones with an exponent below −4 or from 16 up, already
     /// have the engine's layout and are returned as they are.
@@ -222,21 +240,8 @@ enum ShortestDecimal {
         return (negative ? "-" : "") + layout(digits: digits, exponent: exponent)
     }
 
-    /// `digits × 10^exponent` in the engine's layout.
+    /// `digits × 10^exponent` in the engine's layout (``DecimalLayout``).
     static func layout(digits: [UInt8], exponent: Int) -> String {
-        let text = String(decoding: digits, as: UTF8.self)
-        let scientificExponent = exponent + digits.count - 1
-        if scientificExponent < -4 || scientificExponent >= 16 {
-            var mantissa = String(text.prefix(1))
-            if digits.count > 1 { mantissa += "." + text.dropFirst() }
-            let magnitude = String(abs(scientificExponent))
-            return mantissa + "e" + (scientificExponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" + magnitude : magnitude)
-        }
-        if exponent >= 0 { return text + String(repeating: "0", count: exponent) + ".0" }
-        let fractionLength = -exponent
-        if digits.count > fractionLength {
-            return text.prefix(digits.count - fractionLength) + "." + text.suffix(fractionLength)
-        }
-        return "0." + String(repeating: "0", count: fractionLength - digits.count) + text
+        DecimalLayout.string(negative: false, digits: digits, exponent: exponent)
     }
 }

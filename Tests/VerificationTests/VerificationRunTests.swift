@@ -107,4 +107,13 @@ struct VerificationRunTests {
         #expect(outcome.mismatches == 0, "\(outcome.examples)")
         #expect(outcome.hardwareMismatches == 0)
     }
+
+    /// One chunk of 2^20 float32 codes around 1.0 (0x3f800000…) through the float32
+    /// shortest-digit printer against `Float.description`.
+    @Test func oneChunkOfTheShortestFloat32Run() {
+        let chunk = 0x3f80_0000 / ShortestFloat32Verification.chunkSize
+        let outcome = ShortestFloat32Verification(threads: 2, chunkRange: chunk..<(chunk + 1)).run()
+        #expect(outcome.checked == 1 << 20)
+        #expect(outcome.mismatches == 0, "\(outcome.examples)")
+    }
 }

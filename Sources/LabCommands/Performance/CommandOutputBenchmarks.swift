@@ -8,7 +8,7 @@ import SoftFloat
 /// - `convert value F`: ``ConvertStream`` with `--output value` over 2^20 lines of N(0,1)·100
 ///   decimals (`-12.3456`), ns per line; every format should run within 2× of float16.
 /// - `quantize json` and `quantize text` on 256 × 1024 and 1024 × 4096 N(0,1) float32 matrices
-///   (absmax per row; NF4 and bitsandbytes FP4 on the larger one): the quantization plus the
+///   (absmax per row; NF4, bitsandbytes FP4 and MXFP4 on the larger one): the quantization plus the
 ///   `--json` document (written row by row into a counter) or the text summary, ns per element;
 ///   JSON should be within 2× of text, NF4 and FP4 within 2× of absmax.
 public enum CommandOutputBenchmarks {
@@ -44,6 +44,8 @@ public enum CommandOutputBenchmarks {
             ("quantize text nf4 \(shape)", large, .init(scheme: .nf4), false),
             ("quantize json nf4 \(shape)", large, .init(scheme: .nf4), true),
             ("quantize text fp4-bnb \(shape)", large, .init(scheme: .fp4Bitsandbytes), false),
+            ("quantize text mxfp4 \(shape)", large, .init(scheme: .mx(.e2m1)), false),
+            ("quantize json mxfp4 \(shape)", large, .init(scheme: .mx(.e2m1)), true),
         ]
         list += cases.map { name, matrix, configuration, json in
             BenchmarkSuite.Benchmark(name: name, elements: matrix.rows * matrix.columns, bytesPerElement: 4) {

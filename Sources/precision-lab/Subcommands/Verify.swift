@@ -19,6 +19,9 @@ extension PrecisionLab {
                 of a format of at most 16 bits (OP: add sub mul div; sqrt checks every code) in every MPFR \
                 direction against MPFR (float16 or bfloat16: 2^32 pairs per direction, a job for --shard). 'verify --conversions N F' converts N random float32/float64 \
                 inputs to F in every MPFR direction and both overflow policies, against MPFR. \
+                'verify --shortest-float32' prints all 2^32 float32 bit patterns with the lab's float32 \
+                shortest-digit printer and compares the text with Swift's Float.description (laid out \
+                as the lab prints). \
                 Prints the mismatch count (0 means verified) and exits 1 on \
                 any mismatch. Build with -c release: a debug build is ~20× slower.
 
@@ -36,6 +39,9 @@ extension PrecisionLab {
 
         @Flag(help: "Check every pair of codes of a format of at most 16 bits for OP against MPFR.")
         var pairs = false
+
+        @Flag(help: "Compare the float32 shortest-digit printer with Swift's Float.description on all 2^32 bit patterns.")
+        var shortestFloat32 = false
 
         @Option(help: ArgumentHelp("Convert N random float32/float64 inputs to FORMAT in every MPFR direction and both overflow policies, against MPFR.", valueName: "n"))
         var conversions: Int?
@@ -61,6 +67,12 @@ extension PrecisionLab {
 
         func validate() throws {
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if shortestFloat32 {
+                guard targets.isEmpty, !pairs, conversions == nil, merge == nil, sharding.shard == nil, output == nil, rounding.isEmpty else {
+                    throw ValidationError("--shortest-float32 takes no other arguments but --threads and --chunks")
+                }
+                return
+            }
             if merge != nil {
                 guard targets.isEmpty, !pairs, conversions == nil, sharding.shard == nil, output == nil, rounding.isEmpty else {
                     throw ValidationError("--merge DIR takes no other arguments, for example: verify --merge shards")
@@ -92,6 +104,17 @@ extension PrecisionLab {
         func run() throws {
             let progress = TerminalProgress(label: "verify")
             let start = Date()
+            if shortestFloat32 {
+                let range = 0..<min(chunks ?? ShortestFloat32Verification.chunkCount, ShortestFloat32Verification.chunkCount)
+                let outcome = ShortestFloat32Verification(threads: threads, chunkRange: range).run(progress: progress.update)
+                progress.finish()
+                print("verify --shortest-float32: \(outcome.checked) bit patterns, \(outcome.mismatches) mismatches against Float.description, \(seconds(since: start)) s")
+                for example in outcome.examples {
+                    print("  float32 0x\(String(example.input, radix: 16)): printed \(example.printed), Float.description \(example.expected)")
+                }
+                if outcome.mismatches > 0 { throw ExitCode.failure }
+                return
+            }
             if let conversions {
                 let format = try parseFormat(targets[0])
                 let outcome = ConversionVerification(target: format, count: conversions, threads: threads).run(progress: progress.update)
