@@ -36,10 +36,10 @@ package enum ShortestDecimal {
         case (8, 23, 127):
             let magnitude = bits & 0x7fff_ffff
             guard magnitude != 0, magnitude < 0x7f80_0000 else { return nil }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(16)
-            Float32ShortestDecimal.append(UInt32(truncatingIfNeeded: bits), to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
+            // Written straight into the string's storage (inline, no allocation, up to 15 bytes).
+            return String(unsafeUninitializedCapacity: Float32ShortestDecimal.maxLength) { buffer in
+                Float32ShortestDecimal.write(UInt32(truncatingIfNeeded: bits), to: buffer.baseAddress!)
+            }
         case (5, 10, 15):
             #if arch(x86_64) || arch(arm64) || arch(i386) || arch(arm)
             let value = Float16(bitPattern: UInt16(truncatingIfNeeded: bits))

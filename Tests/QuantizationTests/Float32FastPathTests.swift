@@ -56,6 +56,7 @@ struct RandomMatrix: Sendable {
         var cases: [FastPathCase] = []
         for granularity in [nil, .group(7), .group(16), .row, .tensor] as [Granularity?] {
             cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .nf4, granularity: granularity)))
+            cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .fp4Bitsandbytes, granularity: granularity)))
         }
         for element in [MXElement.e4m3, .e5m2, .e2m3, .e3m2, .e2m1] {
             cases.append(FastPathCase(configuration: QuantizationConfiguration(scheme: .mx(element))))
@@ -134,6 +135,7 @@ struct RandomMatrix: Sendable {
                 let automatic = try quantize(matrix.matrix, configuration)
                 #expect(automatic.quantized == reference.quantized, "\(matrix.name)")
                 #expect(automatic.dequantized == reference.dequantized, "\(matrix.name)")
+                #expect(automatic.elementKind == reference.elementKind, "\(matrix.name)")  // FP4's codebook, not NF4's
                 // Compared as text: huge inputs give NaN metrics, and NaN ≠ NaN.
                 #expect("\(automatic.metrics)" == "\(reference.metrics)", "\(matrix.name)")
             case (.failure(let softError), .failure(let fastError)):
@@ -257,6 +259,7 @@ struct RandomMatrix: Sendable {
         QuantizationConfiguration(scheme: .absmax, granularity: .tensor),
         QuantizationConfiguration(scheme: .zeroPoint, granularity: .row, convention: .torch),
         QuantizationConfiguration(scheme: .nf4),
+        QuantizationConfiguration(scheme: .fp4Bitsandbytes),
         QuantizationConfiguration(scheme: .mx(.e2m1)),
         QuantizationConfiguration(scheme: .nvfp4, convention: .torchao),
         QuantizationConfiguration(scheme: .nvfp4, convention: .torchao, tensorScale: false),
@@ -287,7 +290,8 @@ struct RandomMatrix: Sendable {
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .absmax, granularity: .column)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .nf4, doubleQuantization: true)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .nf4, convention: .bitsandbytes)) == nil)
-        #expect(Float32QuantizeKernel(configuration: .init(scheme: .fp4Bitsandbytes)) == nil)
+        #expect(Float32QuantizeKernel(configuration: .init(scheme: .fp4Bitsandbytes)) != nil)
+        #expect(Float32QuantizeKernel(configuration: .init(scheme: .fp4Bitsandbytes, convention: .bitsandbytes)) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(scheme: .scaledFloat(.float8_e4m3fn))) == nil)
         #expect(Float32QuantizeKernel(configuration: .init(
             scheme: .scaledFloat(.float8_e4m3fn), granularity: .block(rows: 128, columns: 128), convention: .deepseek)) == nil)

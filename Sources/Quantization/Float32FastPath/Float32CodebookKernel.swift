@@ -1,9 +1,11 @@
 import SoftFloat
 
-/// NF4 with blockwise absmax in hardware float32, step for step ``CodebookKernel``:
-/// absmax = max|x| per block; n = x / absmax (textbook; 0 for an all-zero block);
-/// code = the number of thresholds t with n > t; x̂ = table[code] · absmax. (The bitsandbytes
-/// convention blocks the flattened matrix and stays on ``BitsandbytesCodebookKernel``.)
+/// NF4 and bitsandbytes FP4 with blockwise absmax in hardware float32, step for step
+/// ``CodebookKernel``: absmax = max|x| per block; n = x / absmax (textbook; 0 for an all-zero
+/// block); position = the number of thresholds t with n > t among the table's distinct values
+/// in ascending order, code = the code at that position; x̂ = table[code] · absmax. (The
+/// bitsandbytes convention blocks the flattened matrix and stays on
+/// ``BitsandbytesCodebookKernel``.)
 ///
 /// The nearest code with ties to the lower value means "n > midpoint sends n up", for the
 /// midpoints of neighboring table values (exact in `Double`). For a float32 n, n > m exactly
@@ -11,8 +13,12 @@ import SoftFloat
 ///
 ///     // NF4 codes 7 (0.0) and 8 (0.0795803): midpoint 0.03979015 → code 7 for n ≤ it
 ///
-/// Only codebooks whose table is sorted by code qualify (NF4; bitsandbytes' FP4 is
-/// sign-magnitude and keeps the soft-float path).
+/// NF4's table is sorted by code, so the position is the code. bitsandbytes' FP4 is
+/// sign-magnitude with ±0: its 15 distinct values (±0 as code 0, the lowest, as
+/// ``Codebook/sortedTable(in:)`` keeps it) give 14 thresholds, padded with +∞ (never below a
+/// finite n), and a pass over the block's bytes maps positions to codes:
+///
+///     // FP4 ascending: −1 (code 11), −2/3 (10), −1/2 (13), … 0 (0), 1/192 (1), … 1 (3)
 ///
 /// Why it is fast: 15 packed compares (`cmpltps`) and mask subtractions per four elements, no
 /// table lookup and no branch, after one divide; the block's absmax is an integer
@@ -23,20 +29,27 @@ struct Float32CodebookKernel: Float32GroupwiseKernel {
     let table: [Float]
     /// |n| above this is counted as clamped (the table's largest magnitude, 1 for NF4).
     let largestMagnitude: Float
+    /// The code at each ascending position, when it is not the position itself (FP4).
+    let codeAtPosition: [UInt8]?
+    /// NF4 or bitsandbytes' FP4 (the output's element kind).
+    let codebook: Codebook
 
-    /// nil for a codebook whose values are not in ascending code order.
+    /// nil for a codebook of more than 16 values, or another convention than textbook.
     init?(configuration: QuantizationConfiguration, codebook: Codebook) {
         let float32 = ComputeFormat(.float32)
         let sorted = codebook.sortedTable(in: float32)
-        guard sorted.codes == Array(0..<codebook.values.count), sorted.codes.count == 16 else { return nil }
+        guard codebook.values.count == 16, (2...16).contains(sorted.codes.count) else { return nil }
         guard configuration.convention == .textbook else { return nil }
-        thresholds = Float32Thresholds((0..<15).map { index in
+        let midpoints = (0..<(sorted.values.count - 1)).map { index in
             let midpoint = (sorted.values[index] + sorted.values[index + 1]) / 2
             let nearest = Float(midpoint)
             return Double(nearest) > midpoint ? nearest.nextDown : nearest
-        })
+        }
+        thresholds = Float32Thresholds(midpoints + Array(repeating: Float.infinity, count: 15 - midpoints.count))
         table = codebook.values.map { Float(bitPattern: UInt32($0)) }
         largestMagnitude = Float(codebook.maximumMagnitude)
+        codeAtPosition = sorted.codes == Array(0..<16) ? nil : sorted.codes.map { UInt8($0) }
+        self.codebook = codebook
     }
 
     struct Parameters: Sendable {
@@ -60,15 +73,21 @@ struct Float32CodebookKernel: Float32GroupwiseKernel {
         let output = elements.assumingMemoryBound(to: UInt8.self) + offset
         if p.absmax == 0 {
             // n = 0 (no 0/0 is evaluated), not counted as clamped.
-            let code = thresholds.count(above: Float(0))
-            output.update(repeating: UInt8(truncatingIfNeeded: code), count: count)
+            let position = Int(thresholds.count(above: Float(0)))
+            output.update(repeating: codeAtPosition.map { $0[position] } ?? UInt8(truncatingIfNeeded: position), count: count)
             return 0
         }
         // n is monotone in x, so if n(±absmax) stays within the table's range no element can
         // be clamped (always so for n = x / absmax).
-        return (p.absmax / p.absmax).magnitude > largestMagnitude
+        let clamped = (p.absmax / p.absmax).magnitude > largestMagnitude
             ? elementLoop(x, count: count, factor: p.absmax, into: output, counts: true)
             : elementLoop(x, count: count, factor: p.absmax, into: output, counts: false)
+        if let codeAtPosition {
+            codeAtPosition.withUnsafeBufferPointer { codes in
+                for index in 0..<count { output[index] = codes[Int(output[index] & 15)] }
+            }
+        }
+        return clamped
     }
 
     /// 16 lanes at a time: one `divps`, then 15 × (`cmpltps`, `psubd`) counting the thresholds

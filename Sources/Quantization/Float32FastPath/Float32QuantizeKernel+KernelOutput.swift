@@ -31,7 +31,7 @@ extension Float32QuantizeKernel {
     var elementKind: QuantizedElementKind {
         switch plan {
         case .integer: return .integer(bits: configuration.bits)
-        case .codebook: return .codebookIndex(.nf4)
+        case .codebook(let kernel): return .codebookIndex(kernel.codebook)
         case .mx(let kernel): return .float(kernel.format)
         case .fp8Block: return .float(.float8_e4m3fn)
         case .nvfp4: return .float(.float4_e2m1fn)

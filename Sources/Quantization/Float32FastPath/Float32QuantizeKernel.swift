@@ -52,14 +52,15 @@ import SoftFloat
 ///
 /// - absmax and zeropoint, every convention, 2 … 16 bits, signed or unsigned; granularity
 ///   tensor, row or group:N (contiguous groups). `column` keeps the soft-float path.
-/// - NF4 (textbook and bitsandbytes), without double quantization.
+/// - NF4 and FP4 (bitsandbytes' two codebooks) under the textbook convention, without double
+///   quantization (``Float32CodebookKernel``).
 /// - MX with float elements: MXFP8 E4M3/E5M2, MXFP6 E2M3/E3M2, MXFP4 E2M1, every
 ///   ``MXScaleRounding``.
 /// - FP8 E4M3 with 1 × 128 blocks, deepseek and deepgemm, float32 or UE8M0 scales
 ///   (``Float32FP8BlockKernel``).
 /// - NVFP4 with 1 × 16 blocks, torchao (tensor scale on or off) and transformer-engine
 ///   (``Float32NVFP4Kernel``).
-/// - Not covered (soft-float path): bitsandbytes FP4, NVFP4 16 × 16 tiles, FP8 per tensor and
+/// - Not covered (soft-float path): the bitsandbytes convention of NF4/FP4, NVFP4 16 × 16 tiles, FP8 per tensor and
 ///   in 128 × 128 blocks, MXINT8, double quantization, per-column groups, and every compute format other
 ///   than float32.
 ///
@@ -119,9 +120,10 @@ public struct Float32QuantizeKernel: Sendable {
         switch configuration.scheme {
         case .absmax, .zeroPoint:
             plan = .integer(Float32IntegerKernel(configuration: configuration))
-        case .nf4:
+        case .nf4, .fp4Bitsandbytes:
             guard !configuration.doubleQuantization, configuration.convention != .bitsandbytes,
-                  let kernel = Float32CodebookKernel(configuration: configuration, codebook: .nf4) else { return nil }
+                  let kernel = Float32CodebookKernel(configuration: configuration,
+                                                     codebook: configuration.scheme == .nf4 ? .nf4 : .fp4Bitsandbytes) else { return nil }
             plan = .codebook(kernel)
         case .mx(let element):
             guard let kernel = Float32MXKernel(element: element, scaleRounding: configuration.resolvedScaleRounding) else { return nil }
@@ -132,7 +134,7 @@ public struct Float32QuantizeKernel: Sendable {
             guard configuration.resolvedGranularity == .group(Float32NVFP4Kernel.blockSize),
                   convention == .torchao || convention == .transformerEngine else { return nil }
             plan = .nvfp4(Float32NVFP4Kernel(convention: convention, hasTensorScale: configuration.resolvedTensorScale))
-        case .fp4Bitsandbytes, .scaledFloat:
+        case .scaledFloat:
             return nil
         }
         self.configuration = configuration
