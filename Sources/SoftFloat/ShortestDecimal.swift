@@ -36,9 +36,12 @@ package enum ShortestDecimal {
         case (8, 23, 127):
             let magnitude = bits & 0x7fff_ffff
             guard magnitude != 0, magnitude < 0x7f80_0000 else { return nil }
-            // Written straight into the string's storage (inline, no allocation, up to 15 bytes).
-            return String(unsafeUninitializedCapacity: Float32ShortestDecimal.maxLength) { buffer in
-                Float32ShortestDecimal.write(UInt32(truncatingIfNeeded: bits), to: buffer.baseAddress!)
+            // Written into a stack buffer; a text of up to 15 bytes becomes a small (inline)
+            // String without a heap allocation. (String(unsafeUninitializedCapacity: 19) would
+            // allocate: its capacity is above the small-string limit.)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                let length = Float32ShortestDecimal.write(UInt32(truncatingIfNeeded: bits), to: buffer.baseAddress!)
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
             }
         case (5, 10, 15):
             #if arch(x86_64) || arch(arm64) || arch(i386) || arch(arm)
