@@ -53,7 +53,7 @@ struct BitsandbytesCodebookKernel {
         return (order, midpoints)
     }
 
-    func run(input: Matrix, layout: GroupLayout) -> KernelOutput {
+    func run(input: Matrix, layout: GroupLayout) throws(QuantizationError) -> KernelOutput {
         let count = input.count
         var output = KernelOutput(count: count, groups: layout.groupCount, scaleFormat: .float32,
                                   elementKind: .codebookIndex(codebook))
@@ -94,7 +94,7 @@ struct BitsandbytesCodebookKernel {
 
         var usedScales = absmaxes
         if configuration.doubleQuantization {
-            let (state, dequantizedScales) = doubleQuantize(absmaxes)
+            let (state, dequantizedScales) = try doubleQuantize(absmaxes)
             output.doubleQuantization = state
             usedScales = dequantizedScales
         }
@@ -119,10 +119,17 @@ struct BitsandbytesCodebookKernel {
 
     /// `compress_statistics`: offset = mean, the centred values to 8-bit dynamic-map codes in
     /// blocks of 256, and the absmax values dequantization will use.
-    func doubleQuantize(_ absmaxes: [Float]) -> (DoubleQuantizationState, [Float]) {
+    ///
+    /// The offset is the float32 mean, so absmax values near float32's maximum can sum to +inf
+    /// (two blocks of absmax 3e38: 6e38 > 3.4028235e38). bitsandbytes then centres every value
+    /// to −inf and gets NaN codes; the lab stops with an error naming the cause instead.
+    func doubleQuantize(_ absmaxes: [Float]) throws(QuantizationError) -> (DoubleQuantizationState, [Float]) {
         let secondBlockSize = 256
         let sum = TorchCPUSum(threads: configuration.torchThreads).sum(absmaxes)
         let offset = sum / Float(absmaxes.count)
+        guard offset.isFinite else {
+            throw .invalidConfiguration("--double-quant: the offset (the float32 mean of the \(absmaxes.count) block absmax values) overflows: their float32 sum is \(sum) (bitsandbytes' compress_statistics would give NaN scales); quantize without --double-quant, or scale the input down")
+        }
         let centered = absmaxes.map { $0 - offset }
         let map = DynamicMap.torchCPUValues.map { Float(bitPattern: UInt32($0)) }
         let (codes, secondScales) = DynamicMapLookup(map: map).quantize(centered, blockSize: secondBlockSize)

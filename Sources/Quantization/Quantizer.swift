@@ -41,7 +41,7 @@ public func quantize(_ matrix: Matrix, _ configuration: QuantizationConfiguratio
         if configuration.scheme == .nvfp4 { try NVFP4Kernel.checkShape(columns: input.columns) }
     let layout = try GroupLayout(granularity: granularity, rows: 1, columns: input.count, allowsPartialRows: true)
         let codebook: Codebook = configuration.scheme == .nf4 ? .nf4 : .fp4Bitsandbytes
-        let output = BitsandbytesCodebookKernel(configuration: configuration, codebook: codebook, blockSize: blockSize)
+        let output = try BitsandbytesCodebookKernel(configuration: configuration, codebook: codebook, blockSize: blockSize)
             .run(input: input, layout: layout)
         return QuantizationResult(configuration: configuration, granularity: granularity, input: input, layout: layout, output: output)
     }

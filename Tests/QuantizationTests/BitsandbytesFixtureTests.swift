@@ -121,4 +121,19 @@ import Testing
         #expect(state.codes == [0, 255])
         #expect(result.scales[1] == FloatFormat.float32.round(3).bits)
     }
+
+    /// Two blocks of absmax 3e38: their float32 sum 6e38 overflows, so the offset (the mean) is
+    /// +inf; the run stops with an error (it used to trap converting a NaN index to Int).
+    @Test(arguments: [QuantizationScheme.nf4, .fp4Bitsandbytes])
+    func anOverflowingOffsetIsAnError(scheme: QuantizationScheme) throws {
+        let x = try vector(Array(repeating: "3e38", count: 64))
+        #expect(throws: QuantizationError.self) {
+            try quantize(x, QuantizationConfiguration(scheme: scheme, granularity: .group(32), convention: .bitsandbytes, doubleQuantization: true))
+        }
+        do {
+            _ = try quantize(x, QuantizationConfiguration(scheme: scheme, granularity: .group(32), convention: .bitsandbytes, doubleQuantization: true))
+        } catch {
+            #expect(error.description.contains("--double-quant: the offset"))
+        }
+    }
 }
