@@ -1,7 +1,7 @@
 import SoftFloat
 
 /// The JSON text of each code of a format of 16 bits or fewer (``JSONValue/appendCode(_:_:to:)``:
-/// the exact printed decimal, NaN and ±∞ as strings), printed once per document so that each
+/// the exact printed decimal, NaN as null, ±∞ as strings), printed once per document so that each
 /// element of a matrix is a copy of a few bytes. That text is a function of the code alone,
 /// and printing it exactly takes big integers (a few µs for an FP8 code), against 4 M
 /// elements in a 1024 × 4096 `q` or `dequantized`.
@@ -10,9 +10,9 @@ import SoftFloat
 /// bfloat16) only the codes `codes` holds, so a small matrix does not pay for 65,536.
 ///
 ///     let table = JSONCodeTable(.float8_e4m3fn, codes: [])!
-///     table.width              // 6: "-448.0", "\"nan\""
+///     table.width              // 6: "-448.0"
 ///     table.write(0x7e, to: out)   // 5: 448.0
-///     table.write(0x7f, to: out)   // 5: "nan"
+///     table.write(0x7f, to: out)   // 4: null
 ///     JSONCodeTable(.float32, codes: [])   // nil: float32 writes its digits directly
 struct JSONCodeTable: Sendable {
     let format: FloatFormat

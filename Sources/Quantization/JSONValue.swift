@@ -11,8 +11,8 @@ import SoftFloat
 ///     //   "q": [28, -12]
 ///     // }
 ///
-/// Non-finite numbers, which JSON cannot spell, are written as the strings "inf", "-inf" and
-/// "nan".
+/// Non-finite numbers, which JSON cannot spell: NaN is written as `null` (the contract of
+/// issue #12), ±∞ as the strings "inf" and "-inf".
 package indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
@@ -37,11 +37,12 @@ package indirect enum JSONValue: Sendable {
     package static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// A code as its format's printed decimal (mxfp6's scale 0.25 → 0.25, not the shortest
-    /// 0.2); NaN and ±∞ as strings.
+    /// 0.2); NaN as `null`, ±∞ as the strings "inf" and "-inf".
     static func code(_ bits: UInt64, _ format: FloatFormat) -> JSONValue {
         let text = format.printedDecimal(bits)
         switch text {
-        case "nan", "inf", "-inf": return .string(text)
+        case "nan": return .null
+        case "inf", "-inf": return .string(text)
         default: return .number(text)
         }
     }
@@ -206,12 +207,17 @@ package indirect enum JSONValue: Sendable {
     static let float32Width = 24
 
     /// Writes ``code(_:_:)``'s text of a float32 at `out` (its shortest decimal, written in
-    /// place; NaN and ±∞ as strings) and returns its length.
+    /// place; NaN as null, ±∞ as strings) and returns its length.
     ///
     ///     JSONValue.writeFloat32(0x3dcccccd, to: out)   // 3: 0.1
     ///     JSONValue.writeFloat32(0xff800000, to: out)   // 6: "-inf"
+    ///     JSONValue.writeFloat32(0x7fc00000, to: out)   // 4: null
     static func writeFloat32(_ bits: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard bits & 0x7fff_ffff >= 0x7f80_0000 else { return Float32ShortestDecimal.write(bits, to: out) }
+        if bits & 0x7fff_ffff > 0x7f80_0000 {
+            for (offset, byte) in "null".utf8.enumerated() { out[offset] = byte }
+            return 4
+        }
         out.pointee = UInt8(ascii: "\"")
         let length = Float32ShortestDecimal.write(bits, to: out + 1)
         out[length + 1] = UInt8(ascii: "\"")
@@ -219,12 +225,15 @@ package indirect enum JSONValue: Sendable {
     }
 
     /// Appends ``code(_:_:)``'s text: the format's printed decimal
-    /// (``SoftFloat/FloatFormat/appendPrintedDecimal(_:to:)``), NaN and ±∞ as strings.
+    /// (``SoftFloat/FloatFormat/appendPrintedDecimal(_:to:)``), NaN as null, ±∞ as strings.
     static func appendCode(_ bits: UInt64, _ format: FloatFormat, to bytes: inout [UInt8]) {
         let start = bytes.count
         format.appendPrintedDecimal(bits, to: &bytes)
         let first = bytes[start]
-        if first == UInt8(ascii: "n") || first == UInt8(ascii: "i")
+        if first == UInt8(ascii: "n") {
+            bytes.removeSubrange(start...)
+            bytes.append(contentsOf: "null".utf8)
+        } else if first == UInt8(ascii: "i")
             || (first == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "i")) {
             bytes.insert(UInt8(ascii: "\""), at: start)
             bytes.append(UInt8(ascii: "\""))

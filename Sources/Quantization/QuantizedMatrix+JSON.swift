@@ -47,13 +47,14 @@ extension QuantizedMatrix {
             guard let format = try? FloatFormat.named(name) else { throw corrupt("\"\(key)\": unknown format '\(name)'") }
             return format
         }
-        /// One number (or "nan"/"inf"/"-inf") rounded into `format`, nearest-even: the shortest
+        /// One number (or null for NaN, "inf"/"-inf", and "nan" as documents before 3 December wrote it) rounded into `format`, nearest-even: the shortest
         /// round-trip decimal of a float32 scale lands on its code; an element code (`exact`)
         /// must be a value of its format exactly (they are printed exactly).
         func code(_ value: JSONValue, _ format: FloatFormat, _ what: String, exact: Bool = false) throws(MatrixInputError) -> UInt64 {
             let literal: String
             switch value {
             case .number(let digits): literal = digits
+            case .null: literal = "nan"
             case .string(let word) where ["nan", "inf", "-inf"].contains(word): literal = word
             default: throw corrupt("\(what) must be a number")
             }

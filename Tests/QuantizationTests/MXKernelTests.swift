@@ -103,6 +103,11 @@ struct MXCase: Sendable, CustomTestStringConvertible {
         #expect(result.dequantized.doubleValues.prefix(32).allSatisfy { $0.isNaN })
         #expect(Array(result.dequantized.doubleValues.suffix(2)) == [2, 0.5])
         #expect(result.metrics.meanSquaredError.isNaN)
+        // The JSON writes NaN as null (issue #12's contract), ±∞ never appears in an MX document.
+        let json = result.json
+        #expect(json.contains("\"scale\": [null, "))
+        #expect(json.contains("\"mse\": null"))
+        #expect(!json.contains("\"nan\""))
     }
 
     /// 40 elements: one block of 32 and a partial block of 8; 8 + 8/32 bits for a full block.
