@@ -2,7 +2,7 @@ import SoftFloat
 
 extension Matrix {
     /// The matrix as text, one row per line, right-aligned columns of each element's printed
-    /// decimal (exact for formats of 16 bits or fewer): what `dequantize` prints, readable
+    /// decimal (exact for formats of fewer than 32 bits): what `dequantize` prints, readable
     /// back by `quantize`. Rows beyond 12 and columns beyond 10 are elided in the middle (`…`)
     /// unless `full` is set.
     ///

@@ -6,7 +6,7 @@ extension QuantizedMatrix {
     /// `unsigned`, `zero_point`, `tensor_scale`, `scale_rounding`; the other members
     /// (`dequantized`, `metrics`, `packed`, …) are ignored. Every number is rounded once into
     /// its format, nearest-even (the writer prints each so that it lands on its code: exactly
-    /// for formats of 16 bits or fewer, shortest round-trip for float32/float64); an element
+    /// for formats of fewer than 32 bits, shortest round-trip for float32/float64); an element
     /// of `q` must be a value of its format exactly. So ``dequantized()`` reproduces the
     /// document's `"dequantized"` bit for bit.
     ///

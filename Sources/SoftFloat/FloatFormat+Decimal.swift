@@ -63,29 +63,70 @@ extension FloatFormat {
     }
 
     /// The decimal the lab prints for a stored value (`convert --output value`, `quantize` and
-    /// `matmul` text and JSON). Formats of 16 bits or fewer print the **exact** value when it
-    /// has at most 17 significant digits, laid out as ``shortestDecimal(_:)`` lays out its
-    /// digits; otherwise the shortest decimal that reads back as the same float64 (every code
-    /// of such a format is a float64: a float64 reader gets the stored value). Wider formats
-    /// print their own shortest round-trip decimal, their convention.
+    /// `matmul` text and JSON). Formats of fewer than 32 bits (float16, bfloat16, tf32, FP8,
+    /// FP6, FP4, E8M0, eXmY) print the **exact** value when it has at most 17 significant
+    /// digits, laid out as ``shortestDecimal(_:)`` lays out its digits; otherwise the shortest
+    /// decimal that reads back as the same float64 (every code of such a format in float64's
+    /// range is a float64: a float64 reader gets the stored value). float32, float64 and wider
+    /// formats print their own shortest round-trip decimal, their convention.
     ///
     ///     FloatFormat.float8_e4m3fn.printedDecimal(0x7e)   // "448.0"   (shortest: "450.0")
     ///     FloatFormat.float8_e4m3fn.printedDecimal(0x79)   // "288.0"   (shortest: "300.0")
     ///     FloatFormat.bfloat16.printedDecimal(0x4641)      // "12352.0" (shortest: "12350.0")
     ///     FloatFormat.float16.printedDecimal(0x2e66)       // "0.0999755859375" (shortest: "0.1")
+    ///     FloatFormat.tf32.printedDecimal(0x1f555)         // "0.333251953125" (1365 × 2^-12; shortest: "0.3333")
     ///     FloatFormat.bfloat16.printedDecimal(0x0001)      // "9.183549615799121e-41" (2^-133: 94 exact digits)
     ///     FloatFormat.float32.printedDecimal(0x3dcccccd)   // "0.1"
     public func printedDecimal(_ bits: UInt64) -> String {
-        guard bitWidth <= 16, case .finite(let negative, let significand, let exponent) = decode(bits) else {
+        guard bitWidth < 32, case .finite(let negative, let significand, let exponent) = decode(bits) else {
             return shortestDecimal(bits)
         }
-        let (digits, decimalExponent) = Self.decimalDigits(significand: Natural(significand), exponent: exponent)
-        if digits.count <= 17 {
-            return (negative ? "-" : "") + Self.formatDecimal(digits: digits, exponent: decimalExponent)
+        if let (digits, decimalExponent) = Self.exactDigits(significand: significand, exponent: exponent) {
+            if digits < 100_000_000_000_000_000 {  // at most 17 digits
+                return (negative ? "-" : "") + Self.formatDecimal(digits: String(digits), exponent: decimalExponent)
+            }
+        } else {
+            let (digits, decimalExponent) = Self.decimalDigits(significand: Natural(significand), exponent: exponent)
+            if digits.count <= 17 {
+                return (negative ? "-" : "") + Self.formatDecimal(digits: digits, exponent: decimalExponent)
+            }
         }
         let binaryExponent = exponent + (64 - significand.leadingZeroBitCount) - 1
         guard exponent >= -1074, binaryExponent <= 1023 else { return shortestDecimal(bits) }
         return FloatFormat.float64.shortestDecimal(doubleValue(bits).bitPattern)
+    }
+
+    /// The exact value significand × 2^exponent as digits × 10^decimalExponent, the digits
+    /// without trailing zeros, when they fit in 128 bits (nil otherwise; the big-integer
+    /// ``decimalDigits(significand:exponent:)`` answers every value). 2^-k = 5^k × 10^-k, so
+    /// an odd significand times 5^k has no trailing zero:
+    ///
+    ///     FloatFormat.exactDigits(significand: 1365, exponent: -12)  // (333251953125, -12)
+    ///     FloatFormat.exactDigits(significand: 1792, exponent: 0)    // (1792, 0)
+    ///     FloatFormat.exactDigits(significand: 5, exponent: 1)       // (1, 1): 10
+    static func exactDigits(significand: UInt64, exponent: Int) -> (digits: UInt128, exponent: Int)? {
+        guard significand != 0 else { return (0, 0) }
+        let zeros = significand.trailingZeroBitCount
+        let odd = UInt128(significand >> zeros)
+        let binaryExponent = exponent + zeros
+        if binaryExponent >= 0 {
+            guard binaryExponent < odd.leadingZeroBitCount else { return nil }
+            var digits = odd << binaryExponent
+            var decimalExponent = 0
+            while digits % 10 == 0 {
+                digits /= 10
+                decimalExponent += 1
+            }
+            return (digits, decimalExponent)
+        }
+        guard binaryExponent >= -55 else { return nil }  // 5^55 < 2^128 < 5^56
+        var digits = odd
+        for _ in 0..<(-binaryExponent) {
+            let (product, overflow) = digits.multipliedReportingOverflow(by: 5)
+            if overflow { return nil }
+            digits = product
+        }
+        return (digits, binaryExponent)
     }
 
     /// Appends ``printedDecimal(_:)``'s UTF-8 bytes to `bytes`: the entry point of writers that

@@ -73,18 +73,9 @@ package enum ShortestDecimal {
               case .finite(let negative, let significand, let exponent) = format.decode(bits),
               significand < 1 << 24, (-40...60).contains(exponent) else { return nil }
         let target = bits & format.magnitudeMask
-        // The exact value as digits × 10^exactExponent: significand × 5^k × 10^-k for 2^-k.
-        var exact = UInt128(significand)
-        var exactExponent = 0
-        if exponent >= 0 {
-            exact <<= exponent
-        } else {
-            for _ in 0..<(-exponent) { exact *= 5 }
-            exactExponent = exponent
-        }
-        while exact % 10 == 0 {
-            exact /= 10
-            exactExponent += 1
+        // The exact value as digits × 10^exactExponent (it fits: 2^24 × 5^40 < 2^118).
+        guard let (exact, exactExponent) = FloatFormat.exactDigits(significand: significand, exponent: exponent) else {
+            return nil
         }
         let exactDigits = Array(String(exact).utf8)
         /// Whether digits × 10^decimalExponent rounds (nearest-even) to `target`; nil when the

@@ -7,7 +7,7 @@ import SoftFloat
 ///     echo 0.1 | precision-lab convert --to float16 --json
 ///     {"bits": "0x2e66", "value": 0.0999755859375, "class": "normal", "flags": ["inexact"]}
 ///
-/// `value` is the printed decimal of `--output value` (exact for formats of 16 bits or fewer, so a
+/// `value` is the printed decimal of `--output value` (exact for formats of fewer than 32 bits, so a
 /// float64 reader gets the stored value); NaN is `null`, ±∞ the strings `"inf"` and `"-inf"`
 /// (JSON spells neither). `--output exact` adds `"exact"`, the exact decimal expansion as a
 /// string. An integer target (`--to int8`) gives `{"bits": "0x7f", "value": 127, "flags": […]}`.

@@ -3,11 +3,11 @@ import SoftFloat
 /// `convert --output value`'s printer: ``SoftFloat/FloatFormat/printedDecimal(_:)`` for every
 /// format, each code's text kept after its first use when the format has at most 20 bits.
 ///
-/// Formats of 16 bits or fewer print their exact digits with big integers (about 15 µs for a
-/// bfloat16 code); a stream of millions of lines holds at most 2^16 (tf32: 2^19) distinct
-/// codes, so each is printed once and looked up afterwards. tf32 prints its shortest digits
-/// with 128-bit integers (SoftFloat's `ShortestDecimal.smallFormatString`, about a
-/// microsecond), float32 and float64 through the hardware's own shortest-digit printer.
+/// Formats of fewer than 32 bits print their exact digits (128-bit integers, big ones for
+/// the few codes whose digits do not fit); a stream of millions of lines holds at most 2^16
+/// (tf32: 2^19) distinct codes, so each is printed once and looked up afterwards. float32 and
+/// float64 print their shortest digits (``SoftFloat/Float32ShortestDecimal``, the hardware's
+/// printer).
 ///
 ///     var table = PrintedDecimalTable(.float8_e4m3fn)
 ///     table.text(0x7e)   // "448.0", printed once

@@ -21,7 +21,7 @@ extension PrecisionLab {
                 inputs to F in every MPFR direction and both overflow policies, against MPFR. \
                 'verify --shortest-float32' prints all 2^32 float32 bit patterns with the lab's float32 \
                 shortest-digit printer and compares the text with Swift's Float.description (laid out \
-                as the lab prints). \
+                as the lab prints); --shard K/N takes the K-th contiguous slice (2/2: the sign bit set). \
                 Prints the mismatch count (0 means verified) and exits 1 on \
                 any mismatch. Build with -c release: a debug build is ~20× slower.
 
@@ -62,15 +62,16 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("Merge the shard summaries of 'verify --pairs --shard' in DIR and print the total.", valueName: "dir"))
         var merge: String?
 
-        @Option(help: ArgumentHelp("Check only the first N chunks of 2^20 inputs (for smoke tests).", valueName: "n"))
+        @Option(help: ArgumentHelp("Check only the first N chunks of 2^20 inputs (of the shard, with --shard; for smoke tests).", valueName: "n"))
         var chunks: Int?
 
         func validate() throws {
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
             if shortestFloat32 {
-                guard targets.isEmpty, !pairs, conversions == nil, merge == nil, sharding.shard == nil, output == nil, rounding.isEmpty else {
-                    throw ValidationError("--shortest-float32 takes no other arguments but --threads and --chunks")
+                guard targets.isEmpty, !pairs, conversions == nil, merge == nil, output == nil, rounding.isEmpty else {
+                    throw ValidationError("--shortest-float32 takes no other arguments but --threads, --chunks and --shard")
                 }
+                _ = try sharding.selection()
                 return
             }
             if merge != nil {
@@ -105,10 +106,14 @@ extension PrecisionLab {
             let progress = TerminalProgress(label: "verify")
             let start = Date()
             if shortestFloat32 {
-                let range = 0..<min(chunks ?? ShortestFloat32Verification.chunkCount, ShortestFloat32Verification.chunkCount)
+                // --shard K/N: the K-th contiguous slice of the 4096 chunks (2/2: the sign bit set).
+                let slice = (try sharding.selection() ?? .whole).slice(of: ShortestFloat32Verification.chunkCount)
+                let range = slice.lowerBound..<(slice.lowerBound + min(chunks ?? slice.count, slice.count))
                 let outcome = ShortestFloat32Verification(threads: threads, chunkRange: range).run(progress: progress.update)
                 progress.finish()
-                print("verify --shortest-float32: \(outcome.checked) bit patterns, \(outcome.mismatches) mismatches against Float.description, \(seconds(since: start)) s")
+                let first = UInt32(truncatingIfNeeded: range.lowerBound * ShortestFloat32Verification.chunkSize)
+                let last = UInt32(truncatingIfNeeded: range.upperBound * ShortestFloat32Verification.chunkSize &- 1)
+                print("verify --shortest-float32 (0x\(String(first, radix: 16))...0x\(String(last, radix: 16))): \(outcome.checked) bit patterns, \(outcome.mismatches) mismatches against Float.description, \(seconds(since: start)) s")
                 for example in outcome.examples {
                     print("  float32 0x\(String(example.input, radix: 16)): printed \(example.printed), Float.description \(example.expected)")
                 }
