@@ -15,24 +15,14 @@ stream's polynomial hash (h = h*31 + x mod 2^64, as the C harness's --verify pri
 import math
 import numpy as np
 
-MASK = (1 << 64) - 1
+from oracle_common import MASK, SplitMix64
 
 
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def gaussian(self):
-        u1 = ((self.next() >> 11) + 1) * 2.0 ** -53
-        u2 = (self.next() >> 11) * 2.0 ** -53
-        return math.sqrt(-2 * math.log(u1)) * math.cos(2 * 3.141592653589793 * u2)
+def box_muller(random):
+    """One N(0,1) draw from two 53-bit uniforms, the C library's log and cos (the harness's)."""
+    u1 = ((random.next() >> 11) + 1) * 2.0 ** -53
+    u2 = (random.next() >> 11) * 2.0 ** -53
+    return math.sqrt(-2 * math.log(u1)) * math.cos(2 * 3.141592653589793 * u2)
 
 
 def bits(value, dtype, view):
@@ -50,7 +40,7 @@ def scalar_operands(name, count, normal):
     random = SplitMix64(3)
     dtype, view, mask = {"float16": (np.float16, np.uint16, 0xFFFF),
                          "float32": (np.float32, np.uint32, 0xFFFFFFFF)}[name]
-    return [bits(random.gaussian() * 100, dtype, view) if normal else random.next() & mask
+    return [bits(box_muller(random) * 100, dtype, view) if normal else random.next() & mask
             for _ in range(count)]
 
 
@@ -63,13 +53,13 @@ def bulk_input(count, seed=26):
         if random.next() % 100 == 0:
             values.append(specials[random.next() % len(specials)])
         else:
-            values.append(bits(random.gaussian() * 100, np.float32, np.uint32))
+            values.append(bits(box_muller(random) * 100, np.float32, np.uint32))
     return values
 
 
 def quantize_input(count, seed=4096):
     random = SplitMix64(seed)
-    return [bits(random.gaussian(), np.float32, np.uint32) for _ in range(count)]
+    return [bits(box_muller(random), np.float32, np.uint32) for _ in range(count)]
 
 
 if __name__ == "__main__":

@@ -23,20 +23,7 @@ import numpy as np
 import mx_scale_oracle as mx
 import nvfp4_oracle as nv
 import fp8_block_oracle as fp8
-
-MASK = (1 << 64) - 1
-
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
+from oracle_common import MASK, SplitMix64
 
 
 def fnv1a64(text):

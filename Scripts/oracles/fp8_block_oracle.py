@@ -30,12 +30,14 @@ Tensors (float32; shapes not multiples of 128, so edge blocks are partial): N(0,
 whose magnitudes vary over 2^±40; "tiny" rows around 2^-120…2^-149 (subnormal float32 scales,
 and s = 0 blocks); "zeros": zero rows and zero blocks among N(0,1).
 """
-import argparse, importlib.util, json, os, subprocess, sys, tempfile, warnings
+import argparse, importlib.util, os, tempfile, warnings
 
 warnings.filterwarnings("ignore")
 import ml_dtypes
 import numpy as np
 import torch
+
+from oracle_common import finish, fp8_codes, gaussian, hex_words, lab_quantize, nearest_power_of_two_exponent, wide
 
 F32 = np.float32
 
@@ -47,10 +49,7 @@ def e4m3_codes(values):
     v = np.asarray(values, dtype=F32)
     beyond = np.abs(v) > 448
     clipped = np.clip(v, F32(-448), F32(448))
-    codes = clipped.astype(ml_dtypes.float8_e4m3fn).view(np.uint8).astype(np.int64)
-    torch_codes = torch.from_numpy(np.ascontiguousarray(clipped)).to(torch.float8_e4m3fn).view(torch.uint8).numpy().astype(np.int64)
-    assert np.array_equal(codes, torch_codes), "ml_dtypes and torch disagree on an E4M3 cast"
-    return codes, int(beyond.sum())
+    return fp8_codes(clipped, ml_dtypes.float8_e4m3fn, torch.float8_e4m3fn), int(beyond.sum())
 
 
 def ceil_to_ue8m0(sf):
@@ -94,35 +93,16 @@ def upstream_deepgemm(module, x, block_rows, ue8m0):
 
 
 def lab(binary, path, arguments):
-    out = subprocess.run([binary, "quantize", "--scheme", "fp8-e4m3", "--input", path, "--json"] + arguments,
-                         capture_output=True, text=True, check=True).stdout
-    doc = json.loads(out)
+    doc = lab_quantize(binary, path, ["--scheme", "fp8-e4m3"] + arguments)
     rows, columns = doc["shape"]
     q = np.array(doc["q"], dtype=np.float64).reshape(rows, columns)
     codes = q.astype(ml_dtypes.float8_e4m3fn).view(np.uint8).astype(np.int64)
     if doc["scale_format"] == "float8_e8m0fnu":
-        scales = np.array([power_of_two(v) for v in doc["scale"]], dtype=F32)
+        # The power of two an E8M0 scale printed as its shortest decimal reads back to.
+        scales = np.array([2.0 ** nearest_power_of_two_exponent(v) for v in doc["scale"]], dtype=F32)
     else:
         scales = np.array(doc["scale"], dtype=np.float64).astype(F32)
     return scales, codes
-
-
-def power_of_two(value):
-    """The power of two an E8M0 scale printed as its shortest decimal reads back to (the nearest)."""
-    k = int(np.floor(np.log2(value)))
-    if value - 2.0 ** k > 2.0 ** (k + 1) - value:
-        k += 1
-    return 2.0 ** k
-
-
-def gaussian(rng, rows, columns):
-    return rng.standard_normal((rows, columns)).astype(F32)
-
-
-def wide(rng, rows, columns):
-    row_scale = np.exp2(rng.uniform(-40, 40, (rows, 1)))
-    magnitude = np.exp2(rng.uniform(-12, 0, (rows, columns)))
-    return (rng.standard_normal((rows, columns)) * magnitude * row_scale).astype(F32)
 
 
 def tiny(rng, rows, columns):
@@ -179,7 +159,7 @@ def main():
             np.save(path, x)
             counts["tensors"] += 1
             entry = {"kind": kind, "rows": x.shape[0], "columns": x.shape[1],
-                     "bits": [format(int(b), "08x") for b in x.view(np.uint32).reshape(-1)], "results": []}
+                     "bits": hex_words(x), "results": []}
             for convention, block_rows, ue8m0 in configurations:
                 arguments = ["--convention", convention, "--granularity", f"block:{block_rows}x128"]
                 if ue8m0:
@@ -206,18 +186,11 @@ def main():
                 if kind.startswith("fixture"):
                     entry["results"].append({"convention": convention, "granularity": f"block:{block_rows}x128",
                                              "scale_format": "ue8m0" if ue8m0 else "float32",
-                                             "scales": [format(int(b), "08x") for b in ref_scales.view(np.uint32)],
+                                             "scales": hex_words(ref_scales),
                                              "element_codes": bytes(ref_codes.reshape(-1).astype(np.uint8)).hex()})
             if kind.startswith("fixture"):
                 fixture["tensors"].append(entry)
-    print(json.dumps(counts, indent=1))
-    for failure in failures[:20]:
-        print("MISMATCH", failure)
-    if args.fixture:
-        with open(args.fixture, "w") as f:
-            json.dump(fixture, f, separators=(",", ":"))
-            f.write("\n")
-    sys.exit(1 if failures else 0)
+    finish(counts, failures, fixture, args.fixture)
 
 
 if __name__ == "__main__":

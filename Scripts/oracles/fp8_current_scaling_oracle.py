@@ -19,12 +19,14 @@ Tensors (float32): N(0,1); "wide" rows (magnitudes over 2^±40); "tiny" (amax ar
 2^-130…2^-149, where 448/amax overflows to +inf and m = FLT_MAX); "huge" (amax near FLT_MAX);
 an all-zero matrix.
 """
-import argparse, json, os, subprocess, sys, tempfile, warnings
+import argparse, os, tempfile, warnings
 
 warnings.filterwarnings("ignore")
 import ml_dtypes
 import numpy as np
 import torch
+
+from oracle_common import finish, fp8_codes, lab_quantize
 
 F32 = np.float32
 FORMATS = {"fp8-e4m3": (ml_dtypes.float8_e4m3fn, torch.float8_e4m3fn, 448.0),
@@ -45,17 +47,14 @@ def reference(x, scheme, power_of_two):
         m = F32(1.0)
     scale_inv = F32(F32(1.0) / m)
     y = (x * m).astype(F32)
-    codes = y.astype(numpy_type).view(np.uint8).astype(np.int64)
-    torch_codes = torch.from_numpy(y.copy()).to(torch_type).view(torch.uint8).numpy().astype(np.int64)
-    assert np.array_equal(codes, torch_codes), "ml_dtypes and torch disagree on an FP8 cast"
-    return m, scale_inv, codes
+    return m, scale_inv, fp8_codes(y, numpy_type, torch_type)
 
 
 def lab(binary, path, scheme, power_of_two):
-    arguments = [binary, "quantize", "--scheme", scheme, "--convention", "transformer-engine", "--input", path, "--json"]
+    arguments = ["--scheme", scheme, "--convention", "transformer-engine"]
     if power_of_two:
         arguments.append("--power-of-two-scale")
-    doc = json.loads(subprocess.run(arguments, capture_output=True, text=True, check=True).stdout)
+    doc = lab_quantize(binary, path, arguments)
     rows, columns = doc["shape"]
     q = np.array(doc["q"], dtype=np.float64).reshape(rows, columns)
     codes = q.astype(FORMATS[scheme][0]).view(np.uint8).astype(np.int64)
@@ -100,10 +99,7 @@ def main():
                         bad = np.argwhere(lab_codes != codes)
                         r, c = bad[0]
                         failures.append(f"{label}: {len(bad)} codes differ, first [{r}, {c}] x = {x[r, c]!r}: lab {lab_codes[r, c]:#04x} reference {codes[r, c]:#04x}")
-    print(json.dumps(counts, indent=1))
-    for failure in failures[:20]:
-        print("MISMATCH", failure)
-    sys.exit(1 if failures else 0)
+    finish(counts, failures)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ Prints the counts; exits 1 on any difference from the reference. With --fixture 
 small fixture MXScaleRoundingFixtureTests reads (48 edge blocks and a 4 × 64 wide tensor;
 codes as hex strings).
 """
-import argparse, json, os, subprocess, sys, tempfile, warnings
+import argparse, json, os, sys, tempfile, warnings
 
 warnings.filterwarnings("ignore")
 import numpy as np
@@ -35,6 +35,8 @@ from torchao.prototype.mx_formats.mx_tensor import to_mx, ScaleCalculationMode
 from torchao.prototype.mx_formats.constants import DTYPE_FP6_E2M3, DTYPE_FP6_E3M2
 from torchao.prototype.mx_formats.kernels import (
     f32_to_f4_unpacked, f32_to_f6_e2m3_unpacked, f32_to_f6_e3m2_unpacked, unpack_uint4)
+
+from oracle_common import gaussian, hex_words, lab_quantize, nearest_power_of_two_exponent, wide
 
 # scheme → (torch dtype, largest finite value, emax)
 ELEMENTS = {
@@ -87,9 +89,7 @@ def cublas_rceil(x, dtype, largest):
 
 
 def lab(binary, path, scheme, rule):
-    out = subprocess.run([binary, "quantize", "--scheme", scheme, "--scale-rounding", rule,
-                          "--input", path, "--json"], capture_output=True, text=True, check=True).stdout
-    doc = json.loads(out)
+    doc = lab_quantize(binary, path, ["--scheme", scheme, "--scale-rounding", rule])
     rows, columns = doc["shape"]
     codes = np.array([e8m0_code(s) for s in doc["scale"]], dtype=np.int64).reshape(rows, -1)
     q = np.array(doc["q"], dtype=np.float64).astype(np.float32)
@@ -101,20 +101,7 @@ def e8m0_code(value):
     shortest decimal that rounds to the code, e.g. 4e8 for 2^28); NaN → 0xff."""
     if value is None or isinstance(value, str):   # NaN scale (the lab writes non-finite values as strings)
         return 0xFF
-    k = int(np.floor(np.log2(value)))
-    if value - 2.0 ** k > 2.0 ** (k + 1) - value:
-        k += 1
-    return k + 127
-
-
-def gaussian(rng, rows, columns):
-    return rng.standard_normal((rows, columns)).astype(np.float32)
-
-
-def wide(rng, rows, columns):
-    row_scale = np.exp2(rng.uniform(-40, 40, (rows, 1)))
-    magnitude = np.exp2(rng.uniform(-12, 0, (rows, columns)))
-    return (rng.standard_normal((rows, columns)) * magnitude * row_scale).astype(np.float32)
+    return nearest_power_of_two_exponent(value) + 127
 
 
 def edges(rng):
@@ -167,7 +154,7 @@ def main():
             path = os.path.join(tmp, "x.npy")
             np.save(path, x)
             entry = {"kind": kind, "rows": x.shape[0], "columns": x.shape[1],
-                     "bits": [f"{b:08x}" for b in x.reshape(-1).view(np.uint32)], "results": []}
+                     "bits": hex_words(x), "results": []}
             for scheme, (dtype, largest) in ELEMENTS.items():
                 for rule in MODES:
                     lab_codes, lab_elements = lab(args.binary, path, scheme, rule)

@@ -31,7 +31,7 @@ all-zero matrix and a matrix with zero blocks and −0 elements.
 Prints case counts; exits 1 on any difference. --fixture writes the small fixture
 NVFP4FixtureTests reads.
 """
-import argparse, json, os, subprocess, sys, tempfile, warnings
+import argparse, os, tempfile, warnings
 
 warnings.filterwarnings("ignore")
 import ml_dtypes
@@ -39,6 +39,8 @@ import numpy as np
 import torch
 from torchao.prototype.mx_formats.nvfp4_tensor import nvfp4_quantize
 from torchao.prototype.mx_formats.kernels import unpack_uint4
+
+from oracle_common import finish, fp8_codes, gaussian, hex_words, lab_quantize, wide
 
 F32 = np.float32
 FLT_MAX = np.finfo(np.float32).max
@@ -58,11 +60,7 @@ def torchao_reference(x, tensor_scale):
 
 def e4m3_cast(values):
     """float32 → float8_e4m3fn nearest-even (values within ±448), as codes; checked against torch."""
-    v = np.asarray(values, dtype=F32)
-    codes = v.astype(ml_dtypes.float8_e4m3fn).view(np.uint8).astype(np.int64)
-    torch_codes = torch.from_numpy(v.copy()).to(torch.float8_e4m3fn).view(torch.uint8).numpy().astype(np.int64)
-    assert np.array_equal(codes, torch_codes), "ml_dtypes and torch disagree on an E4M3 cast"
-    return codes
+    return fp8_codes(values, ml_dtypes.float8_e4m3fn, torch.float8_e4m3fn)
 
 
 def e4m3_value(codes):
@@ -111,25 +109,13 @@ def te_reference(x, tile_rows):
 
 
 def lab(binary, path, arguments):
-    out = subprocess.run([binary, "quantize", "--scheme", "nvfp4", "--input", path, "--json"] + arguments,
-                         capture_output=True, text=True, check=True).stdout
-    doc = json.loads(out)
+    doc = lab_quantize(binary, path, ["--scheme", "nvfp4"] + arguments)
     rows, columns = doc["shape"]
     q = np.array(doc["q"], dtype=np.float64).reshape(rows, columns)
     codes = q.astype(ml_dtypes.float4_e2m1fn).view(np.uint8).astype(np.int64) & 0xF
     scales = np.array(doc["scale"], dtype=np.float64).astype(ml_dtypes.float8_e4m3fn).view(np.uint8).astype(np.int64)
     tensor_scale = doc.get("tensor_scale")
     return scales, codes, (None if tensor_scale is None else F32(tensor_scale)), doc
-
-
-def gaussian(rng, rows, columns):
-    return rng.standard_normal((rows, columns)).astype(F32)
-
-
-def wide(rng, rows, columns):
-    row_scale = np.exp2(rng.uniform(-40, 40, (rows, 1)))
-    magnitude = np.exp2(rng.uniform(-12, 0, (rows, columns)))
-    return (rng.standard_normal((rows, columns)) * magnitude * row_scale).astype(F32)
 
 
 def outlier(rng, rows, columns):
@@ -185,7 +171,7 @@ def main():
             np.save(path, x)
             counts["tensors"] += 1
             entry = {"kind": kind, "rows": x.shape[0], "columns": x.shape[1],
-                     "bits": [format(int(b), "08x") for b in x.view(np.uint32).reshape(-1)], "results": []}
+                     "bits": hex_words(x), "results": []}
             codes_by_convention = {}
             for convention, arguments, variant in configurations:
                 if convention == "torchao":
@@ -224,14 +210,7 @@ def main():
             counts["codes differing torchao vs TE (1x16)"] += int((codes_by_convention["torchao"] != codes_by_convention["transformer-engine"]).sum())
             if kind.startswith("fixture"):
                 fixture["tensors"].append(entry)
-    print(json.dumps(counts, indent=1))
-    for failure in failures[:20]:
-        print("MISMATCH", failure)
-    if args.fixture:
-        with open(args.fixture, "w") as f:
-            json.dump(fixture, f, separators=(",", ":"))
-            f.write("\n")
-    sys.exit(1 if failures else 0)
+    finish(counts, failures, fixture, args.fixture)
 
 
 if __name__ == "__main__":
