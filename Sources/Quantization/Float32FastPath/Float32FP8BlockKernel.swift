@@ -144,22 +144,8 @@ struct Float32FP8BlockKernel: Sendable {
 
     /// x̂ = fl32(element · s); 0 where s = 0.
     func dequantize(_ buffers: Float32DequantizeBuffers, rows: Int, columns: Int, threads: Int) {
-        let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
-        let slices = ParallelSplit.slices(count: rows, threads: threads, granule: 1)
-        ParallelSplit.run(slices: slices.count) { worker in
-            decoded.withUnsafeBufferPointer { decoded in
-                let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
-                for row in slices[worker] {
-                    for block in 0..<groupsPerRow {
-                        let start = row * columns + block * Self.blockSize
-                        let count = min(Self.blockSize, columns - block * Self.blockSize)
-                        let scale = scaleValue(buffers.scales[row * groupsPerRow + block])
-                        for index in start..<(start + count) {
-                            buffers.output[index] = (decoded[Int(codes[index])] * scale).bitPattern
-                        }
-                    }
-                }
-            }
+        buffers.dequantizeBlocks(rows: rows, columns: columns, blockSize: Self.blockSize, threads: threads, decoded: decoded) {
+            scaleValue($0)
         }
     }
 }

@@ -223,27 +223,8 @@ struct Float32MXKernel: Sendable {
 
     /// x̂ = element · 2^e per block; NaN for a NaN-scaled block.
     func dequantize(_ buffers: Float32DequantizeBuffers, rows: Int, columns: Int, threads: Int) {
-        let groupsPerRow = (columns + Self.blockSize - 1) / Self.blockSize
-        let slices = ParallelSplit.slices(count: rows, threads: threads, granule: 1)
-        ParallelSplit.run(slices: slices.count) { worker in
-            decoded.withUnsafeBufferPointer { decoded in
-                let codes = buffers.elements.assumingMemoryBound(to: UInt8.self)
-                for row in slices[worker] {
-                    for block in 0..<groupsPerRow {
-                        let start = row * columns + block * Self.blockSize
-                        let count = min(Self.blockSize, columns - block * Self.blockSize)
-                        let scale = buffers.scales[row * groupsPerRow + block]
-                        if scale == 0xff {
-                            (buffers.output + start).update(repeating: nan, count: count)
-                            continue
-                        }
-                        let factor = Float32Bits.powerOfTwo(Int(scale) - 127)
-                        for index in start..<(start + count) {
-                            buffers.output[index] = (decoded[Int(codes[index])] * factor).bitPattern
-                        }
-                    }
-                }
-            }
+        buffers.dequantizeBlocks(rows: rows, columns: columns, blockSize: Self.blockSize, threads: threads, decoded: decoded, nanBits: nan) {
+            $0 == 0xff ? nil : Float32Bits.powerOfTwo(Int($0) - 127)
         }
     }
 }
