@@ -30,15 +30,7 @@ enum IQ2_SCodec: GGUFBlockCodec {
                         roots[i] = weight[i].squareRoot()
                     }
                 }
-                var signs: (UInt8, UInt8) = (0, 0)
-                for i in 0..<16 {
-                    if xb[i] >= 0 {
-                        xval[i] = xb[i]
-                    } else {
-                        xval[i] = -xb[i]
-                        if i < 8 { signs.0 |= 1 << UInt8(i) } else { signs.1 |= 1 << UInt8(i - 8) }
-                    }
-                }
+                var signs = (LatticeSearch.splitSigns(xb, into: xval), LatticeSearch.splitSigns(xb + 8, into: xval + 8))
                 guard var scale = search.fitMagnitudes(epsilon: 1e-8) else {  // GROUP_MAX_EPS_IQ2_S
                     scales[ib] = 0
                     continue

@@ -32,15 +32,7 @@ enum IQ3_SCodec: GGUFBlockCodec {
                 let xb = xbl + 32 * ib
                 LatticeSearch.weights(xb, count: 32, importance: importance.map { $0 + 256 * block + 32 * ib }, sigma2: sigma2,
                                       into: weight, roots: roots)
-                var blockSigns = [UInt8](repeating: 0, count: 4)
-                for i in 0..<32 {
-                    if xb[i] >= 0 {
-                        xval[i] = xb[i]
-                    } else {
-                        xval[i] = -xb[i]
-                        blockSigns[i / 8] |= 1 << UInt8(i % 8)
-                    }
-                }
+                var blockSigns = (0..<4).map { LatticeSearch.splitSigns(xb + 8 * $0, into: xval + 8 * $0) }
                 // ggml's `if (!max)`
                 guard var scale = search.fitMagnitudes(epsilon: .leastNonzeroMagnitude) else {
                     scales[ib] = 0

@@ -9,18 +9,8 @@ enum LatticeSearch {
     ///     x = [−1, 2, 3, 4, 5, 6, 7, 8], weights 1  →  xval = [−1, 2, …], signs 0
     @inline(__always)
     static func foldSigns(_ x: UnsafePointer<Float>, weights: UnsafePointer<Float>, into xval: UnsafeMutablePointer<Float>) -> UInt8 {
-        var flips = 0
-        var signs: UInt8 = 0
-        for i in 0..<8 {
-            if x[i] >= 0 {
-                xval[i] = x[i]
-            } else {
-                xval[i] = -x[i]
-                flips += 1
-                signs |= 1 << UInt8(i)
-            }
-        }
-        if flips % 2 == 1 {
+        var signs = splitSigns(x, into: xval)
+        if signs.nonzeroBitCount % 2 == 1 {
             var smallest = 0
             var minimum = weights[0] * x[0] * x[0]
             for i in 1..<8 {
@@ -34,6 +24,25 @@ enum LatticeSearch {
             signs ^= 1 << UInt8(smallest)
         }
         return signs & 127
+    }
+
+    /// Splits 8 values into magnitudes and signs for the lattices that store every sign (IQ2_S,
+    /// IQ3_S): xval = |x|; returns the sign byte (bit i: x[i] < 0). The counterpart of
+    /// ``foldSigns(_:weights:into:)``, which keeps one sign implied by parity.
+    ///
+    ///     x = [−1, 2, −3, 4, 5, 6, 7, −0.0]  →  xval = [1, 2, 3, 4, 5, 6, 7, −0.0], signs 0b0000_0101
+    @inline(__always)
+    static func splitSigns(_ x: UnsafePointer<Float>, into xval: UnsafeMutablePointer<Float>) -> UInt8 {
+        var signs: UInt8 = 0
+        for i in 0..<8 {
+            if x[i] >= 0 {
+                xval[i] = x[i]
+            } else {
+                xval[i] = -x[i]
+                signs |= 1 << UInt8(i)
+            }
+        }
+        return signs
     }
 
     /// The element weights of a lattice sub-block: imatrix[i]·√(σ² + x[i]²) with an importance
