@@ -58,12 +58,7 @@ import Testing
         }
     }
 
-    static let fixture: Fixture = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/bitsandbytes-4bit.json")
-        // The fixture is committed with the tests; a missing or broken file fails loudly.
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-    }()
+    static let fixture = loadFixture("bitsandbytes-4bit.json", as: Fixture.self)
 
     @Test(arguments: fixture.cases)
     func quantizeAndDequantize(_ testCase: Case) throws {

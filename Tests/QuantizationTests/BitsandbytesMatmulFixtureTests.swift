@@ -37,12 +37,7 @@ import Testing
         }
     }
 
-    static let fixture: Fixture = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/bitsandbytes-int8-matmul.json")
-        // The fixture is committed with the tests; a missing or broken file fails loudly.
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-    }()
+    static let fixture = loadFixture("bitsandbytes-int8-matmul.json", as: Fixture.self)
 
     static func matrices(_ testCase: Case) throws -> (a: Matrix, b: Matrix, format: FloatFormat) {
         let format = try FloatFormat.named(testCase.compute)

@@ -29,48 +29,8 @@ import Testing
         let element_codes: String
     }
 
-    struct Tensor<Result: Decodable & Sendable>: Decodable, Sendable {
-        let kind: String
-        let rows: Int
-        let columns: Int
-        let bits: [String]
-        let results: [Result]
-
-        func matrix() throws -> Matrix {
-            try Matrix(rows: rows, columns: columns, format: .float32, codes: bits.map { UInt64($0, radix: 16)! })
-        }
-    }
-
-    struct Fixture<Result: Decodable & Sendable>: Decodable, Sendable {
-        let tensors: [Tensor<Result>]
-    }
-
-    struct Case<Result: Decodable & Sendable>: Sendable, CustomTestStringConvertible {
-        let tensor: Tensor<Result>
-        let result: Result
-        var testDescription: String { "\(tensor.kind) \(result)" }
-    }
-
-    static func load<Result>(_ name: String, as: Result.Type) -> [Case<Result>] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
-        // The fixture is committed with the tests; a missing or broken file fails loudly.
-        let fixture = try! JSONDecoder().decode(Fixture<Result>.self, from: Data(contentsOf: url))
-        return fixture.tensors.flatMap { tensor in tensor.results.map { Case(tensor: tensor, result: $0) } }
-    }
-
-    static let nvfp4Cases = load("nvfp4.json", as: NVFP4Result.self)
-    static let fp8Cases = load("fp8-blocks.json", as: FP8Result.self)
-
-    static func bytes(_ hex: String) -> [UInt64] {
-        var result: [UInt64] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            result.append(UInt64(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        return result
-    }
+    static let nvfp4Cases = OracleFixture<NVFP4Result>.load("nvfp4.json").cases
+    static let fp8Cases = OracleFixture<FP8Result>.load("fp8-blocks.json").cases
 
     static func mismatches(_ quantized: [Int64], _ expected: [UInt64], _ bits: [String]) -> [String] {
         expected.indices.compactMap { index in
@@ -86,26 +46,26 @@ import Testing
         // The TE block scales of the outlier tensor include subnormal (or zero) E4M3 codes, and
         // torchao's include the clamped 2^-6: the cases the conventions disagree on are present.
         let outlier = Self.nvfp4Cases.filter { $0.tensor.kind == "fixture-outlier" }
-        #expect(outlier.contains { $0.result.convention == "transformer-engine" && Self.bytes($0.result.scale_codes).contains { $0 < 0x08 } })
-        #expect(outlier.contains { $0.result.convention == "torchao" && Self.bytes($0.result.scale_codes).contains(0x08) })
+        #expect(outlier.contains { $0.result.convention == "transformer-engine" && hexBytes($0.result.scale_codes).contains { $0 < 0x08 } })
+        #expect(outlier.contains { $0.result.convention == "torchao" && hexBytes($0.result.scale_codes).contains(0x08) })
     }
 
     @Test(arguments: nvfp4Cases)
-    func nvfp4AgreesWithReference(_ testCase: Case<NVFP4Result>) throws {
+    func nvfp4AgreesWithReference(_ testCase: OracleFixture<NVFP4Result>.Case) throws {
         let result = testCase.result
         let convention = try #require(QuantizationConvention(rawValue: result.convention))
         let configuration = QuantizationConfiguration(
             scheme: .nvfp4, granularity: result.variant == "block:16x16" ? .block(rows: 16, columns: 16) : nil,
             convention: convention, tensorScale: result.variant == "off" ? false : nil)
         let output = try quantize(try testCase.tensor.matrix(), configuration)
-        #expect(output.scales == Self.bytes(result.scale_codes))
+        #expect(output.scales == hexBytes(result.scale_codes))
         #expect(output.tensorScale == result.tensor_scale.map { UInt64($0, radix: 16)! })
-        let mismatches = Self.mismatches(output.quantized, Self.bytes(result.element_codes), testCase.tensor.bits)
+        let mismatches = Self.mismatches(output.quantized, hexBytes(result.element_codes), testCase.tensor.bits)
         #expect(mismatches.isEmpty, "\(mismatches.prefix(4).joined(separator: "; "))")
     }
 
     @Test(arguments: fp8Cases)
-    func fp8BlocksAgreeWithReference(_ testCase: Case<FP8Result>) throws {
+    func fp8BlocksAgreeWithReference(_ testCase: OracleFixture<FP8Result>.Case) throws {
         let result = testCase.result
         let convention = try #require(QuantizationConvention(rawValue: result.convention))
         let configuration = QuantizationConfiguration(
@@ -115,7 +75,7 @@ import Testing
         let expectedScales = result.scales.map { UInt64($0, radix: 16)! }
         let scales = output.scaleFormat == .float8_e8m0fnu ? output.scales.map { $0 << 23 } : output.scales
         #expect(scales == expectedScales)
-        let mismatches = Self.mismatches(output.quantized, Self.bytes(result.element_codes), testCase.tensor.bits)
+        let mismatches = Self.mismatches(output.quantized, hexBytes(result.element_codes), testCase.tensor.bits)
         #expect(mismatches.isEmpty, "\(mismatches.prefix(4).joined(separator: "; "))")
     }
 }

@@ -12,66 +12,30 @@ import Testing
 /// Element codes of blocks with scale code 0 are not compared for torchao's rules: torchao
 /// divides by 2^-126 there, OCP's code 0 (and the lab's) is 2^-127.
 @Suite struct MXScaleRoundingFixtureTests {
-    struct Result: Decodable, Sendable {
+    struct Result: Decodable, Sendable, CustomStringConvertible {
         let scheme: String
         let rule: String
         let scale_codes: String
         let elements_checked: String
         let element_codes: String
+        var description: String { "\(scheme) \(rule)" }
     }
 
-    struct Tensor: Decodable, Sendable {
-        let kind: String
-        let rows: Int
-        let columns: Int
-        let bits: [String]
-        let results: [Result]
-    }
-
-    struct Fixture: Decodable, Sendable {
-        let tensors: [Tensor]
-    }
-
-    struct Case: Sendable, CustomTestStringConvertible {
-        let tensor: Tensor
-        let result: Result
-        var testDescription: String { "\(tensor.kind) \(result.scheme) \(result.rule)" }
-    }
-
-    static let fixture: Fixture = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/mx-scale-rounding.json")
-        // The fixture is committed with the tests; a missing or broken file fails loudly.
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-    }()
-
-    static let cases: [Case] = fixture.tensors.flatMap { tensor in tensor.results.map { Case(tensor: tensor, result: $0) } }
-
-    static func bytes(_ hex: String) -> [UInt64] {
-        var result: [UInt64] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            result.append(UInt64(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        return result
-    }
+    static let cases = OracleFixture<Result>.load("mx-scale-rounding.json").cases
 
     @Test func coversEveryFormatAndRule() {
         #expect(Self.cases.count == 2 * 5 * 4)
-        #expect(Self.cases.allSatisfy { Self.bytes($0.result.element_codes).count == $0.tensor.rows * $0.tensor.columns })
+        #expect(Self.cases.allSatisfy { hexBytes($0.result.element_codes).count == $0.tensor.rows * $0.tensor.columns })
     }
 
     @Test(arguments: cases)
-    func agreesWithReference(_ testCase: Case) throws {
+    func agreesWithReference(_ testCase: OracleFixture<Result>.Case) throws {
         let tensor = testCase.tensor
-        let input = try Matrix(rows: tensor.rows, columns: tensor.columns, format: .float32,
-                               codes: tensor.bits.map { UInt64($0, radix: 16)! })
+        let input = try tensor.matrix()
         let scheme = try #require(QuantizationScheme(name: testCase.result.scheme))
         let rule = try #require(MXScaleRounding(rawValue: testCase.result.rule))
-        let expectedScales = Self.bytes(testCase.result.scale_codes)
-        let expectedElements = Self.bytes(testCase.result.element_codes)
+        let expectedScales = hexBytes(testCase.result.scale_codes)
+        let expectedElements = hexBytes(testCase.result.element_codes)
         let checked = testCase.result.elements_checked.map { $0 == "1" }
         let blocksPerRow = tensor.columns / 32
         for path in [KernelPath.automatic, .softFloat] {

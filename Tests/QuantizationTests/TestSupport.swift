@@ -1,3 +1,4 @@
+import Foundation
 import SoftFloat
 import Testing
 @testable import Quantization
@@ -20,4 +21,23 @@ func codes(_ values: [String], _ format: FloatFormat) throws -> [UInt64] {
 /// Hex bit patterns, for readable mismatch reports (as swift-numerics prints binary).
 func hex(_ codes: [UInt64], _ format: FloatFormat) -> [String] {
     codes.map { format.hexString($0) }
+}
+
+/// Decodes Fixtures/`name` (a JSON fixture committed with these tests, written by an oracle in
+/// Scripts/oracles); a missing or broken file fails loudly.
+func loadFixture<T: Decodable>(_ name: String, as type: T.Type) -> T {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    return try! JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+}
+
+/// The bytes of a hex string, two digits each: `hexBytes("08ff") == [0x08, 0xff]`.
+func hexBytes(_ hex: String) -> [UInt64] {
+    var result: [UInt64] = []
+    var index = hex.startIndex
+    while index < hex.endIndex {
+        let next = hex.index(index, offsetBy: 2)
+        result.append(UInt64(hex[index..<next], radix: 16)!)
+        index = next
+    }
+    return result
 }
