@@ -123,14 +123,7 @@ struct RandomMatrix: Sendable {
         let configuration = testCase.configuration
         let kernel = try #require(Float32QuantizeKernel(configuration: configuration))
         for matrix in Self.matrices(seed: 7, allowsNonFinite: configuration.scheme.isMX) {
-            let soft = Result { () throws(QuantizationError) in try quantize(matrix.matrix, configuration, path: .softFloat) }
-            let fast = Result { () throws(QuantizationError) in
-                try matrix.bits.withUnsafeBufferPointer { source in
-                    Result { () throws(QuantizationError) in try kernel.quantize(source, rows: matrix.rows, columns: matrix.columns) }
-                }.get()
-            }
-            switch (soft, fast) {
-            case (.success(let reference), .success(let output)):
+            try compareWithSoftFloat(matrix, kernel: kernel, configuration: configuration) { output, reference in
                 try expectSame(output, kernel: kernel, as: reference, matrix: matrix)
                 let automatic = try quantize(matrix.matrix, configuration)
                 #expect(automatic.quantized == reference.quantized, "\(matrix.name)")
@@ -138,16 +131,38 @@ struct RandomMatrix: Sendable {
                 #expect(automatic.elementKind == reference.elementKind, "\(matrix.name)")  // FP4's codebook, not NF4's
                 // Compared as text: huge inputs give NaN metrics, and NaN ≠ NaN.
                 #expect("\(automatic.metrics)" == "\(reference.metrics)", "\(matrix.name)")
-            case (.failure(let softError), .failure(let fastError)):
+            } bothFailed: { softError in
                 // The fast path reports the first failing group too; quantize() re-raises the
                 // soft path's error, so its message never depends on the path.
-                #expect(softError == fastError, "\(matrix.name)")
                 #expect(throws: softError) { try quantize(matrix.matrix, configuration) }
-            case (.success, .failure(let error)):
-                Issue.record("\(matrix.name): the fast path threw \(error), the soft-float path succeeded")
-            case (.failure(let error), .success):
-                Issue.record("\(matrix.name): the soft-float path threw \(error), the fast path succeeded")
             }
+        }
+    }
+
+    /// Quantizes `matrix` on the soft-float path and with `kernel`: both must succeed (then
+    /// `bothSucceeded(fast output, soft result)` compares them) or both fail with the same error
+    /// (then `bothFailed(error)`); one path failing alone is an issue.
+    func compareWithSoftFloat(
+        _ matrix: RandomMatrix, kernel: Float32QuantizeKernel, configuration: QuantizationConfiguration,
+        bothSucceeded: (Float32QuantizeOutput, QuantizationResult) throws -> Void,
+        bothFailed: (QuantizationError) -> Void = { _ in }
+    ) rethrows {
+        let soft = Result { () throws(QuantizationError) in try quantize(matrix.matrix, configuration, path: .softFloat) }
+        let fast = Result { () throws(QuantizationError) in
+            try matrix.bits.withUnsafeBufferPointer { source in
+                Result { () throws(QuantizationError) in try kernel.quantize(source, rows: matrix.rows, columns: matrix.columns) }
+            }.get()
+        }
+        switch (soft, fast) {
+        case (.success(let reference), .success(let output)):
+            try bothSucceeded(output, reference)
+        case (.failure(let softError), .failure(let fastError)):
+            #expect(softError == fastError, "\(matrix.name)")
+            bothFailed(softError)
+        case (.success, .failure(let error)):
+            Issue.record("\(matrix.name): the fast path threw \(error), the soft-float path succeeded")
+        case (.failure(let error), .success):
+            Issue.record("\(matrix.name): the soft-float path threw \(error), the fast path succeeded")
         }
     }
 
@@ -191,22 +206,9 @@ struct RandomMatrix: Sendable {
         let matrices = Self.matrices(seed: 7, allowsNonFinite: true) + [RandomMatrix(name: "whole and partial blocks", rows: rows, columns: columns, bits: wide)]
             + Self.wholeBlockMatrices(seed: 16)
         for matrix in matrices {
-            let soft = Result { () throws(QuantizationError) in try quantize(matrix.matrix, configuration, path: .softFloat) }
-            let fast = Result { () throws(QuantizationError) in
-                try matrix.bits.withUnsafeBufferPointer { source in
-                    Result { () throws(QuantizationError) in try kernel.quantize(source, rows: matrix.rows, columns: matrix.columns) }
-                }.get()
-            }
-            switch (soft, fast) {
-            case (.success(let reference), .success(let output)):
+            try compareWithSoftFloat(matrix, kernel: kernel, configuration: configuration) { output, reference in
                 try expectSame(output, kernel: kernel, as: reference, matrix: matrix)
                 #expect(try quantize(matrix.matrix, configuration).scales == reference.scales, "\(matrix.name)")
-            case (.failure(let softError), .failure(let fastError)):
-                #expect(softError == fastError, "\(matrix.name)")
-            case (.success, .failure(let error)):
-                Issue.record("\(matrix.name): the fast path threw \(error), the soft-float path succeeded")
-            case (.failure(let error), .success):
-                Issue.record("\(matrix.name): the soft-float path threw \(error), the fast path succeeded")
             }
         }
     }

@@ -35,14 +35,25 @@ import Testing
         BadText(text: "1 70000\n", kind: .overflow, message: "in.txt:1:3: 70000 overflows float16 (largest finite 65504)"),
     ]
 
-    @Test(arguments: badTexts)
-    func badTextNamesLineAndColumn(_ bad: BadText) throws {
+    /// Expects `read` to fail with an error of `kind` whose message starts with `message`: the
+    /// one check of every bad-input table below (text, .npy, .safetensors).
+    static func expectFailure(
+        _ kind: MatrixInputError.Kind, _ message: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ read: () throws(MatrixInputError) -> MatrixSource
+    ) {
         do {
-            _ = try MatrixReader.read(text: bad.text, name: "in.txt", format: .float16)
-            Issue.record("expected an error")
+            _ = try read()
+            Issue.record("expected an error", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.kind == bad.kind)
-            #expect(error.description.hasPrefix(bad.message), "\(error.description)")
+            #expect(error.kind == kind, sourceLocation: sourceLocation)
+            #expect(error.description.hasPrefix(message), "\(error.description)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: badTexts)
+    func badTextNamesLineAndColumn(_ bad: BadText) {
+        Self.expectFailure(bad.kind, bad.message) { () throws(MatrixInputError) in
+            try MatrixReader.read(text: bad.text, name: "in.txt", format: .float16)
         }
     }
 
@@ -150,13 +161,9 @@ import Testing
     ]
 
     @Test(arguments: badNumpy)
-    func badNumpyFiles(_ bad: BadFile) throws {
-        do {
-            _ = try MatrixReader.read(bytes: bad.bytes, name: bad.name, format: .float16)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.kind == bad.kind)
-            #expect(error.description.hasPrefix(bad.message), "\(error.description)")
+    func badNumpyFiles(_ bad: BadFile) {
+        Self.expectFailure(bad.kind, bad.message) { () throws(MatrixInputError) in
+            try MatrixReader.read(bytes: bad.bytes, name: bad.name, format: .float16)
         }
     }
 
@@ -200,13 +207,9 @@ import Testing
     ]
 
     @Test(arguments: badSafetensors)
-    func badSafetensorsFiles(_ bad: BadFile) throws {
-        do {
-            _ = try MatrixReader.read(bytes: bad.bytes, name: bad.name, format: .float32)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.kind == bad.kind)
-            #expect(error.description.hasPrefix(bad.message), "\(error.description)")
+    func badSafetensorsFiles(_ bad: BadFile) {
+        Self.expectFailure(bad.kind, bad.message) { () throws(MatrixInputError) in
+            try MatrixReader.read(bytes: bad.bytes, name: bad.name, format: .float32)
         }
     }
 
