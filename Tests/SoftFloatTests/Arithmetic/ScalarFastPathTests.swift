@@ -142,6 +142,40 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// Sums and differences around the exponent difference m + 3 at which the fast path stops
+    /// adding (the smaller operand is then below a quarter of the larger one's ulp): every
+    /// difference from m to m + 5 and the largest, with the larger operand a power of two (its
+    /// predecessor lies half an ulp below), its successor or the top of its binade, and the
+    /// smaller one's fraction 0, 1, half or all ones, in both sign combinations, normal and
+    /// subnormal smaller operands included.
+    @Test(arguments: formats)
+    func alignmentDistances(format: FloatFormat) {
+        let m = format.mantissaBits
+        let mask = format.mantissaMask
+        let top = Int(format.maxFiniteBits >> UInt64(m))
+        var mismatches = 0
+        for bigExponent in [m + 6, top / 2, top] where bigExponent <= top {
+            for distance in Array(m...(m + 5)) + [bigExponent] where distance <= bigExponent {
+                for bigFraction: UInt64 in [0, 1, mask] {
+                    for smallFraction: UInt64 in [0, 1, 1 << UInt64(m - 1), mask] {
+                        let big = UInt64(bigExponent) << UInt64(m) | bigFraction
+                        let small = UInt64(bigExponent - distance) << UInt64(m) | smallFraction
+                        guard small != 0 else { continue }
+                        for (x, y) in [(big, small), (small, big), (big, small | format.signMask), (small | format.signMask, big)] {
+                            for operation in [ArithmeticOperation.add, .subtract] {
+                                if let failure = Self.check(format, operation, x, y, 0) {
+                                    mismatches += 1
+                                    if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// Every pair of codes of the 8-bit layouts (fma: every pair with 64 sampled addends).
     @Test(arguments: [FloatFormat.float8_e5m2, .float8_e4m3fn], ArithmeticOperation.correctlyRounded)
     func everyEightBitPair(format: FloatFormat, operation: ArithmeticOperation) {
