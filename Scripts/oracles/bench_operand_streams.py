@@ -6,7 +6,8 @@ The scalar benchmark's operands are shared with the Berkeley SoftFloat harness
 "normal" = Box-Muller N(0,1)*100 from two 53-bit uniforms with the C library's log and cos,
 rounded float64 -> format to nearest-even. This script rebuilds them independently (Python
 integers for SplitMix64, math.log/math.cos = libm, numpy's float64 -> float16/float32
-casts), together with the bulk-conversion input (seed 26: 1% specials, else float32 of
+casts), the "special" set of zeros, subnormals, infinities and NaNs only (the generator of
+Scripts/oracles/softfloat_scalar_special.c, for all five fast-path layouts), the bulk-conversion input (seed 26: 1% specials, else float32 of
 N(0,1)*100) and the quantize benchmarks' N(0,1) float32 matrix (seed 4096), and prints each
 stream's polynomial hash (h = h*31 + x mod 2^64, as the C harness's --verify prints it).
 
@@ -44,6 +45,36 @@ def scalar_operands(name, count, normal):
             for _ in range(count)]
 
 
+# (exponent bits, mantissa bits, has infinity) of the formats the special set covers.
+LAYOUTS = {"float16": (5, 10, True), "float32": (8, 23, True), "bfloat16": (8, 7, True),
+           "float8_e5m2": (5, 2, True), "float8_e4m3fn": (4, 3, False)}
+
+
+def special_operands(name, count):
+    """Zeros, subnormals, infinities and NaNs only: sign = bit 63 of r, fraction = (r >> 2) &
+    mantissa mask (1 if 0), r & 3 = zero / subnormal / infinity / NaN with that fraction; a
+    format without infinity (float8_e4m3fn) has its one NaN magnitude 0x7f for both."""
+    exponent_bits, mantissa_bits, has_infinity = LAYOUTS[name]
+    random = SplitMix64(3)
+    values = []
+    for _ in range(count):
+        r = random.next()
+        fraction = (r >> 2) & ((1 << mantissa_bits) - 1) or 1
+        sign = (r >> 63) << (exponent_bits + mantissa_bits)
+        all_ones = ((1 << exponent_bits) - 1) << mantissa_bits
+        kind = r & 3
+        if kind == 0:
+            magnitude = 0
+        elif kind == 1:
+            magnitude = fraction
+        elif not has_infinity:
+            magnitude = all_ones | ((1 << mantissa_bits) - 1)
+        else:
+            magnitude = all_ones if kind == 2 else all_ones | fraction
+        values.append(sign | magnitude)
+    return values
+
+
 def bulk_input(count, seed=26):
     random = SplitMix64(seed)
     specials = [0, 0x80000000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x00000001, 0x80400000,
@@ -68,5 +99,7 @@ if __name__ == "__main__":
         for normal in (False, True):
             kind = "normal" if normal else "random"
             print(f"scalar {name} {kind} {count}: {polynomial_hash(scalar_operands(name, count, normal))}")
+    for name in LAYOUTS:
+        print(f"scalar {name} special {count}: {polynomial_hash(special_operands(name, count))}")
     print(f"bulk input {count}: {polynomial_hash(bulk_input(count))}")
     print(f"quantize input {count}: {polynomial_hash(quantize_input(count))}")

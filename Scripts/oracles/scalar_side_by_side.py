@@ -3,7 +3,9 @@
 
 Uses the shared harness driver (../shared/bench/scalar_vs_softfloat.py) for one process's JSON
 and one callgrind run, and adds what it lacks: sub (a second C binary whose "add" is f16_sub /
-f32_sub), the LabCommands symbol of the timed Swift loop, and geometric means.
+f32_sub), the special-only operand set (Scripts/oracles/softfloat_scalar_special.c, which has
+sub itself), formats SoftFloat lacks (--formats bfloat16,float8_e4m3fn,float8_e5m2: our rows
+only), the LabCommands symbol of the timed Swift loop, and geometric means.
 
 wall:  per benchmark, `--pairs` pairs of processes A B A B ...: A = `precision-lab bench --json
        --operands N --repetitions R NAME`, B = `softfloat_scalar --json --count N --reps R NAME`;
@@ -22,42 +24,50 @@ import statistics
 import subprocess
 import sys
 
-FORMATS = ["float16", "float32"]
+SOFTFLOAT_FORMATS = {"float16": "f16", "float32": "f32"}
 OPS = ["add", "sub", "mul", "div", "sqrt", "fma"]
-DISTS = ["random", "normal"]
 SWIFT_LOOP = "$s11LabCommands25ScalarOperationBenchmarksO3run_"
 
 
-def names(only):
-    for fmt in FORMATS:
-        for dist in DISTS:
+def names(args):
+    for fmt in args.formats.split(","):
+        for dist in args.sets.split(","):
             for op in OPS:
                 name = f"scalar {fmt} {op} ({dist})"
-                if only is None or only in name:
+                if args.only is None or args.only in name:
                     yield fmt, op, dist, name
 
 
-def softfloat_side(args, op, name):
-    """The C binary and the benchmark name it knows this benchmark by."""
+def softfloat_side(args, fmt, op, dist, name):
+    """The C binary, the benchmark name it knows this benchmark by and its loop function, or
+    None for a format SoftFloat does not have."""
+    if fmt not in SOFTFLOAT_FORMATS:
+        return None
+    short = SOFTFLOAT_FORMATS[fmt]
+    if dist == "special":
+        return args.softfloat_special, name, f"run_{short}_{op}"
     if op == "sub":
-        return args.softfloat_sub, name.replace(" sub ", " add ")
-    return args.softfloat, name
+        return args.softfloat_sub, name.replace(" sub ", " add "), f"run_{short}_add"
+    return args.softfloat, name, f"run_{short}_{op}"
 
 
 def wall(args, shared):
     results = {}
-    for fmt, op, dist, name in names(args.only):
-        binary, c_name = softfloat_side(args, op, name)
+    for fmt, op, dist, name in names(args):
+        side = softfloat_side(args, fmt, op, dist, name)
         ours, theirs = [], []
         for _ in range(args.pairs):
             a = shared.run_json([args.ours, "bench", "--json", "--operands", str(args.operands),
                                  "--repetitions", str(args.reps), name])
             ours.append(a["ns_per_element"])
-            b = shared.run_json([binary, "--json", "--count", str(args.operands), "--reps", str(args.reps), c_name])
-            theirs.append(b["ns_per_element"])
+            if side:
+                b = shared.run_json([side[0], "--json", "--count", str(args.operands), "--reps", str(args.reps), side[1]])
+                theirs.append(b["ns_per_element"])
         results[name] = {"ours": ours, "softfloat": theirs}
-        print(f"{name}: ours {statistics.median(ours):.2f} ns, SoftFloat {statistics.median(theirs):.2f} ns",
-              file=sys.stderr, flush=True)
+        line = f"{name}: ours {statistics.median(ours):.2f} ns"
+        if theirs:
+            line += f", SoftFloat {statistics.median(theirs):.2f} ns"
+        print(line, file=sys.stderr, flush=True)
     return results
 
 
@@ -68,17 +78,20 @@ def instr(args, shared):
     subprocess.run(["objcopy", "--strip-debug", args.ours, stripped], check=True)
     operations = 2 * args.instr_operands
     results = {}
-    for fmt, op, dist, name in names(args.only):
+    for fmt, op, dist, name in names(args):
         total, own = shared.callgrind(
             [stripped, "bench", "--operands", str(args.instr_operands), "--repetitions", "1", name],
             SWIFT_LOOP + "*", re.escape(SWIFT_LOOP))
-        binary, c_name = softfloat_side(args, op, name)
-        loop = f"run_{'f16' if fmt == 'float16' else 'f32'}_{'add' if op == 'sub' else op}"
-        c_total, c_own = shared.callgrind([binary, "--count", str(args.instr_operands), "--reps", "1", c_name],
-                                          loop + "*", r":" + loop + r"(\.|\s|$)")
-        results[name] = {"ours": (total - own) / operations, "softfloat": (c_total - c_own) / operations}
-        print(f"{name}: ours {results[name]['ours']:.1f}, SoftFloat {results[name]['softfloat']:.1f} instructions",
-              file=sys.stderr, flush=True)
+        results[name] = {"ours": (total - own) / operations}
+        line = f"{name}: ours {results[name]['ours']:.1f}"
+        side = softfloat_side(args, fmt, op, dist, name)
+        if side:
+            binary, c_name, loop = side
+            c_total, c_own = shared.callgrind([binary, "--count", str(args.instr_operands), "--reps", "1", c_name],
+                                              loop + "*", r":" + loop + r"(\.|\s|$)")
+            results[name]["softfloat"] = (c_total - c_own) / operations
+            line += f", SoftFloat {results[name]['softfloat']:.1f}"
+        print(line + " instructions", file=sys.stderr, flush=True)
     return results
 
 
@@ -90,20 +103,21 @@ def table(args, wall_results, instr_results):
     lines = ["| format | op | operands | ours ns/op | SoftFloat ns/op | ratio | ours instr/op | SoftFloat instr/op | ratio |",
              "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     wall_ratios, instr_ratios = [], []
-    for fmt, op, dist, name in names(args.only):
+    for fmt, op, dist, name in names(args):
         cells = [fmt, op, dist]
-        if name in wall_results:
-            ours, theirs = statistics.median(wall_results[name]["ours"]), statistics.median(wall_results[name]["softfloat"])
-            wall_ratios.append(ours / theirs)
-            cells += [f"{ours:.1f}", f"{theirs:.1f}", f"{ours / theirs:.2f}×"]
-        else:
-            cells += ["–"] * 3
-        if name in instr_results:
-            ours, theirs = instr_results[name]["ours"], instr_results[name]["softfloat"]
-            instr_ratios.append(ours / theirs)
-            cells += [f"{ours:.0f}", f"{theirs:.0f}", f"{ours / theirs:.2f}×"]
-        else:
-            cells += ["–"] * 3
+        for results, ratios, digits in [(wall_results, wall_ratios, 1), (instr_results, instr_ratios, 0)]:
+            if name not in results:
+                cells += ["–"] * 3
+                continue
+            ours = statistics.median(results[name]["ours"]) if results is wall_results else results[name]["ours"]
+            cells.append(f"{ours:.{digits}f}")
+            theirs = results[name].get("softfloat")
+            if not theirs:
+                cells += ["–"] * 2
+                continue
+            theirs = statistics.median(theirs) if results is wall_results else theirs
+            ratios.append(ours / theirs)
+            cells += [f"{theirs:.{digits}f}", f"{ours / theirs:.2f}×"]
         lines.append("| " + " | ".join(cells) + " |")
     mean = ["geometric mean", "", "", "", "", f"{geometric_mean(wall_ratios):.2f}×" if wall_ratios else "–",
             "", "", f"{geometric_mean(instr_ratios):.2f}×" if instr_ratios else "–"]
@@ -117,6 +131,10 @@ def main():
     parser.add_argument("--ours", required=True)
     parser.add_argument("--softfloat", required=True)
     parser.add_argument("--softfloat-sub", required=True)
+    parser.add_argument("--softfloat-special", required=True)
+    parser.add_argument("--formats", default="float16,float32",
+                        help="comma-separated; formats other than float16/float32 get our rows only")
+    parser.add_argument("--sets", default="random,normal", help="operand sets, comma-separated: random,normal,special")
     parser.add_argument("--out", required=True)
     parser.add_argument("--only", help="keep benchmark names containing this text")
     parser.add_argument("--pairs", type=int, default=5)
@@ -128,6 +146,8 @@ def main():
     args = parser.parse_args()
     if min(args.pairs, args.reps, args.operands, args.instr_operands) < 1:
         parser.error("--pairs, --reps, --operands and --instr-operands must be positive")
+    if not set(args.sets.split(",")) <= {"random", "normal", "special"}:
+        parser.error("--sets takes random, normal and special")
     sys.path.insert(0, args.shared)
     import scalar_vs_softfloat as shared
     wall_results = {} if args.skip_wall else wall(args, shared)

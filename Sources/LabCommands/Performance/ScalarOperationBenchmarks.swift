@@ -1,22 +1,21 @@
-import PortableMath
 import SoftFloat
 
 /// Benchmarks of the scalar soft-float operations (add, sub, mul, div, sqrt, fma) for float16,
-/// bfloat16, float32 and float8_e4m3fn, over pre-generated operands: random encodings and
-/// N(0,1)·100 values, nearest-even. Named `scalar FORMAT OP (random|normal)`; one element is
-/// one operation.
+/// bfloat16, float32, float8_e4m3fn and float8_e5m2, over pre-generated operands
+/// (``ScalarOperandSet``: random encodings, N(0,1)·100 values, or special codes only),
+/// nearest-even. Named `scalar FORMAT OP (random|normal|special)`; one element is one operation.
 public enum ScalarOperationBenchmarks {
-    public static let formats: [FloatFormat] = [.float16, .bfloat16, .float32, .float8_e4m3fn]
+    public static let formats: [FloatFormat] = [.float16, .bfloat16, .float32, .float8_e4m3fn, .float8_e5m2]
     public static let operations: [ArithmeticOperation] = [.add, .subtract, .multiply, .divide, .squareRoot, .fusedMultiplyAdd]
 
     public static func benchmarks(operands count: Int, repetitions: Int) -> [BenchmarkSuite.Benchmark] {
         var list: [BenchmarkSuite.Benchmark] = []
         for format in formats {
-            for distribution in ["random", "normal"] {
+            for set in ScalarOperandSet.allCases {
                 for operation in operations {
-                    let name = "scalar \(format.name) \(operation.rawValue) (\(distribution))"
+                    let name = "scalar \(format.name) \(operation.rawValue) (\(set.rawValue))"
                     list.append(BenchmarkSuite.Benchmark(name: name, elements: count, bytesPerElement: 0) {
-                        let operands = Self.operands(format: format, count: count + 2, normal: distribution == "normal")
+                        let operands = set.operands(format: format, count: count + 2)
                         return operands.withUnsafeBufferPointer { buffer in
                             Stopwatch.measure(repetitions: repetitions) {
                                 var checksum: UInt64 = 0
@@ -29,20 +28,6 @@ public enum ScalarOperationBenchmarks {
             }
         }
         return list
-    }
-
-    /// Random encodings (NaN codes included) or N(0,1)·100 (``RandomVariates/boxMullerNormal()``)
-    /// rounded to the format, from SplitMix64 seeded 3: the same streams as the Berkeley
-    /// SoftFloat harness in /work/shared/bench (pinned by `BenchmarkStreamTests`).
-    static func operands(format: FloatFormat, count: Int, normal: Bool) -> [UInt64] {
-        var random = RandomVariates(SplitMix64(seed: 3))
-        return (0..<count).map { _ in
-            if normal {
-                let value = random.boxMullerNormal() * 100
-                return FloatFormat.float64.convert(value.bitPattern, to: format).bits
-            }
-            return random.next() & format.codeMask
-        }
     }
 
     @inline(never)
