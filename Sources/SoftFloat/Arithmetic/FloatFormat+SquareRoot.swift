@@ -88,12 +88,16 @@ extension FloatFormat {
     ///     FloatFormat.integerSquareRoot(ofExactDouble: 3 << 60)   // 1859775393 = ⌊√3 · 2^30⌋
     ///
     /// One correction suffices. IEEE square root rounds √n correctly to r, and k = ⌊√n⌋ is a
-    /// Double, so r ≥ k; and r ≤ √n + 2^-22 (half an ulp below 2^31) < k + 1 + 2^-22, so ⌊r⌋
-    /// is k or k + 1 — the latter exactly when ⌊r⌋² > n.
+    /// Double, so r ≥ k; and r ≤ √n + 2^-23 (half an ulp below 2^31) < k + 1 + 2^-23, so r
+    /// rounded to the nearest integer is k or k + 1 — the latter exactly when its square
+    /// exceeds n. That rounding is one addition of 2^52 (r < 2^52: the sum's last bit is worth
+    /// 1, and its low 32 bits are the integer), so no range-checked conversion is needed:
+    /// `Int64(r)` costs two comparisons and a trap.
     @usableFromInline @inline(__always)
     static func integerSquareRoot(ofExactDouble n: UInt64) -> UInt64 {
-        let root = UInt64(truncatingIfNeeded: Int64(Double(Int64(truncatingIfNeeded: n)).squareRoot()))
-        return root &- (root &* root > n ? 1 : 0)  // root ≤ 2^31: the square cannot overflow
+        let r = Double(Int64(truncatingIfNeeded: n)).squareRoot()
+        let root = (r + 0x1p52).bitPattern & 0xffff_ffff  // ≤ 2^31
+        return root &- (root &* root > n ? 1 : 0)  // the square cannot overflow
     }
 
     /// ⌊√n⌋ for 0 < n < 2^126, exactly.

@@ -4,10 +4,12 @@ extension ScalarFastPath {
     ///
     ///     ScalarFastPath.squareRoot(Float16Layout.self, 0x4000)   // √2 → 0x3da8, inexact
     ///
-    /// The sign first (below zero only −0 and NaN are not invalid). The significand, shifted by
-    /// the exponent's parity, is scaled to a radicand of 61–62 bits with at most 25 significant
-    /// ones, so `Double` holds it exactly and ``FloatFormat/integerSquareRoot(ofExactDouble:)``
-    /// gives its 31-bit integer root; a nonzero remainder is the sticky bit.
+    /// The sign first (below zero only −0 and NaN are not invalid). The significand is shifted
+    /// left by 60 − m or 61 − m, whichever leaves an even power of two: a radicand
+    /// of 61–62 bits with at most 25 significant ones whatever the layout (one shift by a
+    /// constant plus the exponent's parity, no leading-zero count), so `Double` holds it
+    /// exactly and ``FloatFormat/integerSquareRoot(ofExactDouble:)`` gives its 31-bit integer
+    /// root; a nonzero remainder is the sticky bit.
     @inline(never)
     static func squareRoot<L: ScalarLayout>(_: L.Type, _ a: UInt64) -> Rounded {
         let magnitude = a & L.magnitudeMask
@@ -18,17 +20,18 @@ extension ScalarFastPath {
 
     @inline(always)
     static func squareRootFinite<L: ScalarLayout>(_: L.Type, exponent: Int, significand: UInt64) -> Rounded {
-        // value = significand × 2^k, k = exponent − bias − m; make k even.
-        let scale = exponent &- L.bias &- L.mantissaBits
-        let odd = scale & 1
-        let even = significand &<< UInt64(truncatingIfNeeded: odd)
-        let halfShift = (even.leadingZeroBitCount &- 2) &>> 1  // leading bit to 60 or 61
-        let radicand = even &<< UInt64(truncatingIfNeeded: 2 &* halfShift)
+        // value = significand × 2^k, k = exponent − bias − m. The significand's leading bit (at
+        // m) goes to 60 + p, p the parity of exponent + bias, which makes k − shift even (bias
+        // and −bias have the same parity); then √value = root × 2^((k − shift)/2) and
+        // (k − shift)/2 + bias + 29, the exponent for root << 32 (leading bit 62), reduces to
+        // (exponent + bias)/2 − 1, rounded down:
+        //     float16 1.0: exponent 15, 15 + 15 = 30, p = 0, shift 50, radicand 2^60, root 2^30,
+        //     exponent 30/2 − 1 = 14 (biased 15) → 0x3c00
+        let twice = exponent &+ L.bias
+        let radicand = significand &<< UInt64(truncatingIfNeeded: (60 &- L.mantissaBits) &+ (twice & 1))
         let root = FloatFormat.integerSquareRoot(ofExactDouble: radicand)  // leading bit 30
         let sticky: UInt64 = root &* root != radicand ? 1 : 0
-        // √value = (root + tail) × 2^((k − odd)/2 − halfShift); root << 32 has its leading bit at 62.
-        return roundPack(L.self, sign: 0, exponent: ((scale &- odd) &>> 1) &- halfShift &+ 29 &+ L.bias,
-                         significand: root &<< 32 | sticky)
+        return roundPack(L.self, sign: 0, exponent: (twice &>> 1) &- 1, significand: root &<< 32 | sticky)
     }
 
     /// √ of zero, subnormals, infinity, NaN and negative numbers

@@ -49,6 +49,11 @@ extension ScalarLayout {
         Swift.max(a &- implicitBit, b &- implicitBit) <= maxFiniteBits &- implicitBit
     }
 
+    /// True when all three magnitudes are normal: one comparison of the largest offset.
+    @inline(__always) static func areNormal(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Bool {
+        Swift.max(Swift.max(a &- implicitBit, b &- implicitBit), c &- implicitBit) <= maxFiniteBits &- implicitBit
+    }
+
     @inline(__always) static func isNaN(_ magnitude: UInt64) -> Bool {
         hasInfinity ? magnitude > infinityBits : magnitude == magnitudeMask
     }
