@@ -10,17 +10,20 @@ import SoftFloat
 /// bfloat16) only the codes `codes` holds, so a small matrix does not pay for 65,536.
 ///
 ///     let table = JSONCodeTable(.float8_e4m3fn, codes: [])!
-///     table.width              // 6: "-448.0"
+///     table.width              // 12: "-0.001953125" (-2^-9, exact)
+///     table.room               // 16: write copies whole 8-byte words
 ///     table.write(0x7e, to: out)   // 5: 448.0
 ///     table.write(0x7f, to: out)   // 4: null
 ///     JSONCodeTable(.float32, codes: [])   // nil: float32 writes its digits directly
 struct JSONCodeTable: Sendable {
     let format: FloatFormat
-    /// `slotSize` bytes per code: the text's length, then the text; length 0 for a code that
-    /// `codes` did not hold.
+    /// `slotSize` bytes per code: the text (31 bytes at most), then its length in the last
+    /// byte; length 0 for a code that `codes` did not hold.
     private let slots: [UInt8]
     /// The longest text in the table.
     let width: Int
+    /// The bytes ``write(_:to:)`` may write: ``width`` rounded up to whole 8-byte words.
+    var room: Int { (width + 7) & ~7 }
 
     static let slotSize = 32
 
@@ -41,8 +44,8 @@ struct JSONCodeTable: Sendable {
             JSONValue.appendCode(UInt64(code), format, to: &text)
             guard text.count < Self.slotSize else { return nil }
             let slot = code * Self.slotSize
-            slots[slot] = UInt8(text.count)
-            for (offset, byte) in text.enumerated() { slots[slot + 1 + offset] = byte }
+            slots[slot + Self.slotSize - 1] = UInt8(text.count)
+            for (offset, byte) in text.enumerated() { slots[slot + offset] = byte }
             width = max(width, text.count)
         }
         self.slots = slots
@@ -50,14 +53,20 @@ struct JSONCodeTable: Sendable {
     }
 
     /// Writes the JSON text of `bits` (a code of ``format`` that the table was made with) at
-    /// `out` and returns its length.
+    /// `out` and returns its length; `out` must have ``room`` bytes, which it may all write
+    /// (the slot is copied in whole words, with no call to `memcpy`).
     @inline(__always)
     func write(_ bits: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let slot = Int(truncatingIfNeeded: bits & format.codeMask) &* Self.slotSize
+        let words = room &>> 3
         return slots.withUnsafeBufferPointer { slots in
-            let length = Int(slots[slot])
+            let text = UnsafeRawPointer(slots.baseAddress! + slot)
+            let length = Int(text.load(fromByteOffset: Self.slotSize - 1, as: UInt8.self))
             precondition(length > 0, "JSONCodeTable: code \(bits) was not among the codes the table was made for")
-            out.update(from: slots.baseAddress! + slot + 1, count: length)
+            for word in 0..<words {
+                UnsafeMutableRawPointer(out).storeBytes(of: text.loadUnaligned(fromByteOffset: 8 &* word, as: UInt64.self),
+                                                        toByteOffset: 8 &* word, as: UInt64.self)
+            }
             return length
         }
     }

@@ -28,10 +28,12 @@ package indirect enum JSONValue: Sendable {
     /// ``array(_:)`` of ``number(_:)``s): a matrix row written without a value or `String` per
     /// element.
     case numbers(count: Int, append: @Sendable (Int, inout [UInt8]) -> Void)
-    /// ``numbers(count:append:)`` whose texts have at most `width` bytes, each written in place
-    /// by `write`, which returns its length: room for the whole row is made at once, so an
-    /// element costs no capacity check (float32 values, integers, a ``JSONCodeTable``'s codes).
-    case boundedNumbers(count: Int, width: Int, write: @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Int)
+    /// ``numbers(count:append:)`` whose texts have at most `width` bytes, all written in place
+    /// by one call of `write` ("1, -2, 3" without the brackets, through
+    /// ``separated(_:to:_:)``; it returns the length): room for the whole row (`width` + 2
+    /// bytes a number) is made at once, so an element costs no capacity check and no call
+    /// through a closure (float32 values, integers, a ``JSONCodeTable``'s codes).
+    case boundedNumbers(count: Int, width: Int, write: @Sendable (UnsafeMutablePointer<UInt8>) -> Int)
 
     package static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
     package static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -52,12 +54,18 @@ package indirect enum JSONValue: Sendable {
     /// 131,072 of them for MX on a 1024 × 4096 matrix.
     static func codes(_ codes: [UInt64], _ format: FloatFormat) -> JSONValue {
         if format == .float32 {
-            return .boundedNumbers(count: codes.count, width: float32Width) { index, out in
-                writeFloat32(UInt32(truncatingIfNeeded: codes[index]), to: out)
+            return .boundedNumbers(count: codes.count, width: float32Width) { out in
+                codes.withUnsafeBufferPointer { codes in
+                    separated(codes.count, to: out) { index, out in writeFloat32(UInt32(truncatingIfNeeded: codes[index]), to: out) }
+                }
             }
         }
         if codes.count > 64, let table = JSONCodeTable(format, codes: codes) {
-            return .boundedNumbers(count: codes.count, width: table.width) { index, out in table.write(codes[index], to: out) }
+            return .boundedNumbers(count: codes.count, width: table.room) { out in
+                codes.withUnsafeBufferPointer { codes in
+                    separated(codes.count, to: out) { index, out in table.write(codes[index], to: out) }
+                }
+            }
         }
         return .numbers(count: codes.count) { index, bytes in appendCode(codes[index], format, to: &bytes) }
     }
@@ -66,9 +74,30 @@ package indirect enum JSONValue: Sendable {
     /// zero points, bitsandbytes' packed bytes (2 M for a 1024 × 4096 NF4 matrix).
     static func integers<Values: RandomAccessCollection & Sendable>(_ values: Values) -> JSONValue
     where Values.Element: BinaryInteger, Values.Index == Int {
-        .boundedNumbers(count: values.count, width: integerWidth) { index, out in
-            writeInteger(Int64(values[values.startIndex + index]), to: out)
+        .boundedNumbers(count: values.count, width: integerWidth) { out in
+            separated(values.count, to: out) { index, out in writeInteger(Int64(values[values.startIndex + index]), to: out) }
         }
+    }
+
+    /// Writes `count` numbers at `out`, the one at `index` by `element(index, cursor)` (which
+    /// returns its length), with ", " between them, and returns the length: the body of every
+    /// ``boundedNumbers(count:width:write:)``, inlined with its `element` so that a number
+    /// costs no call. It writes ", " after the last number too (the room has it) and leaves
+    /// it out of the length.
+    ///
+    ///     JSONValue.separated(3, to: out) { index, out in JSONValue.writeInteger(Int64(index) - 1, to: out) }
+    ///     // 9: -1, 0, 1
+    @inline(always)
+    static func separated(_ count: Int, to out: UnsafeMutablePointer<UInt8>,
+                          _ element: (Int, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+        var cursor = out
+        for index in 0..<count {
+            cursor += element(index, cursor)
+            cursor[0] = UInt8(ascii: ",")
+            cursor[1] = UInt8(ascii: " ")
+            cursor += 2
+        }
+        return count == 0 ? 0 : cursor - out - 2
     }
 
     /// A float64 value (the metrics) as its shortest decimal.
@@ -144,18 +173,7 @@ package indirect enum JSONValue: Sendable {
             bytes.append(UInt8(ascii: "["))
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: count * (width + 2)))
-            let end = bytes.withUnsafeMutableBufferPointer { buffer in
-                var cursor = buffer.baseAddress! + start
-                for index in 0..<count {
-                    if index > 0 {
-                        cursor[0] = UInt8(ascii: ",")
-                        cursor[1] = UInt8(ascii: " ")
-                        cursor += 2
-                    }
-                    cursor += write(index, cursor)
-                }
-                return cursor - buffer.baseAddress!
-            }
+            let end = bytes.withUnsafeMutableBufferPointer { buffer in start + write(buffer.baseAddress! + start) }
             bytes.removeLast(bytes.count - end)
             bytes.append(UInt8(ascii: "]"))
         case .rows(let count, let make):
@@ -177,29 +195,17 @@ package indirect enum JSONValue: Sendable {
     static let integerWidth = 20
 
     /// Writes an integer's decimal text (what ``integer(_:)`` holds) at `out`, -12 → "-12",
-    /// and returns its length (at most ``integerWidth``): the digits are made last first in a
-    /// stack buffer (division by the constant 10 is a multiplication) and copied at once.
+    /// and returns its length (at most ``integerWidth``): a sign, then the digits in place,
+    /// two at a time (``SoftFloat/DecimalDigits``).
+    ///
+    ///     JSONValue.writeInteger(-12, to: out)          // 3: -12
+    ///     JSONValue.writeInteger(.min, to: out)         // 20: -9223372036854775808
+    @inline(__always)
     static func writeInteger(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var cursor = out
-        if value < 0 {
-            cursor.pointee = UInt8(ascii: "-")
-            cursor += 1
-        }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
-            return cursor + 1 - out
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in  // 2^63 has 19 digits
-            var start = 20
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude != 0
-            cursor.update(from: buffer.baseAddress! + start, count: 20 - start)
-            return cursor + (20 - start) - out
-        }
+        let negative = value < 0
+        out.pointee = UInt8(ascii: "-")
+        let sign = negative ? 1 : 0
+        return sign &+ DecimalDigits.write(value.magnitude, to: out + sign)
     }
 
     /// The longest float32 text ``writeFloat32(_:to:)`` writes (``SoftFloat``'s 19 and room for

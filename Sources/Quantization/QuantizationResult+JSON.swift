@@ -41,16 +41,24 @@ extension QuantizationResult {
         members.append(("q", .rows(count: input.rows) { [elementTable] row in
             if case .float(let format) = elementKind {
                 if let elementTable {
-                    return .boundedNumbers(count: columns, width: elementTable.width) { column, out in
-                        elementTable.write(UInt64(bitPattern: quantized[row * columns + column]), to: out)
+                    return .boundedNumbers(count: columns, width: elementTable.room) { out in
+                        quantized.withUnsafeBufferPointer { quantized in
+                            let codes = UnsafeBufferPointer(rebasing: quantized[(row * columns)..<((row + 1) * columns)])
+                            return JSONValue.separated(columns, to: out) { column, out in
+                                elementTable.write(UInt64(bitPattern: codes[column]), to: out)
+                            }
+                        }
                     }
                 }
                 return .numbers(count: columns) { column, bytes in
                     JSONValue.appendCode(UInt64(bitPattern: quantized[row * columns + column]), format, to: &bytes)
                 }
             }
-            return .boundedNumbers(count: columns, width: JSONValue.integerWidth) { column, out in
-                JSONValue.writeInteger(quantized[row * columns + column], to: out)
+            return .boundedNumbers(count: columns, width: JSONValue.integerWidth) { out in
+                quantized.withUnsafeBufferPointer { quantized in
+                    let values = UnsafeBufferPointer(rebasing: quantized[(row * columns)..<((row + 1) * columns)])
+                    return JSONValue.separated(columns, to: out) { column, out in JSONValue.writeInteger(values[column], to: out) }
+                }
             }
         }))
         members.append(("scale", .codes(scales, scaleFormat)))
@@ -78,20 +86,33 @@ extension QuantizationResult {
     }
 
     /// A matrix as nested arrays of its format's printed decimals, made row by row: float32
-    /// written in place (``JSONValue/writeFloat32(_:to:)``), formats of 16 bits or fewer through
-    /// a ``JSONCodeTable`` of the codes it holds.
+    /// written in place (``JSONValue/writeFloat32(_:to:)``), each value a row repeats copied
+    /// from a ``Float32JSONCache``; formats of 16 bits or fewer through a ``JSONCodeTable`` of
+    /// the codes it holds.
     static func json(_ matrix: Matrix) -> JSONValue {
         let columns = matrix.columns
+        let codes = matrix.codes
         if matrix.format == .float32 {
             return .rows(count: matrix.rows) { row in
-                .boundedNumbers(count: columns, width: JSONValue.float32Width) { column, out in
-                    JSONValue.writeFloat32(UInt32(truncatingIfNeeded: matrix.codes[row * columns + column]), to: out)
+                .boundedNumbers(count: columns, width: JSONValue.float32Width) { out in
+                    codes.withUnsafeBufferPointer { codes in
+                        let values = UnsafeBufferPointer(rebasing: codes[(row * columns)..<((row + 1) * columns)])
+                        var cache = Float32JSONCache()
+                        return JSONValue.separated(columns, to: out) { column, out in
+                            cache.write(UInt32(truncatingIfNeeded: values[column]), to: out)
+                        }
+                    }
                 }
             }
         }
-        if let table = JSONCodeTable(matrix.format, codes: matrix.codes) {
+        if let table = JSONCodeTable(matrix.format, codes: codes) {
             return .rows(count: matrix.rows) { row in
-                .boundedNumbers(count: columns, width: table.width) { column, out in table.write(matrix.codes[row * columns + column], to: out) }
+                .boundedNumbers(count: columns, width: table.room) { out in
+                    codes.withUnsafeBufferPointer { codes in
+                        let values = UnsafeBufferPointer(rebasing: codes[(row * columns)..<((row + 1) * columns)])
+                        return JSONValue.separated(columns, to: out) { column, out in table.write(values[column], to: out) }
+                    }
+                }
             }
         }
         return .rows(count: matrix.rows) { row in

@@ -25,7 +25,10 @@
 /// x = c and the two ends, computed as x · g ≫ shift with g a 64-bit value just above
 /// 10^−k's leading bits, rounded to odd (the integer part, with its last bit set when the
 /// fraction is not zero), which compares with the even integers 4s, 4(s + 1) and 4s + 2 as the
-/// exact product would. `verify --shortest-float32` checks every one of the 2^32 bit patterns
+/// exact product would. The shift is 60 … 63, so x is first moved up by 96 − shift (33 … 36
+/// bits; 4c + 2 < 2^26 stays below 2^62) and the high half of one 64 × 64-bit product holds
+/// the integer above its 32 low bits, the fraction (no 128-bit shift). The digits are then
+/// written in place (``DecimalLayout/write(negative:digits:count:exponent:to:)``). `verify --shortest-float32` checks every one of the 2^32 bit patterns
 /// against Swift's `Float.description` laid out by ``ShortestDecimal``.
 package enum Float32ShortestDecimal {
     /// Per binary exponent q (−149 … 104) and interval kind (`2(q + 149) + narrow`): g, the 64
@@ -51,6 +54,7 @@ package enum Float32ShortestDecimal {
                     beta = -(63 + power.bitWidth)
                     g = UInt64(truncatingIfNeeded: (Natural.one << -beta).divided(by: power, quotientBits: 64).quotient) + 1
                 }
+                precondition((60...63).contains(-(q + beta)), "scaled(_:_:) moves x up by 96 − shift ≤ 36 bits")
                 table.append((g, k, -(q + beta)))
             }
         }
@@ -89,18 +93,8 @@ package enum Float32ShortestDecimal {
             return text.utf8CodeUnitCount
         }
         let (digits, exponent) = decimal(magnitude)
-        // The digits, most significant first, at the end of a 16-byte buffer (9 at most).
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            var value = digits
-            var start = 16
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
-                value /= 10
-            } while value != 0
-            return DecimalLayout.write(negative: negative, digits: UnsafeBufferPointer(rebasing: buffer[start..<16]),
-                                       exponent: exponent, to: out)
-        }
+        return DecimalLayout.write(negative: negative, significand: UInt32(truncatingIfNeeded: digits),
+                                   exponent: exponent, to: out)
     }
 
     /// Appends ``write(_:to:)``'s text to `bytes`.
@@ -122,45 +116,49 @@ package enum Float32ShortestDecimal {
         let c = biased == 0 ? fraction : fraction | 1 << 23
         let q = biased == 0 ? -149 : biased - 150
         let narrow = fraction == 0 && biased > 1
-        let scale = scales[2 &* (q &+ 149) &+ (narrow ? 1 : 0)]
+        let scale = scales.withUnsafeBufferPointer { $0[2 &* (q &+ 149) &+ (narrow ? 1 : 0)] }
         let odd = c & 1  // an odd c has an open interval
-        let middle = scaled(c << 2, scale.g, scale.shift)
-        let lower = scaled((c << 2) - (narrow ? 1 : 2), scale.g, scale.shift)
-        let upper = scaled((c << 2) + 2, scale.g, scale.shift)
+        let up = 96 &- scale.shift
+        let middle = scaled(c << (2 &+ up), scale.g)
+        let lower = scaled(((c << 2) &- (narrow ? 1 : 2)) << up, scale.g)
+        let upper = scaled(((c << 2) &+ 2) << up, scale.g)
         var digits: UInt64
         var exponent = scale.k
+        // Every value here is below 2^32: wrapping arithmetic, no overflow checks.
         let s = middle >> 2
-        let shorter = s / 10 * 10
-        let lowerInside = lower + odd <= shorter << 2
-        let upperInside = (shorter + 10) << 2 + odd <= upper
+        let shorter = s / 10 &* 10
+        let lowerInside = lower &+ odd <= shorter << 2
+        let upperInside = (shorter &+ 10) << 2 &+ odd <= upper
         if lowerInside != upperInside {
-            digits = lowerInside ? shorter : shorter + 10
+            digits = lowerInside ? shorter : shorter &+ 10
         } else {
-            let sInside = lower + odd <= s << 2
-            let tInside = (s + 1) << 2 + odd <= upper
+            let sInside = lower &+ odd <= s << 2
+            let tInside = (s &+ 1) << 2 &+ odd <= upper
             if sInside != tInside {
-                digits = sInside ? s : s + 1
+                digits = sInside ? s : s &+ 1
             } else {
-                let midpoint = (s << 2) + 2  // 4 · (s + ½): compare v with the candidates' middle
-                digits = middle < midpoint || (middle == midpoint && s & 1 == 0) ? s : s + 1
+                let midpoint = (s << 2) &+ 2  // 4 · (s + ½): compare v with the candidates' middle
+                digits = middle < midpoint || (middle == midpoint && s & 1 == 0) ? s : s &+ 1
             }
         }
         while digits % 10 == 0 {
             digits /= 10
-            exponent += 1
+            exponent &+= 1
         }
         return (digits, exponent)
     }
 
-    /// x · 2^q · 10^−k rounded to odd: ⌊x · g / 2^shift⌋ with the last bit set when the 32
-    /// fraction bits below it are not all zero (g exceeds 10^−k's bits by less than one unit,
+    /// x · 2^q · 10^−k rounded to odd, for x already moved up by 96 − shift: ⌊x · g / 2^96⌋
+    /// (the high half's top 32 bits) with the last bit set when the 32 fraction bits below it
+    /// (the high half's low 32) are not all zero (g exceeds 10^−k's bits by less than one unit,
     /// which stays below those 32 bits for x < 2^26).
+    ///
+    ///     scaled(4 << 33, 1 << 63 | 1)   // 4: v = 1 (q = 0, shift 63): 4 · 2^33 · (2^63 + 1) / 2^96
+    ///                                    // = 4 + 2^-61, whose fraction is below the 32 bits
+    ///     scaled(5 << 33, 1 << 63 | 1)   // 5: 5 + 5 · 2^-63, the same
     @inline(__always)
-    static func scaled(_ x: UInt64, _ g: UInt64, _ shift: Int) -> UInt64 {
-        let (high, low) = g.multipliedFullWidth(by: x)
-        let product = UInt128(high) << 64 | UInt128(low)
-        let integer = UInt64(truncatingIfNeeded: product >> shift)
-        let fraction = UInt64(truncatingIfNeeded: product >> (shift - 32)) & 0xffff_ffff
-        return integer | (fraction == 0 ? 0 : 1)
+    static func scaled(_ x: UInt64, _ g: UInt64) -> UInt64 {
+        let high = g.multipliedFullWidth(by: x).high
+        return high >> 32 | ((high & 0xffff_ffff) &+ 0xffff_ffff) >> 32
     }
 }
