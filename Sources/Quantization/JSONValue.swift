@@ -3,7 +3,7 @@ import SoftFloat
 
 /// A minimal JSON tree whose numbers are kept as text, so that each can be written as its
 /// format's printed decimal (Foundation's writer would reformat them): exact, or readable
-/// back as the same float64, for formats of 16 bits or fewer; the shortest round-trip decimal
+/// back as the same float64, for formats of fewer than 32 bits; the shortest round-trip decimal
 /// of float32 and float64.
 ///
 ///     JSONValue.object([("q", .array([.integer(28), .integer(-12)]))]).rendered()
