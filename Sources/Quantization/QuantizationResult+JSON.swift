@@ -9,8 +9,8 @@ extension QuantizationResult {
     /// `q` holds integers (absmax, zeropoint, MXINT8), 4-bit codebook indices (nf4, fp4-bnb),
     /// or element values in their own format (fp8, MX floats: "448.0"); `scale` is in
     /// `scale_format`, one per group (row-major group order); `dequantized` is in the compute
-    /// format. Every number is its format's printed decimal (exact for formats of 16 bits or
-    /// fewer). ``writeJSON(to:)`` writes the same text row by row.
+    /// format. Every number is its format's printed decimal (exact for formats of fewer than
+    /// 32 bits, tf32 included). ``writeJSON(to:)`` writes the same text row by row.
     public var json: String {
         var text = ""
         writeJSON(to: &text)

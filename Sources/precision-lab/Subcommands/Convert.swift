@@ -12,8 +12,8 @@ extension PrecisionLab {
                 inf or nan; with --from F, a hex code of F (0x optional). Surrounding \
                 spaces, tabs and a trailing carriage return are ignored. Each output line is the \
                 result for the matching input line: bits (0x plus lowercase hex, zero-padded to \
-                the format's width), value (the stored value: exact for formats of 16 bits or \
-                fewer, the shortest round-trip decimal for wider ones) or exact (the exact \
+                the format's width), value (the stored value: exact for formats of fewer than \
+                32 bits, tf32 included; the shortest round-trip decimal for wider ones) or exact (the exact \
                 decimal expansion). --json prints one JSON object per line instead (JSON Lines: \
                 {"bits": "0x2e66", "value": 0.0999755859375, "class": "normal", "flags": \
                 ["inexact"]}). With --container, tf32 and bfloat16 codes are read and \
