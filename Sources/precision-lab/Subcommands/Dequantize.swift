@@ -57,11 +57,12 @@ extension PrecisionLab {
 
         /// The GGUF form's type, shape and output file.
         func ggufArguments() throws -> (GGUFType, Int, Int, String) {
-            guard let scheme, let shape, blocks != nil else {
-                throw ValidationError("GGUF blocks need --scheme gguf-T, --blocks IN.bin and --shape R,C")
+            let type = try scheme.map(GGUFType.init(schemeArgument:))
+            guard let type, let shape, blocks != nil, let output else {
+                let missing = [("--scheme gguf-T", scheme), ("--blocks IN.bin", blocks), ("--shape R,C", shape), ("--output OUT.npy", output)]
+                    .filter { $0.1 == nil }.map(\.0)
+                throw ValidationError("GGUF blocks need --scheme gguf-T, --blocks IN.bin, --shape R,C and --output OUT.npy; missing: \(missing.joined(separator: ", "))")
             }
-            guard let output else { throw ValidationError("GGUF blocks need --output OUT.npy") }
-            let type = try GGUFType(schemeArgument: scheme)
             let parts = shape.split(separator: ",", omittingEmptySubsequences: false)
             guard parts.count == 2, let rows = Int(parts[0].filter { $0 != " " }), let columns = Int(parts[1].filter { $0 != " " }), rows > 0, columns > 0 else {
                 throw ValidationError("--shape must be R,C with positive integers, got '\(shape)'")
