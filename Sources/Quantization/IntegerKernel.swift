@@ -203,7 +203,7 @@ struct IntegerKernel {
         guard compute.isFinite(scale), !compute.isZero(scale) else {
             throw .invalidScale(
                 group: group,
-                detail: "\(what) is \(compute.format.shortestDecimal(scale)) in \(compute.format.name); the scale must be positive and finite (the group's range does not fit the compute format)")
+                detail: "\(what) is \(compute.format.printedDecimal(scale)) in \(compute.format.name); the scale must be positive and finite (the group's range does not fit the compute format)")
         }
     }
 }

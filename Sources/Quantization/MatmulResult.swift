@@ -33,7 +33,7 @@ extension MatmulResult {
     public var overflowWarning: String? {
         guard overflowCount > 0 else { return nil }
         let format = product.format
-        let largest = format.shortestDecimal(format.maxFiniteBits)
+        let largest = format.exactDecimal(format.maxFiniteBits)
         return "warning: \(overflowCount) of \(product.count) entries of C overflow \(format.name) (largest finite \(largest))"
     }
 }

@@ -27,7 +27,7 @@ extension Matrix {
             let result = format.convert(code, to: target)
             if format.isFiniteCode(code) && (result.flags.contains(.overflow) || !target.isFiniteCode(result.bits)) {
                 throw .nonFiniteInput(
-                    row: index / columns, column: index % columns, value: format.shortestDecimal(code),
+                    row: index / columns, column: index % columns, value: format.printedDecimal(code),
                     reason: "overflows \(target.name) (largest finite \(target.exactDecimal(target.maxFiniteBits)))")
             }
             converted[index] = result.bits
@@ -39,7 +39,7 @@ extension Matrix {
     public func checkFinite() throws(QuantizationError) {
         for index in 0..<count where !format.isFiniteCode(codes[index]) {
             throw .nonFiniteInput(
-                row: index / columns, column: index % columns, value: format.shortestDecimal(codes[index]),
+                row: index / columns, column: index % columns, value: format.printedDecimal(codes[index]),
                 reason: "is not finite; this kernel needs finite inputs (only the MX schemes define NaN and ±inf: the block decodes to NaN)")
         }
     }

@@ -34,7 +34,7 @@ struct ScaledFloatKernel {
             }
             let scale = compute.divide(amax, formatMaximum)
             guard compute.isFinite(scale), !compute.isZero(scale) else {
-                throw .invalidScale(group: group, detail: "amax / \(element.shortestDecimal(element.maxFiniteBits)) is \(compute.format.shortestDecimal(scale)) in \(compute.format.name)")
+                throw .invalidScale(group: group, detail: "amax / \(element.printedDecimal(element.maxFiniteBits)) is \(compute.format.printedDecimal(scale)) in \(compute.format.name)")
             }
             output.scales[group] = scale
             layout.forEachElement(of: group) { index in

@@ -78,7 +78,8 @@ import Testing
         let bitsandbytes = try matmul(a, b, MatmulConfiguration(scheme: .vectorwise, compute: .float16, convention: .bitsandbytes))
         #expect(bitsandbytes.overflowCount == 0)
         #expect(textbook.overflowCount > 0)
-        #expect(textbook.overflowWarning?.hasPrefix("warning: \(textbook.overflowCount) of 64 entries of C overflow float16") == true)
+        // float16's largest finite value printed exactly: 65504, not the shortest "65500.0".
+        #expect(textbook.overflowWarning == "warning: \(textbook.overflowCount) of 64 entries of C overflow float16 (largest finite 65504)")
     }
 
     @Test func bitsandbytesRejectsOtherInputFormats() {

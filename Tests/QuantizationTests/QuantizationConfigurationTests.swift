@@ -61,6 +61,15 @@ import Testing
         }
     }
 
+    /// A scale the compute format rounds to 0 names the element maximum and the scale printed
+    /// exactly: amax = 2^-24 (float16's smallest subnormal) / 448 is 0 in float16, and the
+    /// message says 448.0 (e4m3fn's largest finite, 1.75 × 2^8), not the shortest "450.0".
+    @Test func scaleUnderflowPrintsExactValues() throws {
+        #expect(throws: QuantizationError.invalidScale(group: 0, detail: "amax / 448.0 is 0.0 in float16")) {
+            try quantize(try vector(["0.000000059604644775390625", "0"]), QuantizationConfiguration(scheme: .scaledFloat(.float8_e4m3fn), compute: .float16))
+        }
+    }
+
     /// bfloat16 compute: 127 is exact, each step rounds to 8 bits.
     @Test func bfloat16Compute() throws {
         let result = try quantize(try vector(["1.2", "-0.5", "5.4"]), QuantizationConfiguration(scheme: .absmax, compute: .bfloat16))
