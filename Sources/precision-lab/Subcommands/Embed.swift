@@ -30,10 +30,10 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("The model folder (or its model.safetensors).", valueName: "dir"))
         var model: String
 
-        @Option(help: ArgumentHelp("A format to cast every parameter to, or a model scheme for the Linear weights (default float32).", valueName: "format-or-scheme"))
+        @Option(help: ArgumentHelp("A format to cast every parameter to, or a model scheme for the Linear weights.", valueName: "format-or-scheme"))
         var weights: String = "float32"
 
-        @Option(help: ArgumentHelp("The format every product and result is rounded to (default float32).", valueName: "format"))
+        @Option(help: ArgumentHelp("The format every product and result is rounded to.", valueName: "format"))
         var compute: String = "float32"
 
         @Option(help: ArgumentHelp("The format the matmul sums are rounded to (default: the compute format).", valueName: "format"))

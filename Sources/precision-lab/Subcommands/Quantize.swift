@@ -89,7 +89,7 @@ extension PrecisionLab {
         @Flag(name: .customLong("double-quant"), help: "Double-quantize the nf4/fp4-bnb block scales (bitsandbytes).")
         var doubleQuantization = false
 
-        @Option(name: .customLong("torch-threads"), help: ArgumentHelp("bitsandbytes --double-quant: torch.get_num_threads() to reproduce; torch's float32 mean splits across threads from 32768 block scales on (default 1).", valueName: "N"))
+        @Option(name: .customLong("torch-threads"), help: ArgumentHelp("bitsandbytes --double-quant: torch.get_num_threads() to reproduce; torch's float32 mean splits across threads from 32768 block scales on.", valueName: "N"))
         var torchThreads = 1
 
         @Option(help: ArgumentHelp("Read the matrix from FILE instead of standard input.", valueName: "file"))

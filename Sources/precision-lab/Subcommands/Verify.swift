@@ -46,8 +46,11 @@ extension PrecisionLab {
         @Option(help: ArgumentHelp("Convert N random float32/float64 inputs to FORMAT in every MPFR direction and both overflow policies, against MPFR.", valueName: "n"))
         var conversions: Int?
 
-        @Option(help: "Worker threads (default: active processors).")
-        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @Option(name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: active processors).", valueName: "threads"))
+        var threadsOption: Int?
+
+        /// --threads, or every active processor (kept out of the help's printed default: it is the machine's).
+        var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
         @Option(parsing: .upToNextOption, help: ArgumentHelp(
             "With --pairs: the MPFR directions to check, 'all' (default) or some of RNDN RNDZ RNDU RNDD RNDA (or nearest-even toward-zero up down).",
