@@ -28,6 +28,13 @@ struct PrecisionLab: AsyncParsableCommand {
             do {
                 command = try parseAsRoot(arguments)
             } catch {
+                // A misspelt subcommand: ArgumentParser says only "Unexpected argument".
+                let names = configuration.subcommands.map { $0._commandName }
+                if let word = arguments.first, !word.hasPrefix("-"), !names.contains(word), exitCode(for: error) != .success {
+                    printToStandardError("error: " + UnknownOption.subcommandMessage(word, subcommands: names)
+                        + "\n  See 'precision-lab --help' for more information.")
+                    exit(withError: ExitCode.validationFailure)
+                }
                 // A `validate()` failure can hide an unknown option: report the option.
                 guard exitCode(for: error) != .success, let unknown = UnknownOptionCheck.firstUnknown(in: arguments),
                       let subcommand = configuration.subcommands.first(where: { $0._commandName == arguments[0] }) else { throw error }

@@ -33,6 +33,12 @@ public enum UnknownOption {
         suggestion.map { "Unknown option '\(option)'. Did you mean '\($0)'?" } ?? "Unknown option '\(option)'"
     }
 
+    /// The message for a first word that names no subcommand (`convrt`: "Did you mean 'convert'?").
+    public static func subcommandMessage(_ word: String, subcommands: [String]) -> String {
+        nearest(to: word, among: subcommands).map { "Unknown subcommand '\(word)'. Did you mean '\($0)'?" }
+            ?? "Unknown subcommand '\(word)'; the subcommands are \(subcommands.joined(separator: ", "))"
+    }
+
     /// The declared name nearest to `name` in edit distance, if that distance is below 4
     /// (`--inptu` → `--input`, distance 2; `--xyzzy` → none).
     static func nearest(to name: String, among declared: [String]) -> String? {

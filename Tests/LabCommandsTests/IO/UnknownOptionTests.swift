@@ -41,4 +41,13 @@ import Testing
         #expect(UnknownOption.message(option: "--lst", suggestion: "--list") == "Unknown option '--lst'. Did you mean '--list'?")
         #expect(UnknownOption.message(option: "--xyzzy", suggestion: nil) == "Unknown option '--xyzzy'")
     }
+
+    /// A misspelt subcommand gets the nearest name (convrt → convert, distance 1); a word far
+    /// from every name gets the list.
+    @Test func misspeltSubcommands() {
+        let names = ["formats", "inspect", "convert", "quantize"]
+        #expect(UnknownOption.subcommandMessage("convrt", subcommands: names) == "Unknown subcommand 'convrt'. Did you mean 'convert'?")
+        #expect(UnknownOption.subcommandMessage("xyzzyplugh", subcommands: names)
+            == "Unknown subcommand 'xyzzyplugh'; the subcommands are formats, inspect, convert, quantize")
+    }
 }
