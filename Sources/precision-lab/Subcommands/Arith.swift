@@ -17,8 +17,10 @@ extension PrecisionLab {
                 nan), each rounded once into the format with the same rounding options. \
                 Each output line is the result's code, zero-padded to the format's width like \
                 'convert' prints it (--output value: the stored value, exact for formats of fewer \
-                than 32 bits; --output exact: the exact decimal); with --flags, the raised flags follow after a space \
-                (e.g. '0x7c00 overflow,inexact', or 'none'). The operation is computed exactly \
+                than 32 bits; --output exact: the exact decimal); with --flags, the flags the operation raised follow after a space \
+                (e.g. '0x7c00 overflow,inexact', or 'none'; with --input value, rounding an operand \
+                into the format is a step of its own whose flags are not included: 'convert --json' \
+                shows them). The operation is computed exactly \
                 and rounded once. Example: printf '0x70e2 0x70e2\\n' | precision-lab arith mul \
                 --format float16 prints 0x7c00 (10000 × 10000 overflows).
 
