@@ -176,6 +176,40 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// Products and quotients across the whole result range, so that the rounding edge
+    /// (``ScalarFastPath/roundPackEdge(_:sign:exponent:significand:)``) sees every kind of
+    /// result: the first operand a subnormal (the fraction set below) or a normal at the
+    /// exponents 1, 2, bias and the largest, the second one every biased exponent with the same
+    /// fractions, in both orders and with both signs. The result exponents then sweep from far
+    /// below the smallest subnormal (±0, underflow) through the subnormals, the boundary 2^emin
+    /// (tiny or not after rounding) and the top binade to overflow. The engine is the oracle.
+    @Test(arguments: formats, [ArithmeticOperation.multiply, .divide])
+    func resultsAcrossTheRange(format: FloatFormat, operation: ArithmeticOperation) {
+        let m = UInt64(format.mantissaBits)
+        let mask = format.mantissaMask
+        let top = format.maxFiniteBits >> m
+        var random = SplitMix64(seed: 0xed9e)
+        let fractions = Array(Set([0, 1, 2, 3, 1 << (m - 1), (1 << (m - 1)) + 1, mask - 1, mask]
+            + (0..<4).map { _ in random.next() & mask })).sorted()
+        let firstOperands = fractions.filter { $0 != 0 }
+            + fractions.flatMap { fraction in [1, 2, UInt64(format.bias), top].map { $0 << m | fraction } }
+        var mismatches = 0
+        for x in firstOperands {
+            for exponent in 0...top {
+                for fraction in fractions where exponent != 0 || fraction != 0 {
+                    let y = exponent << m | fraction
+                    for (a, b) in [(x, y), (y, x), (x | format.signMask, y)] {
+                        if let failure = Self.check(format, operation, a, b, 0) {
+                            mismatches += 1
+                            if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// Every pair of codes of the 8-bit layouts (fma: every pair with 64 sampled addends).
     @Test(arguments: [FloatFormat.float8_e5m2, .float8_e4m3fn], ArithmeticOperation.correctlyRounded)
     func everyEightBitPair(format: FloatFormat, operation: ArithmeticOperation) {

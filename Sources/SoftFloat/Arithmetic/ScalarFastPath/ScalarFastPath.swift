@@ -52,38 +52,42 @@ enum ScalarFastPath {
         Rounded(bits: sign | (L.hasInfinity ? L.infinityBits : L.magnitudeMask), flags: [.overflow, .inexact])
     }
 
-    /// ``roundPack(_:sign:exponent:significand:)`` for results in the top binade, beyond it
-    /// (overflow: ±∞, or the NaN of an `fn` layout, with `overflow` and `inexact`) or below the
-    /// normal range (subnormal or zero; `underflow` when tiny after rounding and inexact, as
-    /// the engine and SoftFloat's 8086 specialisation detect it).
+    /// ``roundPack(_:sign:exponent:significand:)`` for results in the top binade (exponent
+    /// `maxFiniteBiasedExponent − 1`; rounding may carry beyond the largest finite code:
+    /// overflow, ±∞ or the NaN of an `fn` layout, with `overflow` and `inexact`) or below the
+    /// normal range (subnormal or zero; `underflow` when tiny and inexact, as the engine and
+    /// SoftFloat's 8086 specialisation detect it). Each is rounded in one step with the inline
+    /// path's one addition: a result below the normal range is rounded at bit
+    /// `62 − m − exponent` of the significand as it stands (no shift with a jammed sticky bit
+    /// first), and the kept part is the subnormal's code (a carry into bit m gives 2^emin).
+    ///
+    ///     // float8_e4m3fn, 1.5 × 2^-9 (a tie between its subnormals 2^-9 = 0x01 and 2^-8 = 0x02):
+    ///     // significand 0x6000_0000_0000_0000, exponent −3: rounded at bit 62: kept 1 + a half
+    ///     // → 2 (even) → 0x02, underflow|inexact
+    ///     // float8_e4m3fn, 472 (above 464, half-way from 448 = 0x7e to 480): significand
+    ///     // 0x7600_0000_0000_0000, exponent 14: kept 15, 14 << 3 + 15 = 0x7f > 0x7e → 0x7f, overflow|inexact
+    ///
+    /// Tininess is decided at full precision: the value is tiny unless its exponent becomes
+    /// non-negative with the carry that rounding to m + 1 bits would give (exponent −1 and a
+    /// significand within half an ulp of 2^63). Below half the smallest subnormal (rounding
+    /// position beyond bit 63) the result is ±0, underflow and inexact.
     @inline(never)
     static func roundPackEdge<L: ScalarLayout>(_: L.Type, sign: UInt64, exponent: Int, significand: UInt64) -> Rounded {
         let shift = UInt64(62 &- L.mantissaBits)
-        let half: UInt64 = 1 &<< (shift &- 1)
-        if exponent < 0 {
-            // Tiny unless the value lies just below 2^emin and rounding it to full precision
-            // reaches 2^emin.
-            let tiny = exponent < -1 || significand &+ half < 1 &<< 63
-            let distance = 0 &- exponent
-            let jammed = distance < 63
-                ? significand &>> UInt64(distance) | (significand & ((1 &<< UInt64(distance)) &- 1) != 0 ? 1 : 0)
-                : 1
-            let roundBits = jammed & ((1 &<< shift) &- 1)
-            var kept = (jammed &+ half) &>> shift
-            if roundBits == half { kept &= ~1 }
-            let flags: FloatFlags = roundBits == 0 ? [] : tiny ? [.underflow, .inexact] : .inexact
-            return Rounded(bits: sign | kept, flags: flags)
-        }
-        if exponent < L.maxFiniteBiasedExponent {
-            let roundBits = significand & ((1 &<< shift) &- 1)
-            var kept = (significand &+ half) &>> shift
-            if roundBits == half { kept &= ~1 }
+        if exponent >= 0 {
+            let kept = (significand &+ ((1 &<< (shift &- 1)) &- 1) &+ ((significand &>> shift) & 1)) &>> shift
             let magnitude = (UInt64(truncatingIfNeeded: exponent) &<< UInt64(L.mantissaBits)) &+ kept
-            if magnitude <= L.maxFiniteBits {
-                return Rounded(bits: sign | magnitude, flags: roundBits != 0 ? .inexact : [])
-            }
+            if magnitude > L.maxFiniteBits { return overflow(L.self, sign: sign) }
+            return Rounded(bits: sign | magnitude, flags: significand & ((1 &<< shift) &- 1) != 0 ? .inexact : [])
         }
-        return overflow(L.self, sign: sign)
+        let position = shift &- UInt64(truncatingIfNeeded: exponent)
+        if position > 63 { return Rounded(bits: sign, flags: [.underflow, .inexact]) }
+        let discarded = ~(UInt64.max &<< position)  // the bits below the kept part; half − 1 is discarded >> 1
+        let kept = (significand &+ (discarded &>> 1) &+ ((significand &>> position) & 1)) &>> position
+        let carryAtFullPrecision = Int(truncatingIfNeeded: (significand &+ (1 &<< (shift &- 1))) &>> 63)
+        let tiny = exponent &+ carryAtFullPrecision < 0
+        let flags: FloatFlags = significand & discarded == 0 ? [] : tiny ? [.underflow, .inexact] : .inexact
+        return Rounded(bits: sign | kept, flags: flags)
     }
 
     /// The biased exponent and significand (implicit bit included, leading bit at
