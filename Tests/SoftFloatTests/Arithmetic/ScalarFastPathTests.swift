@@ -182,7 +182,8 @@ import Testing
     /// exponents 1, 2, bias and the largest, the second one every biased exponent with the same
     /// fractions, in both orders and with both signs. The result exponents then sweep from far
     /// below the smallest subnormal (±0, underflow) through the subnormals, the boundary 2^emin
-    /// (tiny or not after rounding) and the top binade to overflow. The engine is the oracle.
+    /// (tiny or not after rounding) and the top binade to overflow; products of a subnormal
+    /// operand take it unnormalised. The engine is the oracle.
     @Test(arguments: formats, [ArithmeticOperation.multiply, .divide])
     func resultsAcrossTheRange(format: FloatFormat, operation: ArithmeticOperation) {
         let m = UInt64(format.mantissaBits)

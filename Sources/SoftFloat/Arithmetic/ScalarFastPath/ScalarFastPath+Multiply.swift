@@ -16,6 +16,12 @@ extension ScalarFastPath {
             exponentB: Int(truncatingIfNeeded: magnitudeB &>> UInt64(L.mantissaBits)), significandB: (magnitudeB & L.mantissaMask) | L.implicitBit)
     }
 
+    /// The product of two nonzero finite operands: exact in 64 bits (2m + 2 bits at most),
+    /// normalised with one leading-zero count, so a subnormal operand may come unnormalised
+    /// (``unpackUnnormalised(_:_:)``: exponent 1, leading bit below m): the count absorbs it.
+    ///
+    ///     // float8_e4m3fn 0x03 × 0x40 (3 × 2^-9 × 2): significands 0b011 × 0b1000 = 24, exponents
+    ///     // 1 + 8 − 7 + 55 − 58 (shift: 59 leading zeros − 1) = −1 → 6 × 2^-9 = 0x06, exact
     @inline(always)
     static func multiplyFinite<L: ScalarLayout>(
         _: L.Type, sign: UInt64, exponentA: Int, significandA: UInt64, exponentB: Int, significandB: UInt64
@@ -27,7 +33,8 @@ extension ScalarFastPath {
     }
 
     /// Products with a zero, subnormal, infinite or NaN operand
-    /// (``FloatFormat/multiplyOrDivideSpecial(_:_:dividing:options:random:)``'s table).
+    /// (``FloatFormat/multiplyOrDivideSpecial(_:_:dividing:options:random:)``'s table); a
+    /// subnormal operand enters the product unnormalised.
     @inline(never)
     static func multiplySpecial<L: ScalarLayout>(_: L.Type, _ a: UInt64, _ b: UInt64) -> Rounded {
         let magnitudeA = a & L.magnitudeMask
@@ -38,8 +45,8 @@ extension ScalarFastPath {
             return magnitudeA == 0 || magnitudeB == 0 ? invalid(L.self) : infinity(L.self, sign: sign)
         }
         if magnitudeA == 0 || magnitudeB == 0 { return Rounded(bits: sign) }
-        let x = unpack(L.self, magnitudeA)
-        let y = unpack(L.self, magnitudeB)
+        let x = unpackUnnormalised(L.self, magnitudeA)
+        let y = unpackUnnormalised(L.self, magnitudeB)
         return multiplyFinite(L.self, sign: sign, exponentA: x.exponent, significandA: x.significand,
                               exponentB: y.exponent, significandB: y.significand)
     }

@@ -102,6 +102,22 @@ enum ScalarFastPath {
         return (1 &- shift, magnitude &<< UInt64(truncatingIfNeeded: shift))
     }
 
+    /// ``unpack(_:_:)`` without normalising a subnormal: its biased exponent is taken as 1 and
+    /// its significand is the fraction as it stands (leading bit below `mantissaBits`), the
+    /// same value. For operations that normalise their exact result anyway (the product's
+    /// leading-zero count in ``multiplyFinite(_:sign:exponentA:significandA:exponentB:significandB:)``),
+    /// this saves the operand's own leading-zero count and shift.
+    ///
+    ///     unpackUnnormalised(Float8E4M3FNLayout.self, 0x03)   // (1, 0b011): 3 × 2^-9
+    ///     unpack(Float8E4M3FNLayout.self, 0x03)               // (0, 0b1100): the same value
+    @inline(always)
+    static func unpackUnnormalised<L: ScalarLayout>(_: L.Type, _ magnitude: UInt64) -> (exponent: Int, significand: UInt64) {
+        if magnitude >= L.implicitBit {
+            return (Int(truncatingIfNeeded: magnitude &>> UInt64(L.mantissaBits)), (magnitude & L.mantissaMask) | L.implicitBit)
+        }
+        return (1, magnitude)
+    }
+
     /// `value >> distance` with the discarded bits jammed into bit 0 (any distance ≥ 0).
     @inline(always)
     static func shiftRightJam(_ value: UInt64, _ distance: Int) -> UInt64 {
