@@ -211,6 +211,32 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// bfloat16 quotients of every pair of fractions (2^14 pairs), with exponents that put the
+    /// quotient in the normal range (both orders of magnitude of the significands), at 2^emin
+    /// and just below it, and deep among the subnormals, a subnormal dividend or divisor
+    /// included: bfloat16 (m = 7) is the widest layout whose division needs no remainder (the
+    /// quotient's extra bits decide every rounding, see ``ScalarFastPath/divideFinite(_:sign:exponentA:significandA:exponentB:significandB:)``),
+    /// so this is where a missing sticky bit would show first. The engine is the oracle.
+    @Test func everyBFloat16FractionPairDivides() {
+        let format = FloatFormat.bfloat16
+        let exponentPairs: [(UInt64, UInt64)] = [(127, 127), (127, 126), (200, 90), (1, 127), (1, 128), (2, 127),
+                                                 (1, 130), (3, 140), (0, 127), (0, 100), (127, 0), (120, 0), (0, 0)]
+        var mismatches = 0
+        for (exponentA, exponentB) in exponentPairs {
+            for fractionA in UInt64(0)..<128 {
+                for fractionB in UInt64(0)..<128 {
+                    let a = exponentA << 7 | fractionA
+                    let b = exponentB << 7 | fractionB
+                    if let failure = Self.check(format, .divide, a, b, 0) {
+                        mismatches += 1
+                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// Every pair of codes of the 8-bit layouts (fma: every pair with 64 sampled addends).
     @Test(arguments: [FloatFormat.float8_e5m2, .float8_e4m3fn], ArithmeticOperation.correctlyRounded)
     func everyEightBitPair(format: FloatFormat, operation: ArithmeticOperation) {
