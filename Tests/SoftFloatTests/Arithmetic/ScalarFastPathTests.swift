@@ -237,6 +237,38 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// Fused multiply-adds with at least one subnormal operand, the path that bfloat16 and
+    /// float32 take out of line (``ScalarFastPath/fusedMultiplyAddSubnormal(_:signProduct:signC:magnitudeA:magnitudeB:magnitudeC:)``):
+    /// every triple of subnormals (fractions 1, 2, 3, half, all ones and one below), zeros and
+    /// normals (exponents 1, bias − m, bias, bias + m and the largest; fractions 0, 1 and all
+    /// ones) with a subnormal among them, with random signs. The engine is the oracle.
+    @Test(arguments: formats)
+    func fusedMultiplyAddWithSubnormalOperands(format: FloatFormat) {
+        let m = UInt64(format.mantissaBits)
+        let mask = format.mantissaMask
+        let top = format.maxFiniteBits >> m
+        let subnormals = Set<UInt64>([1, 2, 3, 1 << (m - 1), mask - 1, mask]).filter { $0 != 0 }.sorted()
+        let exponents = [1, UInt64(format.bias) - m, UInt64(format.bias), UInt64(format.bias) + m, top]
+        let normals = exponents.flatMap { exponent in [0, 1, mask].map { exponent << m | $0 } }
+        let operands = subnormals + [0] + normals
+        var random = SplitMix64(seed: 0xf3a)
+        var mismatches = 0
+        for a in operands {
+            for b in operands {
+                for c in operands where subnormals.contains(a) || subnormals.contains(b) || subnormals.contains(c) {
+                    let signs = random.next()
+                    let (x, y, z) = (a | (signs & 1 == 0 ? 0 : format.signMask), b | (signs & 2 == 0 ? 0 : format.signMask),
+                                     c | (signs & 4 == 0 ? 0 : format.signMask))
+                    if let failure = Self.check(format, .fusedMultiplyAdd, x, y, z) {
+                        mismatches += 1
+                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// Every pair of codes of the 8-bit layouts (fma: every pair with 64 sampled addends).
     @Test(arguments: [FloatFormat.float8_e5m2, .float8_e4m3fn], ArithmeticOperation.correctlyRounded)
     func everyEightBitPair(format: FloatFormat, operation: ArithmeticOperation) {
