@@ -71,6 +71,15 @@ import Testing
         }
     }
 
+    /// ``check(_:_:_:_:_:)`` counted: a disagreement adds one to `mismatches`, and the first
+    /// five are recorded as issues with their operands and both results.
+    static func compare(_ format: FloatFormat, _ operation: ArithmeticOperation, _ x: UInt64, _ y: UInt64, _ z: UInt64,
+                        mismatches: inout Int) {
+        guard let failure = check(format, operation, x, y, z) else { return }
+        mismatches += 1
+        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
+    }
+
     static func check(_ format: FloatFormat, _ operation: ArithmeticOperation, _ x: UInt64, _ y: UInt64, _ z: UInt64) -> String? {
         let fast: Rounded
         let engine: Rounded
@@ -111,10 +120,7 @@ import Testing
                 let other = Self.code(format, near: edge, edges: edges, random: &random)
                 let third = Self.code(format, near: edge, edges: edges, random: &random)
                 for (x, y, z) in [(edge, other, third), (other, edge, third), (other, third, edge)] {
-                    if let failure = Self.check(format, operation, x, y, z) {
-                        mismatches += 1
-                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                    }
+                    Self.compare(format, operation, x, y, z, mismatches: &mismatches)
                 }
             }
         }
@@ -134,10 +140,7 @@ import Testing
             // fma: c near the product's exponent, so that the terms cancel.
             let product = format.multiply(x, y).bits
             let z = Self.code(format, near: product, edges: edges, random: &random)
-            if let failure = Self.check(format, operation, x, y, z) {
-                mismatches += 1
-                if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-            }
+            Self.compare(format, operation, x, y, z, mismatches: &mismatches)
         }
         #expect(mismatches == 0)
     }
@@ -163,10 +166,7 @@ import Testing
                         guard small != 0 else { continue }
                         for (x, y) in [(big, small), (small, big), (big, small | format.signMask), (small | format.signMask, big)] {
                             for operation in [ArithmeticOperation.add, .subtract] {
-                                if let failure = Self.check(format, operation, x, y, 0) {
-                                    mismatches += 1
-                                    if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                                }
+                                Self.compare(format, operation, x, y, 0, mismatches: &mismatches)
                             }
                         }
                     }
@@ -200,10 +200,7 @@ import Testing
                 for fraction in fractions where exponent != 0 || fraction != 0 {
                     let y = exponent << m | fraction
                     for (a, b) in [(x, y), (y, x), (x | format.signMask, y)] {
-                        if let failure = Self.check(format, operation, a, b, 0) {
-                            mismatches += 1
-                            if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                        }
+                        Self.compare(format, operation, a, b, 0, mismatches: &mismatches)
                     }
                 }
             }
@@ -227,10 +224,7 @@ import Testing
                 for fractionB in UInt64(0)..<128 {
                     let a = exponentA << 7 | fractionA
                     let b = exponentB << 7 | fractionB
-                    if let failure = Self.check(format, .divide, a, b, 0) {
-                        mismatches += 1
-                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                    }
+                    Self.compare(format, .divide, a, b, 0, mismatches: &mismatches)
                 }
             }
         }
@@ -259,10 +253,7 @@ import Testing
                     let signs = random.next()
                     let (x, y, z) = (a | (signs & 1 == 0 ? 0 : format.signMask), b | (signs & 2 == 0 ? 0 : format.signMask),
                                      c | (signs & 4 == 0 ? 0 : format.signMask))
-                    if let failure = Self.check(format, .fusedMultiplyAdd, x, y, z) {
-                        mismatches += 1
-                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                    }
+                    Self.compare(format, .fusedMultiplyAdd, x, y, z, mismatches: &mismatches)
                 }
             }
         }
@@ -277,10 +268,7 @@ import Testing
         for x in UInt64(0)..<256 {
             for y in UInt64(0)..<(operation == .squareRoot ? 1 : 256) {
                 for _ in 0..<(operation == .fusedMultiplyAdd ? 64 : 1) {
-                    if let failure = Self.check(format, operation, x, y, random.next() & 0xff) {
-                        mismatches += 1
-                        if mismatches <= 5 { Issue.record(Comment(rawValue: failure)) }
-                    }
+                    Self.compare(format, operation, x, y, random.next() & 0xff, mismatches: &mismatches)
                 }
             }
         }
